@@ -1,0 +1,186 @@
+"""Story -> screenplay elements.
+
+Narration becomes action; each speech becomes a character cue, an optional parenthetical and
+dialogue. A speech tag leaves the action: a plain "she says" is dropped, a manner ("she
+whispers", "he said softly") becomes a parenthetical, a gesture ("he winks") an action beat.
+"""
+from __future__ import annotations
+
+import re
+
+from .attribution import Attribution
+from .model import Document, Element
+from .scenes import Scene
+from .story import Paragraph, Span, Story
+from .tags import Tag
+from .verbs import gerund, third_person_present
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """One line of text: line breaks and runs of spaces become single spaces."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _parenthetical(tag: Tag) -> str | None:
+    """'(exasperated)' from 'exasperatedly', '(whispering)' from 'she whispers'."""
+    if tag.adverb:
+        word = tag.adverb[:-2] if tag.adverb.endswith("edly") else tag.adverb
+        return f"({word.lower()})"
+    if tag.kind == "manner":
+        return f"({gerund(tag.verb)})"
+    return None
+
+
+def _beat(tag: Tag, narration: Span) -> tuple[str, int] | None:
+    """What of a tag's sentence stays as action, and where it starts.
+
+    A gesture tag stays whole ("He winks, pushing the cart forward."); after a speech or
+    manner tag, a trailing participle phrase becomes a sentence of its own ("kneeling down"
+    -> "She kneels down").
+    """
+    rel_end = tag.end - narration.start
+    sentence_end = re.search(r"[.!?\u2026](?=\s|$)|$", narration.text[rel_end:])
+    rest = narration.text[rel_end:rel_end + sentence_end.end()]
+    after = narration.text[rel_end + sentence_end.end():]
+    if tag.kind == "gesture":
+        subject = tag.subject if not tag.pronoun else tag.subject.lower()
+        verb = third_person_present(tag.verb)
+        text = f"{_capitalise(subject)} {verb}{narration.text[tag.end - narration.start:rel_end + sentence_end.end()]}"
+        text = re.sub(rf"\A{re.escape(_capitalise(subject))} {re.escape(verb)}"
+                      rf"(?:\s+{re.escape(tag.adverb or '')})?", f"{_capitalise(subject)} {verb}", text)
+        return clean(text + after), tag.subject_start
+    participle = re.match(r"\A\s*,\s*([a-z]+ing)\b", rest)
+    if participle and clean(rest):
+        subject = "He" if tag.subject.lower() == "he" else "She" if tag.subject.lower() == "she" \
+            else _capitalise(tag.subject)
+        verb = third_person_present(participle.group(1))
+        sentence = f"{subject} {verb}{rest[participle.end():]}"
+        return clean(sentence + after), tag.end
+    remainder = clean(rest.lstrip(" ,;") + after) if re.match(r"\A\s*[,;]", rest) else clean(after)
+    if remainder and rest.strip(" ,.;") and not re.match(r"\A\s*[,;]", rest):
+        remainder = clean(rest + after)
+    return (_capitalise(remainder), tag.end) if remainder.strip(" .,;") else None
+
+
+def _join_parts(parts: list[str]) -> str:
+    """Parts of one speech split by a tag: "I don't know," + "what to do." -> one line."""
+    out = ""
+    for i, part in enumerate(parts):
+        if out.endswith(","):
+            out = out[:-1] + (" " if part[:1].islower() else ". ")
+        elif out:
+            out += " "
+        out += part
+    if out.endswith(","):
+        out = out[:-1] + "."
+    return out
+
+
+class _Builder:
+    def __init__(self, story: Story, attribution: Attribution):
+        self.story = story
+        self.attribution = attribution
+        self.elements: list[Element] = []
+
+    def add(self, type_, text, source=None, character=None):
+        if type_ != "page_break" and not text.strip():
+            return
+        self.elements.append(Element(type_, text, character=character, source=source))
+
+    def action(self, text: str, start: int, end: int):
+        text = clean(text)
+        if text.strip(" .,;:\u2014-"):
+            self.add("action", _capitalise(text), (start, end))
+
+    def paragraph(self, para: Paragraph):
+        spans = para.spans
+        consumed_to = para.start          # input offset up to which narration is used
+        speech: list[Span] = []           # quotes of the current speech
+        parenthetical = None
+        pending_after: list = []
+
+        def flush():
+            nonlocal speech, parenthetical
+            if not speech:
+                return
+            speaker = self.attribution.speaker(speech[0].start)
+            first_tag = self.attribution.tags.get(speech[0].start)
+            cue_source = ((first_tag.subject_start, first_tag.subject_end)
+                          if first_tag and first_tag.named else (speech[0].start, speech[-1].end))
+            self.add("character", speaker, cue_source, speaker)
+            if parenthetical:
+                self.add("parenthetical", parenthetical[0], parenthetical[1], speaker)
+            self.add("dialogue", _join_parts([clean(q.text) for q in speech]),
+                     (speech[0].start, speech[-1].end), speaker)
+            speech, parenthetical = [], None
+            for item in pending_after:
+                self.action(*item)
+            pending_after.clear()
+
+        for i, span in enumerate(spans):
+            if span.kind == "quote":
+                tag = self.attribution.tags.get(span.start)
+                before = spans[i - 1] if i > 0 and spans[i - 1].kind == "narration" else None
+                if tag and before and before.start <= tag.start < before.end and speech == []:
+                    # The tag leads into this quote: narration before it is action.
+                    self.action(self.story.text[consumed_to:tag.start], consumed_to, tag.start)
+                    consumed_to = tag.end
+                if speech and self.attribution.speaker(span.start) != self.attribution.speaker(speech[0].start):
+                    flush()
+                if not speech:
+                    consumed_to = max(consumed_to, span.end + 1)
+                speech.append(span)
+                if tag and not parenthetical and _parenthetical(tag):
+                    parenthetical = (_parenthetical(tag), (tag.start, tag.end))
+                consumed_to = max(consumed_to, span.end + 1)
+                continue
+            # Narration: a tag of the quote before it is removed, the rest is action.
+            prev_quote = spans[i - 1] if i > 0 and spans[i - 1].kind == "quote" else None
+            tag = self.attribution.tags.get(prev_quote.start) if prev_quote else None
+            next_is_quote = i + 1 < len(spans)
+            if tag and span.start <= tag.start < span.end:
+                beat = _beat(tag, span)
+                if beat and not (next_is_quote and tag.kind == "gesture" and len(beat[0].split()) <= 4):
+                    flush()
+                    self.action(beat[0], beat[1], span.end)
+                elif beat:       # a short gesture inside a speech: "(pauses)"
+                    parenthetical = parenthetical or (f"({beat[0].split(' ', 1)[1].rstrip('.').lower()})",
+                                                      (tag.start, tag.end))
+                consumed_to = span.end
+                continue
+            if speech and next_is_quote and not span.text.strip():
+                continue
+            flush()
+            if not (next_is_quote and self.attribution.tags.get(spans[i + 1].start)
+                    and span.start <= self.attribution.tags[spans[i + 1].start].start < span.end):
+                self.action(span.text, span.start, span.end)
+                consumed_to = span.end
+        flush()
+
+    def build(self, scenes: list[Scene]) -> list[Element]:
+        self.add("action", "FADE IN:")  # at the left margin, as scripts open
+        by_block = {s.block_index: s for s in scenes}
+        for index, block in enumerate(self.story.blocks):
+            scene = by_block.get(index)
+            if scene:
+                self.add("scene_heading", scene.heading, scene.source)
+            if isinstance(block, Paragraph):
+                self.paragraph(block)
+        self.add("transition", "FADE OUT.")
+        return self.elements
+
+
+def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
+                   title: str, author: str | None) -> Document:
+    title_page = {"Title": title}
+    if author:
+        title_page["Credit"] = "Written by"
+        title_page["Author"] = author
+    elements = _Builder(story, attribution).build(scenes)
+    return Document(title_page=title_page, elements=elements, characters=attribution.cast)

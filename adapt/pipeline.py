@@ -1,0 +1,16 @@
+"""Prose text -> Document: read, attribute speakers, plan scenes, build elements."""
+from __future__ import annotations
+
+from . import attribution, scenes
+from .build import build_document
+from .model import Document
+from .readers.prose import read_prose
+
+
+def adapt_prose(text: str, title: str | None = None, author: str | None = None,
+                default_title: str = "Untitled") -> Document:
+    story = read_prose(text)
+    who = attribution.attribute(story)
+    plan = scenes.plan(story)
+    return build_document(story, who, plan, title or story.title or default_title,
+                          author or story.author)
