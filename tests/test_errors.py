@@ -149,7 +149,7 @@ def test_other_encodings_are_read_and_named(tmp_path, encoding, bom, notice):
     run = run_adapt("convert", "story.txt", "-f", "json", "-o", "-", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     if notice:
-        assert run.stderr.strip() == f"adapt: story.txt: " + (
+        assert run.stderr.strip() == "adapt: story.txt: " + (
             f"not UTF-8; read as {notice}" if encoding == "cp1252"
             else f"read as {notice} (byte-order mark)")
     else:
