@@ -386,7 +386,7 @@ def discover_cast(story: Story) -> Cast:
             if tag is not None and tag.named:
                 evidence[clean_subject(tag.subject)] += 1
             for m in re.finditer(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+)"
-                                 r"(?=\s*[,!?.])", span.text):
+                                 r"(?=\s*[,!?])", span.text):
                 evidence[castmod.norm(m.group(1))] += 1
     cast = discover(story.text, evidence)
     vote_gender(cast, story.text)

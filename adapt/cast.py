@@ -99,9 +99,9 @@ class Character:
         if self.gender_override:
             return self.gender_override
         m, f = self.votes["M"], self.votes["F"]
-        if m > 2 * f and m >= 1:
+        if m > 1.5 * f and m >= 1:
             return "M"
-        if f > 2 * m and f >= 1:
+        if f > 1.5 * m and f >= 1:
             return "F"
         return None
 
@@ -319,10 +319,11 @@ def _gender_ok(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def vote_gender(cast: Cast, text: str, base: int = 0):
-    """A name that opens a sentence is followed, in that sentence, by its pronoun."""
-    for sentence in re.finditer(r"[^.!?\n]*(?:[.!?]+|\n|$)", text):
-        s = sentence.group()
+def vote_gender(cast: Cast, text: str):
+    """A name alone in its sentence is followed by its pronoun, in that sentence or as the
+    subject of the next one ("Emma sat down. She ...")."""
+    sentences = [m.group() for m in re.finditer(r"[^.!?]+[.!?]*", text)]
+    for i, s in enumerate(sentences):
         found = list(cast.mentions(s))
         if len(found) != 1:
             continue
@@ -330,3 +331,7 @@ def vote_gender(cast: Cast, text: str, base: int = 0):
         pron = re.search(r"\b(he|his|himself|she|herself)\b", s[end:])
         if pron:
             ch.votes["M" if pron.group(1) in MALE_PRONOUNS else "F"] += 1
+        if i + 1 < len(sentences):
+            nxt = re.match(r"\s*[\"\u201c]?\s*(He|She)\b", sentences[i + 1])
+            if nxt:
+                ch.votes["M" if nxt.group(1) == "He" else "F"] += 2
