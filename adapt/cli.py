@@ -98,7 +98,7 @@ def main():
               help="Refuse inputs larger than this (bytes, or with k, M, G).")
 @debug_option
 def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
-    from .formats import load, render
+    from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
 
@@ -116,7 +116,11 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
             _fail(f"-f {f} cannot be written to standard output; give -o FILE")
     # Everything is rendered before anything is written: a failure leaves every output as it was.
     with about(source.label):
-        doc = load(source.text, source.name, title=title, author=author)
+        try:
+            doc = load(source.text, source.name, title=title, author=author)
+        except InputError as exc:   # its message starts with the file name
+            problem = str(exc).removeprefix(f"{source.name}: ")
+            raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
         rendered = [(f, dest, render(doc, f)) for f, dest in targets]
     for f, dest, data in rendered:
         if str(dest) != "-":
