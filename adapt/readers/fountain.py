@@ -185,9 +185,8 @@ class _Reader:
         if text.startswith("="):
             self.add("synopsis", text[1:].strip(), number)
             return i + 1
-        if text.startswith(">") and text.endswith("<") and len(text) > 1:
-            self.add("centered", text[1:-1].strip(), number)
-            return i + 1
+        if _is_centered(text):
+            return self.centered(i)
         if text.startswith(">"):
             self.add("transition", text[1:].strip(), number)
             return i + 1
@@ -245,6 +244,15 @@ class _Reader:
             i += 1
         return i
 
+    def centered(self, i: int) -> int:
+        """Consecutive `> text <` lines are one centred element (as screenplain reads them)."""
+        texts, number = [], self.lines[i][0]
+        while i < len(self.lines) and _is_centered(self.lines[i][1].strip()):
+            texts.append(self.lines[i][1].strip()[1:-1].strip())
+            i += 1
+        self.add("centered", "\n".join(texts), number)
+        return i
+
     def lyrics(self, i: int, character: str | None) -> int:
         texts, number = [], self.lines[i][0]
         while i < len(self.lines) and self.lines[i][1].startswith("~"):
@@ -267,6 +275,10 @@ class _Reader:
             texts.pop()
         self.add("action", "\n".join(texts), number)
         return i
+
+
+def _is_centered(text: str) -> bool:
+    return len(text) > 1 and text.startswith(">") and text.endswith("<")
 
 
 def _ends_block(raw: str) -> bool:

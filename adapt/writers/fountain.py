@@ -82,7 +82,7 @@ def _element_lines(el: Element, opens_script: bool) -> list[str]:
     if el.type == "transition":
         return [_transition(el.text)]
     if el.type == "centered":
-        return [f"> {el.text} <"]
+        return [f"> {line} <" for line in el.text.split("\n")]
     if el.type == "page_break":
         return ["==="]
     if el.type == "note":
