@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .emphasis import BOLD, ITALIC, NOTE, UNDERLINE, runs
 from .model import Document, Element
 
 LINES_PER_PAGE = {"letter": 55, "a4": 57}
@@ -97,9 +98,22 @@ class Text:
         return self.slice(start, len(self.plain.rstrip()))
 
 
-def styled_text(text: str) -> Text:
-    """Element text as plain characters and emphasis marks."""
-    return Text(text)
+_STYLE_LETTER = {BOLD: "b", ITALIC: "i", UNDERLINE: "u", NOTE: "n"}
+
+
+def styled_text(text: str, notes: bool = False) -> Text:
+    """Element text (Fountain inline markup, see adapt.emphasis) as plain characters and
+    emphasis marks; inline [[notes]] are kept, marked "n", only when `notes` is set."""
+    if not any(c in text for c in "*_\\["):
+        return Text(text)
+    plain_parts, marks, pos = [], [], 0
+    for piece, style in runs(text, notes=notes):
+        letters = "".join(sorted(_STYLE_LETTER[s] for s in style if s in _STYLE_LETTER))
+        if letters and piece != "\n":
+            marks.append((pos, pos + len(piece), letters))
+        plain_parts.append(piece)
+        pos += len(piece)
+    return Text("".join(plain_parts), tuple(marks))
 
 
 def _emphasised(text: Text, style: str) -> Text:
@@ -383,7 +397,7 @@ _CONTD_RE = re.compile(r"CONT['\u2019]?D", re.I)
 
 
 def _cue_text(el: Element) -> str:
-    text = el.text.strip()
+    text = styled_text(el.text).plain.strip()
     if el.extension:
         text = f"{text} ({el.extension})"
     return text
@@ -391,7 +405,7 @@ def _cue_text(el: Element) -> str:
 
 def _heading_lines(el: Element, n: int, opts: LayoutOptions) -> list[Line]:
     style = STYLES["scene_heading"]
-    text = styled_text(el.text)
+    text = styled_text(el.text, notes=opts.show_notes)
     text = Text(text.plain.upper(), text.marks)
     lines = _make_lines(text, style, "scene_heading")
     if lines:
@@ -411,6 +425,9 @@ class _Builder:
         self.last_speaker: str | None = None      # for (CONT'D): reset by anything but action
         self.headings = 0
 
+    def text(self, el: Element) -> Text:
+        return styled_text(el.text, notes=self.opts.show_notes)
+
     def flush(self):
         if self.speech is None:
             return
@@ -426,7 +443,7 @@ class _Builder:
     def add(self, el: Element):
         t = el.type
         if t in ("parenthetical", "dialogue", "lyrics") and self.speech is not None:
-            self.speech[1].append(_Part(t, styled_text(el.text)))
+            self.speech[1].append(_Part(t, self.text(el)))
             return
         self.flush()
         if t == "character":
@@ -449,16 +466,15 @@ class _Builder:
             self.out.append(_Simple("scene_heading", self.opts.heading_space,
                                     _heading_lines(el, self.headings, self.opts)))
         elif t == "action":
-            self.out.append(_Action(styled_text(el.text), STYLES["action"], 1))
+            self.out.append(_Action(self.text(el), STYLES["action"], 1))
         elif t == "lyrics":
-            self.out.append(_Action(styled_text(el.text), LONE_LYRICS, 1, "lyrics"))
+            self.out.append(_Action(self.text(el), LONE_LYRICS, 1, "lyrics"))
         elif t == "note" and self.opts.show_notes:
             self.out.append(_Action(Text(f"[[{styled_text(el.text).plain}]]"), STYLES["note"], 1,
                                     "note"))
         elif t in ("transition", "centered"):
             style = STYLES[t]
-            self.out.append(_Simple(t, style.space_before, _make_lines(styled_text(el.text),
-                                                                        style, t)))
+            self.out.append(_Simple(t, style.space_before, _make_lines(self.text(el), style, t)))
 
     def run(self, elements: list[Element]) -> list[_Block | str]:
         for el in elements:
