@@ -65,7 +65,20 @@ def main():
 @click.option("--title", help="Title for the title page (default: the story's title line, else "
                               "the file name).")
 @click.option("--author", help="Author for the title page.")
-def convert(input_path, fmt, output, out_dir, title, author):
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
+              help="PDF paper size (A4: same margins, 57 lines a page).")
+@click.option("--scene-numbers", is_flag=True, help="PDF: number scene headings left and right.")
+@click.option("--font", metavar="PATH.ttf",
+              help="PDF: embed this TrueType font instead of built-in Courier (needed for "
+                   "non-Latin text); bold/italic faces beside it are used too.")
+@click.option("--show-notes", is_flag=True, help="PDF: print [[notes]] (hidden by default).")
+@click.option("--continueds", is_flag=True,
+              help="PDF: (CONTINUED) / CONTINUED: on pages that split a scene.")
+@click.option("--contd/--no-contd", default=True, show_default=True,
+              help="PDF: (CONT'D) on a speaker who resumes after only action.")
+@click.option("--heading-space", type=click.IntRange(1, 2), default=1, show_default=True,
+              help="PDF: blank lines above a scene heading.")
+def convert(input_path, fmt, output, out_dir, title, author, **pdf_options):
     from .formats import InputError, load, render
 
     text, name = _read_input(input_path)
@@ -79,7 +92,17 @@ def convert(input_path, fmt, output, out_dir, title, author):
     else:
         fmt = fmt or _format_from_path(output)
         targets = [(fmt, output or str(Path(out_dir) / f"{stem}{EXTENSIONS[fmt]}"))]
-    rendered = [(f, dest, render(doc, f)) for f, dest in targets]
+    from .writers.pdf import FontError, missing_glyphs
+
+    if any(f == "pdf" for f, _ in targets) and not pdf_options["font"]:
+        missing = missing_glyphs(doc)
+        if missing:
+            click.echo(f"adapt: warning: built-in Courier cannot show {missing!r}...; "
+                       "give --font PATH.ttf", err=True)
+    try:
+        rendered = [(f, dest, render(doc, f, **pdf_options)) for f, dest in targets]
+    except FontError as exc:
+        _fail(str(exc))
     from .outputs import write_atomic, write_stdout
 
     for f, dest, data in rendered:

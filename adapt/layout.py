@@ -18,7 +18,7 @@ from .emphasis import BOLD, ITALIC, NOTE, UNDERLINE, runs
 from .model import Document, Element
 
 LINES_PER_PAGE = {"letter": 55, "a4": 57}
-PAGE_SIZE_IN = {"letter": (8.5, 11.0), "a4": (8.27, 11.69)}
+PAGE_SIZE_IN = {"letter": (8.5, 11.0), "a4": (210 / 25.4, 297 / 25.4)}
 LEFT_EDGE_IN = 1.5
 RIGHT_EDGE_IN = 7.5
 CHAR_IN = 0.1            # Courier 12 pt: 10 characters per inch
@@ -104,6 +104,7 @@ _STYLE_LETTER = {BOLD: "b", ITALIC: "i", UNDERLINE: "u", NOTE: "n"}
 def styled_text(text: str, notes: bool = False) -> Text:
     """Element text (Fountain inline markup, see adapt.emphasis) as plain characters and
     emphasis marks; inline [[notes]] are kept, marked "n", only when `notes` is set."""
+    text = text.replace("\t", "    ")     # Fountain: a tab is four spaces
     if not any(c in text for c in "*_\\["):
         return Text(text)
     plain_parts, marks, pos = [], [], 0
@@ -130,9 +131,7 @@ def wrap_offsets(plain: str, width: int) -> list[tuple[int, int]]:
     for para in plain.split("\n"):
         start, end = pos, pos + len(para)
         pos = end + 1
-        while start < end and plain[start] == " ":
-            start += 1
-        if start >= end:
+        if not para.strip():
             out.append((start, start))
             continue
         while end - start > width:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..layout import (LEFT_EDGE_IN, LINE_IN, PAGE_SIZE_IN, RIGHT_EDGE_IN, TOP_IN, Layout,
                       LayoutOptions, Line, Page, layout)
+from ..emphasis import plain
 from ..model import Document
 
 PT = 72.0
@@ -70,6 +71,26 @@ class Fonts:
     def face(self, style: str) -> str:
         key = ("b" if "b" in style else "") + ("i" if "i" in style else "")
         return self.faces.get(key, self.faces[""])
+
+
+def missing_glyphs(doc: Document, limit: int = 5) -> str:
+    """Up to `limit` characters of the document that built-in Courier (WinAnsi) cannot show."""
+    seen: list[str] = []
+    texts = [e.text for e in doc.elements] + list(doc.title_page.values())
+    for ch in sorted(set("".join(texts))):
+        if ch not in "\n\t" and not _winansi(ch):
+            seen.append(ch)
+            if len(seen) == limit:
+                break
+    return "".join(seen)
+
+
+def _winansi(ch: str) -> bool:
+    try:
+        ch.encode("cp1252")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _sibling_faces(path: Path) -> dict[str, Path]:
@@ -195,8 +216,8 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None) -> bytes:
     size = (width_in * PT, height_in * PT)
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=size, invariant=1, pageCompression=1)
-    c.setTitle(doc.title)
-    c.setAuthor(doc.title_page.get("Author", "").replace("\n", " "))
+    c.setTitle(" ".join(doc.title.split()))
+    c.setAuthor(" ".join(plain(doc.title_page.get("Author", "")).split()))
     c.setCreator("adapt")
     p = _Painter(c, fonts, size[1])
     if laid.title_page is not None:
