@@ -8,7 +8,6 @@ import click
 
 from . import __version__
 from .formats import EXTENSIONS, TEXT_FORMATS, WRITERS
-from .revisions import ROUNDS as REVISION_ROUNDS
 
 CONVERT_HELP = """Convert a story (prose, UTF-8 text) into a screenplay.
 
@@ -98,11 +97,12 @@ DIFF_HELP = """Show what changed between two screenplays, scene by scene.
 \b
 Each side may be prose, Fountain or adapt JSON. Exit status: 0 identical, 1 different,
 2 trouble. Words are marked [-old-]{+new+} (coloured on a terminal).
+
 \b
 Examples:
   adapt diff draft1.fountain draft2.fountain
   adapt diff --stat story.txt story-v2.txt
-  adapt diff old.json new.fountain --pdf revised.pdf --revision pink --lock-scenes
+  adapt diff --format json old.json new.fountain
 """
 
 
@@ -114,15 +114,7 @@ Examples:
 @click.option("--stat", is_flag=True, help="One line per changed scene, then the summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the words (auto: on a terminal).")
-@click.option("--pdf", "pdf_path", metavar="FILE",
-              help="Also write NEW as revised pages: * beside changed lines, header on changed pages.")
-@click.option("--revision", type=click.Choice(REVISION_ROUNDS), default="blue", show_default=True,
-              help="Revision colour for the page header (WGA order).")
-@click.option("--date", "rev_date", metavar="DATE",
-              help="Date in the revision header (default: today, UTC).")
-@click.option("--lock-scenes", is_flag=True,
-              help="Keep OLD's scene numbers: added scenes 12A, deleted ones 12 OMITTED 12.")
-def diff(old_path, new_path, fmt, stat, color, pdf_path, revision, rev_date, lock_scenes):
+def diff(old_path, new_path, fmt, stat, color):
     from .diff import DiffInputError, diff_documents, load_side
     from .diff_report import json_report, stat_report, text_report
 
@@ -139,12 +131,6 @@ def diff(old_path, new_path, fmt, stat, color, pdf_path, revision, rev_date, loc
     else:
         use_color = color == "always" or (color == "auto" and sys.stdout.isatty())
         report = (stat_report if stat else text_report)(result, color=use_color)
-    if pdf_path:
-        from .outputs import write_atomic
-        from .revisions import default_date, revised_pdf
-
-        write_atomic(Path(pdf_path), revised_pdf(result, revision, rev_date or default_date(),
-                                                 lock_scenes))
     sys.stdout.write(report)
     sys.exit(0 if result.identical else 1)
 

@@ -16,7 +16,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
+from .emphasis import plain, runs
 from .model import Document, Element
 
 # Elements that never print on the page (Fountain notes, sections, synopses).
@@ -39,8 +41,8 @@ NEIGHBOURS = 25
 
 
 def display_text(el: Element) -> str:
-    """The element's text as it prints (a cue with its extension, a heading in capitals)."""
-    text = el.text
+    """The element's printed text (a cue with its extension, a heading in capitals)."""
+    text = plain(el.text)
     if el.type == "character" and el.extension:
         text = f"{text} ({el.extension})"
     if el.type == "scene_heading":
@@ -52,8 +54,54 @@ def norm_word(word: str) -> str:
     return unicodedata.normalize("NFC", word).translate(_QUOTES)
 
 
+_MARK = {frozenset(): "", frozenset(("italic",)): "*", frozenset(("bold",)): "**",
+         frozenset(("bold", "italic")): "***"}
+
+
+def _styled(piece: str, style: frozenset) -> str:
+    """A piece of a word in canonical Fountain markup (literal * and _ escaped)."""
+    if not style:
+        return piece.replace("*", "\\*").replace("_", "\\_")
+    mark = _MARK.get(style - {"underline"}, "")
+    text = f"{mark}{piece}{mark[::-1]}"
+    return f"_{text}_" if "underline" in style else text
+
+
+@lru_cache(maxsize=65536)
+def _words(type_: str, text: str, extension: str | None) -> tuple[str, ...]:
+    """The printed words with their emphasis in one canonical markup, so markup that prints
+    the same (escapes, notes, where a style starts and ends) compares equal."""
+    if any(c in text for c in "*_\\["):
+        chars: list[tuple[str, frozenset]] = [(c, style) for piece, style in runs(text)
+                                              for c in piece]
+    else:
+        chars = [(c, frozenset()) for c in text]
+    if type_ == "character" and extension:
+        chars += [(c, frozenset()) for c in f" ({extension})"]
+    if type_ == "scene_heading":
+        chars = [(c.upper(), style) for c, style in chars]
+    out, word = [], []
+    for c, style in chars + [(" ", frozenset())]:
+        if not c.isspace():
+            word.append((c, style))
+            continue
+        if word:
+            pieces, i = [], 0
+            while i < len(word):
+                j = i
+                while j < len(word) and word[j][1] == word[i][1]:
+                    j += 1
+                pieces.append(_styled("".join(ch for ch, _ in word[i:j]), word[i][1]))
+                i = j
+            out.append(norm_word("".join(pieces)))
+            word = []
+    return tuple(out)
+
+
 def words(el: Element) -> list[str]:
-    return [norm_word(w) for w in _WORD.findall(display_text(el))]
+    """The element's printed words, one per whitespace-separated word of the printed text
+    (so word k is on the same page line as the layout's k-th word)."""
+    return list(_words(el.type, el.text, el.extension))
 
 
 def element_key(el: Element) -> tuple:
@@ -472,19 +520,14 @@ class DiffInputError(ValueError):
 
 
 def load_side(text: str, name: str, stem: str) -> Document:
-    """A Document from prose, Fountain or our JSON. Both sides get the same default title
-    (`stem`), so that diffing story.txt against story-v2.txt does not report a new title."""
-    import json
-    from pathlib import Path
+    """A Document from prose, Fountain or our JSON. Prose on both sides gets the same default
+    title (`stem`), so that diffing story.txt against story-v2.txt reports no new title."""
+    from .formats import InputError, input_kind, load
+    from .pipeline import adapt_prose
 
-    from .formats import load
-
-    if name.lower().endswith(".json") or text.lstrip().startswith("{"):
-        try:
-            data = json.loads(text)
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-            return Document.from_json(data)
-        except (ValueError, TypeError, KeyError) as exc:
-            raise DiffInputError(f"{name}: not an adapt JSON document ({exc})") from None
-    return load(text, stem + Path(name).suffix)
+    try:
+        if input_kind(text, name) == "prose":
+            return adapt_prose(text, default_title=stem)
+        return load(text, name)
+    except InputError as exc:
+        raise DiffInputError(str(exc)) from None

@@ -9,7 +9,7 @@ import json
 
 import click
 
-from .diff import DocDiff, ElementChange, SceneDiff, WordDiff, display_text, words
+from .diff import DocDiff, ElementChange, SceneDiff, WordDiff, words
 from .model import Element
 
 # Unchanged runs longer than this are shortened to CONTEXT words either side of a change.
@@ -85,7 +85,7 @@ def _heading(sd: SceneDiff, m: Marker) -> str:
     if sd.heading is not None:
         text = render_words(sd.heading, m)
     else:
-        text = display_text(scene.heading) if scene.heading else "(before the first scene)"
+        text = _plain(scene.heading) if scene.heading else "(before the first scene)"
     number = f"{scene.label}. " if scene.label else ""
     note = {"added": " (added)", "omitted": " (omitted)"}.get(sd.status, "")
     if sd.moved:
@@ -154,7 +154,7 @@ def stat_report(diff: DocDiff, color: bool = False) -> str:
             continue
         scene = sd.new or sd.old
         name = f"{scene.label}. " if scene.label else ""
-        name += display_text(scene.heading) if scene.heading else "(before the first scene)"
+        name += _plain(scene.heading) if scene.heading else "(before the first scene)"
         if sd.status == "added":
             what = f"added, {len(sd.new.items) + 1} elements"
         elif sd.status == "omitted":
@@ -204,7 +204,7 @@ def _scene_json(sd: SceneDiff) -> dict:
         if scene is None:
             return None
         return {"number": scene.label, "index": scene.index,
-                "heading": display_text(scene.heading) if scene.heading else None}
+                "heading": _plain(scene.heading) if scene.heading else None}
 
     out = {"status": sd.status, "moved": sd.moved, "old": side(sd.old), "new": side(sd.new)}
     if sd.heading is not None:
