@@ -6,9 +6,10 @@
 
 Prints, per novel and in total, how many mutants ran, how many raised an exception and how many
 gave an invalid output (JSON that does not read back to the same document, Fountain that
-screenplain cannot parse or that our reader reads back differently, a PDF that pypdf cannot open
-or whose page count differs from the layout's). The test suite runs a few of the same checks
-(tests/test_properties.py).
+screenplain cannot parse or that our reader reads back differently, FDX that is not well-formed
+XML with a Character paragraph per cue, a PDF that pypdf cannot open or whose page count
+differs from the layout's, a page holding more lines than fit). The test suite runs the same
+checks on fewer mutants (tests/test_properties.py).
 """
 from __future__ import annotations
 
@@ -94,6 +95,17 @@ def check_fountain(doc: Document):
     assert comparable(read_fountain(written)) == comparable(doc), "Fountain does not read back"
 
 
+def check_fdx(doc: Document):
+    import xml.etree.ElementTree as ET
+
+    from adapt.writers.fdx import write_fdx
+
+    root = ET.fromstring(write_fdx(doc).encode("utf-8"))     # well-formed XML
+    assert root.tag == "FinalDraft", root.tag
+    cues = root.findall("./Content//Paragraph[@Type='Character']")
+    assert len(cues) == sum(e.type == "character" for e in doc.elements), "FDX cues"
+
+
 def check_pdf(doc: Document):
     from pypdf import PdfReader
 
@@ -113,6 +125,7 @@ def convert_and_check(text: str, pdf: bool = True) -> Document:
     check_document(text, doc)
     check_json(doc)
     check_fountain(doc)
+    check_fdx(doc)
     if pdf:
         check_pdf(doc)
     return doc
