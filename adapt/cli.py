@@ -1,12 +1,15 @@
 """The `adapt` command line."""
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, AdaptError, about, one_line
 from .formats import EXTENSIONS, TEXT_FORMATS, WRITERS
 
 CONVERT_HELP = """Convert a story (prose, UTF-8 text) into a screenplay.
@@ -22,36 +25,58 @@ format to PATH ("-" is standard output for text formats). INPUT "-" reads standa
 
 
 def _fail(message: str):
-    click.echo(f"adapt: {message}", err=True)
-    sys.exit(2)
+    """Stop with one line on stderr (the message names the file it is about)."""
+    raise AdaptError(message, exit_code=EXIT_BAD_INPUT)
 
 
-def _read_input(path: str) -> tuple[str, str]:
-    """(text, name) for a path or '-' (stdin)."""
-    if path == "-":
-        data, name = sys.stdin.buffer.read(), "stdin"
-    else:
-        p = Path(path)
-        if not p.exists():
-            _fail(f"{path}: no such file")
-        if p.is_dir():
-            _fail(f"{path}: is a directory, not a story file")
+def _set_debug(ctx: click.Context, _param, value: bool):
+    if value:
+        ctx.find_root().meta["adapt.debug"] = True
+
+
+# Accepted before or after the command name: `adapt --debug convert x`, `adapt convert x --debug`.
+debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
+                            callback=_set_debug,
+                            help="On failure, show the Python traceback too.")
+
+
+class _AdaptGroup(click.Group):
+    """Every failure ends as one line on stderr and a non-zero exit, never a traceback
+    (unless --debug)."""
+
+    def invoke(self, ctx: click.Context):
         try:
-            data = p.read_bytes()
-        except OSError as exc:
-            _fail(f"{path}: cannot read ({exc.strerror})")
-        name = p.name
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        _fail(f"{path}: not UTF-8 text (byte {exc.start})")
-    if not text.strip():
-        _fail(f"{path}: empty input")
-    return text, name
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:
+            # The reader of our stdout went away (`adapt ... -o - | head -1`): stop quietly,
+            # and point stdout at /dev/null so the interpreter's final flush cannot complain.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(EXIT_FAILED)
+        except KeyboardInterrupt:
+            self._report(ctx, "interrupted; outputs already written are complete, "
+                              "the others were left as they were")
+            ctx.exit(EXIT_INTERRUPTED)
+        except AdaptError as exc:
+            self._report(ctx, str(exc))
+            ctx.exit(exc.exit_code)
+        except Exception as exc:  # noqa: BLE001 - a bug still ends as one line
+            self._report(ctx, f"internal error ({type(exc).__name__}: {one_line(exc)[:200]}); "
+                              "rerun with --debug for the traceback")
+            ctx.exit(EXIT_FAILED)
+
+    @staticmethod
+    def _report(ctx: click.Context, message: str):
+        if ctx.find_root().meta.get("adapt.debug"):
+            traceback.print_exc()
+        click.echo(f"adapt: {one_line(message)}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_AdaptGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="adapt")
+@debug_option
 def main():
     """adapt: turn prose fiction into a first-draft screenplay (PDF, Fountain, JSON)."""
 
@@ -65,28 +90,59 @@ def main():
 @click.option("--title", help="Title for the title page (default: the story's title line, else "
                               "the file name).")
 @click.option("--author", help="Author for the title page.")
-def convert(input_path, fmt, output, out_dir, title, author):
-    from .formats import load, render
+@click.option("--force", is_flag=True,
+              help="Overwrite a Fountain output edited since adapt wrote it (the edited file "
+                   "is kept as NAME.bak).")
+@click.option("--max-size", default="25M", show_default=True, metavar="SIZE",
+              callback=lambda _ctx, _param, value: _size(value),
+              help="Refuse inputs larger than this (bytes, or with k, M, G).")
+@debug_option
+def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
+    from .formats import InputError, load, render
+    from .inputs import read_input
+    from .outputs import check_overwrite, write_output, write_stdout
 
-    text, name = _read_input(input_path)
-    doc = load(text, name, title=title, author=author)
-    stem = Path(name).stem
+    source = read_input(input_path, max_size)
+    if source.notice:
+        click.echo(f"adapt: {source.label}: {source.notice}", err=True)
+    stem = Path(source.name).stem
     if output is None and fmt is None:
         targets = [(f, Path(out_dir) / f"{stem}{EXTENSIONS[f]}") for f in ("pdf", "fountain")]
     else:
         fmt = fmt or _format_from_path(output)
         targets = [(fmt, output or str(Path(out_dir) / f"{stem}{EXTENSIONS[fmt]}"))]
-    rendered = [(f, dest, render(doc, f)) for f, dest in targets]
-    from .outputs import write_atomic, write_stdout
-
+    for f, dest in targets:
+        if str(dest) == "-" and f not in TEXT_FORMATS:
+            _fail(f"-f {f} cannot be written to standard output; give -o FILE")
+    # Everything is rendered before anything is written: a failure leaves every output as it was.
+    with about(source.label):
+        try:
+            doc = load(source.text, source.name, title=title, author=author)
+        except InputError as exc:   # its message starts with the file name
+            problem = str(exc).removeprefix(f"{source.name}: ")
+            raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
+        rendered = [(f, dest, render(doc, f)) for f, dest in targets]
+    for f, dest, data in rendered:
+        if str(dest) != "-":
+            check_overwrite(Path(dest), data, force)   # refuse before writing anything
     for f, dest, data in rendered:
         if str(dest) == "-":
-            if f not in TEXT_FORMATS:
-                _fail(f"-f {f} cannot be written to standard output; give -o FILE")
             write_stdout(data)
         else:
-            write_atomic(Path(dest), data)
+            backup = write_output(Path(dest), data, force=force)
+            if backup:
+                click.echo(f"adapt: {dest}: had been edited; the edited version is kept as "
+                           f"{backup}", err=True)
             click.echo(str(dest), err=False)
+
+
+def _size(value) -> int:
+    from .inputs import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _format_from_path(output: str) -> str:
