@@ -96,8 +96,13 @@ def main():
 @click.option("--max-size", default="25M", show_default=True, metavar="SIZE",
               callback=lambda _ctx, _param, value: _size(value),
               help="Refuse inputs larger than this (bytes, or with k, M, G).")
+@click.option("--transitions", type=click.Choice(["none", "cut"]), default="none", show_default=True,
+              help="cut: put CUT TO: between scenes that jump in time (spec scripts rarely do).")
+@click.option("--scene-numbers", is_flag=True,
+              help="Number the scene headings (both margins in the PDF, #N# in Fountain).")
 @debug_option
-def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
+def convert(input_path, fmt, output, out_dir, title, author, force, max_size, transitions,
+            scene_numbers):
     from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
@@ -117,7 +122,11 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
     # Everything is rendered before anything is written: a failure leaves every output as it was.
     with about(source.label):
         try:
-            doc = load(source.text, source.name, title=title, author=author)
+            doc = load(source.text, source.name, title=title, author=author,
+                       transitions=transitions)
+            if scene_numbers:
+                from .scenes import number_scenes
+                number_scenes(doc)
         except InputError as exc:   # its message starts with the file name
             problem = str(exc).removeprefix(f"{source.name}: ")
             raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc

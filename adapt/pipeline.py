@@ -8,9 +8,9 @@ from .readers.prose import read_prose
 
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
-                default_title: str = "Untitled") -> Document:
+                default_title: str = "Untitled", transitions: str | None = None) -> Document:
     story = read_prose(text)
     who = attribution.attribute(story)
-    plan = scenes.plan(story)
+    plan = scenes.plan(story, who)
     return build_document(story, who, plan, title or story.title or default_title,
-                          author or story.author)
+                          author or story.author, transitions=transitions)

@@ -11,7 +11,7 @@ import re
 ROOMS = sorted(set("""bedroom kitchen bathroom den hall hallway office parlour parlor library
     study attic cellar basement stairs staircase stairway corridor passage landing lobby foyer
     ballroom nursery pantry scullery closet gallery bar classroom cell studio bedchamber
-    chamber""".split()) | {
+    chamber room""".split()) | {
     "drawing-room", "drawing room", "dining-room", "dining room", "breakfast-room",
     "breakfast room", "sitting-room", "sitting room", "living room", "living-room",
     "dressing-room", "dressing room", "morning-room", "morning room", "smoking-room",
@@ -75,13 +75,14 @@ CLOCK = re.compile(rf"\b({_HOUR})(?:[-:.](?:\d\d|thirty|fifteen|forty-five|o'clo
                    rf"in the evening|at night|a\.m\.|p\.m\.|am|pm)\b)", re.I)
 
 # Time-of-day words, strongest first. "four in the morning" is handled by CLOCK.
-TIME_WORDS = [
+TIME_WORDS = [  # (patterns end in \b(?!-): "morning-glories" is no morning)
     ("NIGHT", r"\b(?:night|nights|midnight|tonight|to-night|moonlight|moonlit|nightfall|"
               r"candle|candlelight|lamplight|lamps? (?:was|were) lit|lit the lamps?|bedtime|"
               r"time for bed|pitch dark|still up|sat up late|waited up)\b"),
     ("DAWN", r"\b(?:dawn|daybreak|sunrise|first light|streak of daylight)\b"),
     ("MORNING", r"\b(?:morning|breakfast)\b"),
-    ("EVENING", r"\b(?:evening|dusk|sunset|twilight|dinner|supper|sundown)\b"),
+    ("EVENING", r"\b(?:evening|dusk|sunset|twilight|dinner|supper|sundown|growing darkness|"
+                r"(?:grew|growing|getting) dark)\b"),
     ("DAY", r"\b(?:afternoon|noon|midday|noonday|lunch|luncheon|daylight|sunlight|sunshine|"
             r"(?:one|a|that|the|all|same|next|following|\w+y) day|day-?time|to-?day)\b"),
 ]
@@ -105,7 +106,7 @@ TIME_JUMP = re.compile(
     | at\ (?:dawn|daybreak|noon|midnight|sunset|sundown|nightfall)\b
     | (?:soon|shortly|long|some\ time|sometime)\s+(?:after|afterwards?)\b
     | it\ was\ (?:\w+\ )?(?:o'clock|night|morning|evening|dawn|noon|midnight)
-    | when\ [\w.\ ]{1,30}?\ (?:went|came|returned|got\ back|reached|arrived)\b
+    | when\ [\w.\ ]{{1,30}}?\ (?:went|came|returned|got\ back|reached|arrived)\b
     | by\ (?:morning|evening|nightfall|noon|the\ time)
     | after\ (?:dinner|breakfast|lunch|luncheon|supper|tea)
     )""", re.I | re.X)

@@ -75,8 +75,8 @@ def _alternation(words) -> str:
 _KINDS = {**{w: "exterior" for w in cues.EXTERIORS}, **{w: "building" for w in cues.BUILDINGS},
           **{w: "vehicle" for w in cues.VEHICLES}, **{w: "room" for w in cues.ROOMS}}
 _NOUN = _alternation(_KINDS)
-_DET = r"(?:the|a|an|his|her|their|my|our|your|its|this|that|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['\u2019]s)"
-_PLACE = re.compile(rf"\b({_DET}|[A-Z][a-z]{{3,}})\s+((?:[a-z][\w'-]*\s+){{0,2}}?)({_NOUN})\b(?!['\u2019]s|-)", re.I)
+_DET = r"(?:the|a|an|his|her|their|my|our|your|its|this|that|(?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['\u2019]s)"
+_PLACE = re.compile(rf"\b({_DET}|(?-i:[A-Z][a-z]{{3,}}))\s+((?:[a-z][\w'-]*\s+){{0,2}}?)({_NOUN})\b(?!['\u2019]s|-)", re.I)
 _NAMED_ROOM = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['\u2019]s\s+(room|bedroom|study)\b")
 _BED = re.compile(r"\b(?:in|into|out of|from|on|off) (?:the |his |her |my |their )?bed\b|"
                   r"\bthe bed\b|\bbed ?sheets\b", re.I)
@@ -86,13 +86,21 @@ _MOVE = re.compile(
     rf"|\b(?:re-?)?(?:enter|enters|entered|entering|reach|reaches|reached)\s+"
     rf"(?:{_DET}\s+(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b)"
     rf"|\b(?:were|was|are|is)\s+(?:already\s+|still\s+|all\s+)?in\s+the\s+({_NOUN})\b[^.!?]*[.!?]\s+"
-    rf"(?:I|We|He|She|They)\s+joined\b",
+    rf"(?:I|We|He|She|They)\s+joined\b"
+    rf"|\b(?:paused|stopped|halted|waited|lingered)\s+(?:\w+\s+)?in\s+the\s+({_NOUN})\b",
     re.X)
 _OUTDOOR = re.compile(cues.OUTDOOR_CUES, re.I | re.X)
 _INDOOR = re.compile(cues.INDOOR_CUES, re.I | re.X)
 _STRONG_INDOOR = re.compile(r"\b(?:ceiling|bed|sheets|blanket|pillows?|sofa|couch|fireplace|carpet)\b",
                             re.I)
 _SENTENCE = re.compile(r"[^.!?\u2026]+(?:[.!?\u2026]+[\"'\u201d\u2019)]*|$)")
+
+
+_TRANSIT = {"CORRIDOR", "PASSAGE", "HALL", "HALLWAY", "LANDING", "STAIRS", "STAIRCASE", "STAIRWAY",
+            "LOBBY", "GALLERY"}
+
+
+_DAYS = re.compile(r"\b(?:days?|weeks?|months?|years?|morrow|fortnight|next|following)\b", re.I)
 
 
 def _norm(noun: str) -> str:
@@ -121,6 +129,8 @@ def _places(text: str, names: set[str]) -> list[tuple[int, str, str]]:
     found = []
     for m in _PLACE.finditer(text):
         det = m.group(1)
+        if re.search(r"\b(?:from|like|than)\s+$", text[max(0, m.start() - 6):m.start()]):
+            continue        # where someone came from, or a comparison: not where the scene is
         if det[:1].isupper() and det.split()[0].lower() not in ("the", "a", "an", "his", "her",
                                                                 "their", "my", "our", "your"):
             owner = re.sub(r"['\u2019]s$", "", det)
@@ -152,13 +162,16 @@ def _setting_from_cues(text: str) -> str | None:
 def _times(text: str, current: str | None) -> str | None:
     """The first time of day the text states, or None."""
     best = None
-    for m in cues.CLOCK.finditer(text):
-        best = (m.start(), cues.clock_time(m, current))
-        break
     for name, pattern in cues.TIME_WORDS:
-        m = re.search(pattern, text, re.I)
+        m = re.search(pattern + r"(?![-\w])", text, re.I)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
+    for m in cues.CLOCK.finditer(text):
+        # A bare "o'clock" says less than "evening" or "growing dark"; "in the morning" more.
+        bare = "clock" in (m.group(2) or "").lower()
+        if best is None or (not bare and m.start() < best[0]):
+            best = (m.start(), cues.clock_time(m, current))
+        break
     return best[1] if best else None
 
 
@@ -234,6 +247,7 @@ class _Planner:
                 self.names.update(w.upper() for w in name.split() if w[:1].isupper() and len(w) > 2)
                 self.genders[name.upper()] = character.gender
         self.skip: set[int] = set()
+        self.handover: dict[int, str] = {}  # paragraph -> its closing move into the next scene
         self.paras: list[int] = []          # block indexes of story paragraphs (not titles)
 
     # -- where scenes start -------------------------------------------------------------------
@@ -261,7 +275,8 @@ class _Planner:
             sentences = _sentences(narration)
             opening = " ".join(sentences[:1])
             if i not in starts:
-                jump = any(cues.TIME_JUMP.match(s) for s in sentences[:2]) or \
+                jump = any(cues.TIME_JUMP.match(s) and not (k and s.lower().startswith("when"))
+                           for k, s in enumerate(sentences[:2])) or \
                     bool(re.search(r"\b(?:until|till)\s+(?:about\s+)?(?:\w+\s+o['\u2019 ]?clock|evening|"
                                    r"dusk|dark|nightfall|midnight|morning)", opening, re.I))
                 if cues.PHONE_START.search(opening):
@@ -287,7 +302,11 @@ class _Planner:
             if re.search(r"\b(?:had|'d|would|could|should|must|might|not|never)\s+(?:\w+\s+)?$", before) or \
                     re.search(r"\b(?:a|an)\s+(?:[a-z][\w'-]*\s+){0,2}?\S+$", m.group()):
                 continue        # backstory, wishes and "going down a road" are no moves
-            noun = m.group(1) or m.group(3) or m.group(4)
+            if re.search(r"\b(?:not|never|n't|had)\b", m.group()):
+                continue
+            noun = m.group(1) or m.group(3) or m.group(4) or m.group(5)
+            if noun and _norm(noun) == "ROOM" and not re.search(r"\b(?:re-|back|return)", m.group(), re.I):
+                continue        # "into the room": the room the scene is in, unless going back
             if noun:
                 moves.append((m, (_kind(noun), _norm(noun))))
             elif m.group(2) and self._is_place_name(m.group(2).strip(), narration[m.end(2):]):
@@ -306,6 +325,8 @@ class _Planner:
         else:
             picks.append((i, last))
         for target, (m, place) in picks:
+            if target != i:
+                self.handover[i] = narration[m.start():]
             if target in starts and starts[target].reason in ("start", "break", "jump", "phone"):
                 starts[target].place = starts[target].place or place
                 continue
@@ -350,10 +371,17 @@ class _Planner:
 
     # -- what the headings say ----------------------------------------------------------------
     def scene_text(self, first: int, last: int, limit: int | None = None) -> str:
+        """The narration of a scene's paragraphs; a move that closes the last paragraph
+        belongs to the next scene."""
         paras = [i for i in self.paras if first <= i <= last]
+        cut = paras and not limit or (limit and len(paras) <= limit)
         if limit:
             paras = paras[:limit]
-        return "\n".join(_narration(self.blocks[i]) for i in paras)
+        texts = [_narration(self.blocks[i]) for i in paras]
+        tail = self.handover.get(paras[-1]) if paras and cut else None
+        if tail and tail in texts[-1]:
+            texts[-1] = texts[-1][:texts[-1].rindex(tail)]
+        return "\n".join(texts)
 
     def plan(self) -> ScenePlan:
         starts = self.starts()
@@ -375,10 +403,12 @@ class _Planner:
             if cue.reason == "move" and not cue.jump and cue.time is None and scenes and \
                     cue.place and cue.place[0] in ("room", "bed") and not self._states_time(cue, index):
                 shown_time = "CONTINUOUS"
-            elif cue.reason == "meet" and cue.time and place.main == prev_place.main:
+            elif cue.reason == "meet" and cue.time and cue.place and cue.place[0] == "room":
                 shown_time = cue.time
             elif cue.reason == "jump" and scenes and new_place.text() == prev_place.text() and \
-                    new_time == prev_time:
+                    new_time == prev_time and not re.search(
+                        r"\b(?:morning|evening|night|afternoon|day|days|week|weeks|month|months|year|"
+                        r"years|morrow)\b", cue.text[:80], re.I):
                 shown_time = "LATER"
             scene = Scene(index, "", (block.start, block.end), place.setting, place.text(),
                           shown_time or "DAY", cue.reason, jump=cue.jump)
@@ -401,7 +431,7 @@ class _Planner:
         head = (cue.text + "\n" if cue.text else "") + self.scene_text(first, last, limit=3)
         whole = self.scene_text(first, last)
         fresh = cue.jump or cue.reason in ("break", "start", "phone")
-        new = Place(place.main, None if fresh else place.sub, place.setting)
+        new = Place(place.main, None if fresh and place.main else place.sub, place.setting)
         if cue.place and cue.place[0] == "named":
             new.main, new.sub = cue.place[1], None
             new.setting = _setting_from_cues(whole) or "INT."
@@ -413,6 +443,8 @@ class _Planner:
             # Outside a building when the scene is all sky and pavement.
             if _setting_from_cues(whole) == "EXT." and len(_OUTDOOR.findall(whole)) >= 2:
                 new.setting = "EXT."
+        if new.sub == "ROOM" and new.main:
+            new.sub = None      # "INN - ROOM" says no more than "INN"
         if not new.main and not new.sub and new.setting != "EXT.":
             family = re.search(r"\b(?:Mr|Mrs|Miss)\.?\s+([A-Z][a-z]+)", whole)
             if family:
@@ -420,21 +452,21 @@ class _Planner:
         # Time of day: the scene's opening says it, else what the prose said last carries.
         new_time = cue.time if cue.time and cue.time != "LATER" else None
         if cue.reason in ("start", "break"):
-            new_time = new_time or _times(head, time) or _times(whole[:3000], time)
+            new_time = new_time or _times(head, time) or _times(whole, time)
         else:
             new_time = new_time or _times(opening, time)
         if not new_time and cue.reason in ("phone", "start", "break", "jump"):
             new_time = next((t for i in paras[:12] for t in [_spoken_clock(self.blocks[i], time)] if t),
                             None)
-        if not new_time and cue.jump and re.search(r"\b(?:days?|weeks?|months?|years?|morrow|fortnight)\b",
-                                                   opening[:200], re.I):
+        if not new_time and cue.jump and _DAYS.search(opening[:200]):
             new_time = "DAY"
         return new, new_time or time or "DAY"
 
     def _read_place(self, new: Place, head: str, whole: str, fresh: bool, cue):
         """Setting and location of a scene that names no destination, from its place nouns."""
         found_head = _places(head, self.names)
-        found = found_head + _places(whole, self.names)
+        found_whole = _places(whole, self.names)
+        found = found_head + found_whole
         if not found:
             setting = _setting_from_cues(whole)
             if setting and setting != new.setting and (fresh or cue.reason == "indoors"):
@@ -443,21 +475,27 @@ class _Planner:
             return
         first_para = _places(head.split("\n", 1)[0] if not cue.text else head.split("\n", 2)[1]
                              if head.count("\n") >= 1 else head, self.names)
-        inside = sum(k in ("room", "bed") for _, k, _ in found) + \
+        inside = sum(k in ("room", "bed") for _, k, _ in found_whole) + \
             sum(k in ("room", "bed") for _, k, _ in first_para) + len(_INDOOR.findall(whole)) // 3
-        outside = sum(k == "exterior" for _, k, _ in found) + \
+        outside = sum(k == "exterior" for _, k, _ in found_whole) + \
             sum(k == "exterior" for _, k, _ in first_para) + len(_OUTDOOR.findall(whole)) // 2
         mains = [(k, n) for _, k, n in found if k in ("building", "vehicle", "exterior")]
         rooms = [n for _, k, n in found if k in ("room", "bed")]
+        rooms = [n for n in rooms if n != "ROOM"] or rooms   # "the room" says least
+        if rooms == ["ROOM"] * len(rooms) and (buildings_or_mains := [n for k, n in mains]):
+            rooms = []
         if outside > inside:
             ext = [(k, n) for k, n in mains if k == "exterior"] or mains
             self._apply(new, "exterior", ext[0][1], Place(), [])
             return
-        buildings = [(k, n) for k, n in mains if k != "exterior"]
+        if cue.reason == "indoors":
+            new.main = None
+        buildings = [(k, n) for _, k, n in found if k in ("building", "vehicle")]
         if buildings:
             self._apply(new, *buildings[0], new, [])
-        elif fresh and new.main and new.main.lower() not in cues.DWELLINGS and rooms:
-            new.main = None
+        elif fresh and new.main and new.main.split()[-1].lower() not in cues.DWELLINGS and rooms \
+                and (cue.reason != "jump" or _DAYS.search(cue.text[:200])):
+            new.main = None     # a shop seen days ago does not hold tonight's bedroom
         if rooms:
             new.sub = rooms[0]
             new.setting = "INT." if new.setting != "INT./EXT." else new.setting
@@ -521,8 +559,10 @@ class _Planner:
         for k, index in enumerate(order):
             nxt = order[k + 1] if k + 1 < len(order) else None
             paras_between = [i for i in self.paras if nxt is not None and index <= i < nxt]
+            transit = starts[index].place and starts[index].place[1] in _TRANSIT
+            short = len(paras_between) == 1 and len(_narration(self.blocks[paras_between[0]])) < 250
             if (starts[index].reason == "move" and nxt is not None and len(paras_between) <= 1
-                    and starts[nxt].reason == "move"):
+                    and starts[nxt].reason == "move" and (transit or short)):
                 continue
             keep[index] = starts[index]
         return keep
@@ -605,3 +645,18 @@ def plan(story: Story, attribution=None) -> ScenePlan:
     """The scene plan of a story; `attribution` (optional) tells names of people from places."""
     cast = getattr(attribution, "cast", None)
     return _Planner(story, cast).plan()
+
+
+_NUMBERED = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[ .]", re.I)
+
+
+def number_scenes(doc) -> None:
+    """Number a document's scene headings 1, 2, 3 ... in order (a heading keeps a number it
+    already has, as locked scripts do). INTERCUT and MONTAGE lines are not scenes."""
+    n = 0
+    for el in doc.elements:
+        if el.type != "scene_heading" or not _NUMBERED.match(el.text):
+            continue
+        n += 1
+        if not el.scene_number:
+            el.scene_number = str(n)
