@@ -247,6 +247,7 @@ class _Planner:
                 self.names.update(w.upper() for w in name.split() if w[:1].isupper() and len(w) > 2)
                 self.genders[name.upper()] = character.gender
         self.skip: set[int] = set()
+        self.excluded: set[int] = set()     # the other side of a phone call, while heading its scene
         self.handover: dict[int, str] = {}  # paragraph -> its closing move into the next scene
         self.paras: list[int] = []          # block indexes of story paragraphs (not titles)
 
@@ -274,15 +275,17 @@ class _Planner:
             narration = _narration(para)
             sentences = _sentences(narration)
             opening = " ".join(sentences[:1])
-            if i not in starts:
+            if i not in starts or starts[i].reason == "move" and starts[i].text not in narration:
                 jump = any(cues.TIME_JUMP.match(s) and not (k and s.lower().startswith("when"))
                            for k, s in enumerate(sentences[:2])) or \
                     bool(re.search(r"\b(?:until|till)\s+(?:about\s+)?(?:\w+\s+o['\u2019 ]?clock|evening|"
                                    r"dusk|dark|nightfall|midnight|morning)", opening, re.I))
                 if cues.PHONE_START.search(opening):
                     starts[i] = _Cue("phone", jump=True, text=narration)
+                    self.handover.pop(self.paras[n - 1] if n else -1, None)
                 elif jump and (para.quotes == [] or len(narration) > 40):
                     starts[i] = _Cue("jump", jump=True, text=narration)
+                    self.handover.pop(self.paras[n - 1] if n else -1, None)
             self._moves(n, i, para, narration, starts)
             self._arrangement(n, para, starts)
         return dict(sorted(starts.items()))
@@ -373,7 +376,7 @@ class _Planner:
     def scene_text(self, first: int, last: int, limit: int | None = None) -> str:
         """The narration of a scene's paragraphs; a move that closes the last paragraph
         belongs to the next scene."""
-        paras = [i for i in self.paras if first <= i <= last]
+        paras = [i for i in self.paras if first <= i <= last and i not in self.excluded]
         cut = paras and not limit or (limit and len(paras) <= limit)
         if limit:
             paras = paras[:limit]
@@ -385,15 +388,21 @@ class _Planner:
 
     def plan(self) -> ScenePlan:
         starts = self.starts()
+        montages = self._montages(starts)
+        starts = self._around_montages(starts, montages)
         starts = self._indoor_turns(starts)
         starts = self._drop_pass_through(starts)
         order = list(starts)
+        stops = sorted(set(order) | {m.first_block for m in montages})
         scenes: list[Scene] = []
         place, time = Place(), None
         history: list[Place] = []
         for k, index in enumerate(order):
             cue = starts[index]
-            end = order[k + 1] - 1 if k + 1 < len(order) else len(self.blocks) - 1
+            later = [i for i in stops if i > index]
+            end = later[0] - 1 if later else len(self.blocks) - 1
+            other_side = self._intercut(index, end) if cue.reason == "phone" else None
+            self.excluded = {other_side[0]} if other_side else set()
             new_place, new_time = self._heading(cue, index, end, place, time, history)
             history.append(place)
             prev_place, prev_time = place, time
@@ -416,9 +425,11 @@ class _Planner:
             if scenes and scenes[-1].heading == scene.heading and cue.reason in ("move", "indoors"):
                 continue
             scenes.append(scene)
-            if cue.reason == "phone":
-                scenes.extend(self._intercut(index, end, scene))
-        montages = self._montages(scenes)
+            if other_side:
+                i, location = other_side
+                block = self.blocks[i]
+                scenes.append(Scene(i, f"INT. {location} - {scene.time}", (block.start, block.end),
+                                    "INT.", location, scene.time, "intercut", kind="intercut"))
         self._flashbacks(scenes)
         return ScenePlan(scenes, montages, set(self.skip))
 
@@ -468,11 +479,9 @@ class _Planner:
         found_whole = _places(whole, self.names)
         found = found_head + found_whole
         if not found:
-            setting = _setting_from_cues(whole)
-            if setting and setting != new.setting and (fresh or cue.reason == "indoors"):
-                new.setting = setting
-                new.main, new.sub = (None, None) if setting == "EXT." else (new.main, None)
-            return
+            if cue.reason == "indoors":
+                new.setting, new.main, new.sub = "INT.", None, None
+            return      # nothing said: the last place carries
         first_para = _places(head.split("\n", 1)[0] if not cue.text else head.split("\n", 2)[1]
                              if head.count("\n") >= 1 else head, self.names)
         inside = sum(k in ("room", "bed") for _, k, _ in found_whole) + \
@@ -551,6 +560,20 @@ class _Planner:
             merged.setdefault(i, cue)
         return dict(sorted(merged.items()))
 
+    def _around_montages(self, starts, montages):
+        """A montage stands in for the scenes its shots would open; the story picks up again
+        with a new scene after it."""
+        out = dict(starts)
+        for montage in montages:
+            for i in list(out):
+                if montage.first_block <= i <= montage.last_block and out[i].reason not in ("start", "break"):
+                    del out[i]
+            after = next((i for i in self.paras if i > montage.last_block), None)
+            if after is not None and (after not in out or out[after].reason == "move"):
+                if after not in out or self.handover.get(montage.last_block):
+                    out[after] = _Cue("jump", jump=True, text=_narration(self.blocks[after]))
+        return dict(sorted(out.items()))
+
     def _drop_pass_through(self, starts):
         """A one-paragraph stop on the way somewhere ("out into the corridor. We went down the
         stairs") is not a scene of its own."""
@@ -567,12 +590,13 @@ class _Planner:
             keep[index] = starts[index]
         return keep
 
-    def _intercut(self, first, last, scene: Scene) -> list[Scene]:
+    def _intercut(self, first, last) -> tuple[int, str] | None:
         """The other side of a phone call: the first paragraph where someone named handles
         the phone who is not the one who answered it."""
         opening = _narration(self.blocks[first])
-        answerer = re.match(r"\W*([A-Z]\w+|he|she|I)\b", opening)
-        answerer = answerer.group(1) if answerer else None
+        named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", opening) if w.upper() in self.names]
+        pronoun = re.search(r"\b(he|she|I)\b", opening, re.I)
+        answerer = named[0] if named else pronoun.group(1) if pronoun else None
         for i in self.paras:
             if not first < i <= last:
                 continue
@@ -589,17 +613,13 @@ class _Planner:
                 continue
             if answerer and answerer.upper() == name.upper():
                 continue
-            found = _places(narration, self.names)
-            location = found[0][2] if found else f"{name.upper()}'S PLACE"
-            block = self.blocks[i]
-            other = Scene(i, f"INT. {location} - {scene.time}", (block.start, block.end), "INT.",
-                          location, scene.time, "intercut", kind="intercut")
-            return [other]
-        return []
+            inside = [n for _, k, n in _places(narration, self.names) if k in ("room", "building", "bed")]
+            return i, inside[0] if inside else f"{name.upper()}'S PLACE"
+        return None
 
-    def _montages(self, scenes: list[Scene]) -> list[Montage]:
+    def _montages(self, starts: dict[int, _Cue]) -> list[Montage]:
         """Runs of two or more summary paragraphs without speech, opened by a summary phrase."""
-        starts = {s.block_index for s in scenes}
+        starts = {i for i, c in starts.items() if c.reason in ("start", "break")}
         montages = []
         run: list[int] = []
 
