@@ -434,26 +434,33 @@ def attribute(story: Story, overrides=None) -> Attribution:
 
 def _name_narrator(cast: Cast, turns: list[_Turn]):
     """A first-person narrator takes the name others call them by: the name most often used
-    as a vocative in the lines spoken right before or after the narrator's own."""
+    as a vocative in the lines spoken right before or after the narrator's own, provided no
+    tag ever names that person as a speaker (a narrator is "I" in the tags)."""
     narrators = [c for c in cast.characters if c.narrator]
     if not narrators or narrators[0].forms:
         return
     narrator = narrators[0]
     votes = Counter()
-    spoken_by = Counter(t.speaker.id for t in turns if t.speaker is not None)
+    tagged = Counter(t.speaker.id for t in turns if t.speaker is not None and t.how == "explicit")
     for k, turn in enumerate(turns):
         if turn.speaker is not narrator:
             continue
         for j in (k - 1, k + 1):
             if 0 <= j < len(turns) and turns[j].conv == turn.conv and turns[j].speaker is not narrator:
                 for v in turns[j].vocatives:
-                    if v is not turns[j].speaker and not v.role:
+                    if v is not turns[j].speaker and not v.role and not v.narrator:
                         votes[v.id] += 1
-    if not votes:
+    ranked = votes.most_common(2)
+    if not ranked:
         return
-    cid, n = votes.most_common(1)[0]
-    candidate = cast.characters[cid]
-    # the name must mostly be used towards the narrator, not by its own speeches elsewhere
-    if n >= 3 and spoken_by[cid] <= n:
-        titles, words = castmod.split_title(candidate.cue)
-        narrator.cue_override = (words[-1] if titles else " ".join(words)).upper()
+    cid, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 3 or n < 1.5 * second or tagged[cid] * 4 > n:
+        return
+    named = cast.characters[cid]
+    titles, words = castmod.split_title(named.cue)
+    narrator.cue_override = (words[-1] if titles else " ".join(words)).upper()
+    narrator.votes.update(named.votes)
+    for turn in turns:               # lines given to the name were the narrator's
+        if turn.speaker is named:
+            turn.speaker = narrator
