@@ -65,12 +65,16 @@ def main():
 @click.option("--title", help="Title for the title page (default: the story's title line, else "
                               "the file name).")
 @click.option("--author", help="Author for the title page.")
-def convert(input_path, fmt, output, out_dir, title, author):
+@click.option("--cast", "cast_path", metavar="CAST.TOML",
+              help="Cast corrections (cues, aliases, genders, forced speakers); start from "
+                   "`adapt characters INPUT -o cast.toml`.")
+def convert(input_path, fmt, output, out_dir, title, author, cast_path):
     from .formats import InputError, load, render
 
     text, name = _read_input(input_path)
+    cast = _read_cast(cast_path) if cast_path else None
     try:
-        doc = load(text, name, title=title, author=author)
+        doc = load(text, name, title=title, author=author, cast=cast)
     except InputError as exc:
         _fail(str(exc))
     stem = Path(name).stem
@@ -90,6 +94,60 @@ def convert(input_path, fmt, output, out_dir, title, author):
         else:
             write_atomic(Path(dest), data)
             click.echo(str(dest), err=False)
+
+
+def _read_cast(path: str):
+    from .castfile import CastFileError, parse
+
+    p = Path(path)
+    if not p.is_file():
+        _fail(f"{path}: no such cast file")
+    try:
+        return parse(p.read_text(encoding="utf-8"), path)
+    except (CastFileError, UnicodeDecodeError) as exc:
+        _fail(str(exc).splitlines()[0])
+
+
+CHARACTERS_HELP = """List the cast of a story: cue, gender, lines spoken, first line, aliases.
+
+\b
+Example:
+  adapt characters story.txt                # print the cast
+  adapt characters story.txt -o cast.toml   # write it as a cast file to edit, then
+  adapt convert story.txt --cast cast.toml  # re-run with the corrections
+"""
+
+
+@main.command(help=CHARACTERS_HELP)
+@click.argument("input_path", metavar="INPUT")
+@click.option("-o", "--output", "output", metavar="CAST.TOML",
+              help='Write the cast as a cast file ("-" for stdout).')
+@click.option("--cast", "cast_path", metavar="CAST.TOML", help="Apply a cast file first.")
+def characters(input_path, output, cast_path):
+    from .attribution import attribute
+    from .castfile import dump
+    from .readers.prose import read_prose
+
+    text, _name = _read_input(input_path)
+    cast = _read_cast(cast_path) if cast_path else None
+    story = read_prose(text)
+    who = attribute(story, cast)
+    if output:
+        from .outputs import write_atomic, write_stdout
+
+        data = dump(who).encode("utf-8")
+        if output == "-":
+            write_stdout(data)
+        else:
+            write_atomic(Path(output), data)
+            click.echo(output)
+        return
+    click.echo(f"{'CUE':24s} {'GENDER':6s} {'LINES':>5s} {'FIRST':>7s}  ALIASES")
+    for ch in who.cast:
+        first = who.first.get(ch.name)
+        line = text.count("\n", 0, first) + 1 if first is not None else 0
+        click.echo(f"{ch.name:24s} {ch.gender or '-':6s} {who.lines[ch.name]:5d} "
+                   f"{'l.' + str(line):>7s}  {', '.join(ch.aliases)}")
 
 
 def _format_from_path(output: str) -> str:
