@@ -175,7 +175,15 @@ class _Builder:
             if isinstance(block, Paragraph):
                 self.paragraph(block)
         self.add("transition", "FADE OUT.")
-        return self.elements
+        return _without_silent_cues(self.elements)
+
+
+def _without_silent_cues(elements: list[Element]) -> list[Element]:
+    """Drop a cue whose speech came out empty (a quote of only punctuation): no screenplay
+    format can hold a cue without dialogue."""
+    return [el for i, el in enumerate(elements)
+            if el.type != "character" or (i + 1 < len(elements)
+                                          and elements[i + 1].type in ("parenthetical", "dialogue"))]
 
 
 def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
