@@ -14,6 +14,9 @@ from .formats import EXTENSIONS, TEXT_FORMATS, WRITERS
 
 CONVERT_HELP = """Convert a story (prose, UTF-8 text) into a screenplay.
 
+A Fountain screenplay (.fountain, .spmd, or text that is clearly Fountain) or a JSON
+screenplay (.json, the contract of -f json) is read as it is and rendered in the chosen format.
+
 \b
 Example:
   adapt convert seeds/000_9bca0ed2f6f5815c.txt

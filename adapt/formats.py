@@ -5,9 +5,9 @@ from pathlib import Path
 
 from .model import Document
 
-WRITERS = ("pdf", "fountain", "json")
-TEXT_FORMATS = ("fountain", "json")
-EXTENSIONS = {"pdf": ".pdf", "fountain": ".fountain", "json": ".json"}
+WRITERS = ("pdf", "fountain", "json", "fdx")
+TEXT_FORMATS = ("fountain", "json", "fdx")
+EXTENSIONS = {"pdf": ".pdf", "fountain": ".fountain", "json": ".json", "fdx": ".fdx"}
 
 
 FOUNTAIN_SUFFIXES = (".fountain", ".spmd")
@@ -74,4 +74,7 @@ def render(doc: Document, fmt: str) -> bytes:
     if fmt == "json":
         from .writers.json_writer import write_json
         return write_json(doc).encode("utf-8")
+    if fmt == "fdx":
+        from .writers.fdx import write_fdx
+        return write_fdx(doc).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}")
