@@ -99,11 +99,25 @@ def main():
 @click.option("--max-size", default="25M", show_default=True, metavar="SIZE",
               callback=lambda _ctx, _param, value: _size(value),
               help="Refuse inputs larger than this (bytes, or with k, M, G).")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
+              help="PDF paper size (A4: same margins, 57 lines a page).")
+@click.option("--scene-numbers", is_flag=True, help="PDF: number scene headings left and right.")
+@click.option("--font", metavar="PATH.ttf",
+              help="PDF: embed this TrueType font instead of built-in Courier (needed for "
+                   "non-Latin text); bold/italic faces beside it are used too.")
+@click.option("--show-notes", is_flag=True, help="PDF: print [[notes]] (hidden by default).")
+@click.option("--continueds", is_flag=True,
+              help="PDF: (CONTINUED) / CONTINUED: on pages that split a scene.")
+@click.option("--contd/--no-contd", default=True, show_default=True,
+              help="PDF: (CONT'D) on a speaker who resumes after only action.")
+@click.option("--heading-space", type=click.IntRange(1, 2), default=1, show_default=True,
+              help="PDF: blank lines above a scene heading.")
 @click.option("--cast", "cast_path", metavar="CAST.TOML",
               help="Cast corrections (cues, aliases, genders, forced speakers); start from "
                    "`adapt characters INPUT -o cast.toml`.")
 @debug_option
-def convert(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path):
+def convert(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path,
+            **pdf_options):
     from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
@@ -128,7 +142,12 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size, ca
         except InputError as exc:   # its message starts with the file name
             problem = str(exc).removeprefix(f"{source.name}: ")
             raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
-        rendered = [(f, dest, render(doc, f)) for f, dest in targets]
+        _warn_missing_glyphs(doc, targets, pdf_options)
+        from .writers.pdf import FontError
+        try:
+            rendered = [(f, dest, render(doc, f, **pdf_options)) for f, dest in targets]
+        except FontError as exc:
+            _fail(str(exc))
     for f, dest, data in rendered:
         if str(dest) != "-":
             check_overwrite(Path(dest), data, force)   # refuse before writing anything
@@ -141,6 +160,18 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size, ca
                 click.echo(f"adapt: {dest}: had been edited; the edited version is kept as "
                            f"{backup}", err=True)
             click.echo(str(dest), err=False)
+
+
+def _warn_missing_glyphs(doc, targets, pdf_options):
+    """Built-in Courier prints nothing for non-Latin letters: say so, and what to do."""
+    if pdf_options["font"] or not any(f == "pdf" for f, _ in targets):
+        return
+    from .writers.pdf import missing_glyphs
+
+    missing = missing_glyphs(doc)
+    if missing:
+        click.echo(f"adapt: warning: built-in Courier cannot show {missing!r}...; "
+                   "give --font PATH.ttf", err=True)
 
 
 def _read_cast(path: str):

@@ -64,10 +64,12 @@ def _load_json(text: str, name: str) -> Document:
         raise InputError(f"{name}: not a JSON screenplay ({str(exc).splitlines()[0]})") from None
 
 
-def render(doc: Document, fmt: str) -> bytes:
+def render(doc: Document, fmt: str, **pdf_options) -> bytes:
+    """The document in `fmt`; `pdf_options` (paper, scene_numbers, font, show_notes,
+    continueds, contd, heading_space) apply to the PDF only."""
     if fmt == "pdf":
         from .writers.pdf import write_pdf
-        return write_pdf(doc)
+        return write_pdf(doc, **pdf_options)
     if fmt == "fountain":
         from .writers.fountain import write_fountain
         return write_fountain(doc).encode("utf-8")
