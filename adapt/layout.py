@@ -462,7 +462,7 @@ class _Builder:
             self.out.append("page_break")
             self.last_speaker = None
             return
-        if t != "action":
+        if t not in ("action", "note", "section", "synopsis"):   # unprinted ones don't count
             self.last_speaker = None
         if t == "scene_heading":
             self.headings += 1
