@@ -20,8 +20,10 @@ places or phrases.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import scene_cues as cues
 from .story import Chapter, Paragraph, SceneBreak, Story
@@ -100,6 +102,7 @@ _TRANSIT = {"CORRIDOR", "PASSAGE", "HALL", "HALLWAY", "LANDING", "STAIRS", "STAI
             "LOBBY", "GALLERY"}
 
 
+_READ_LIMIT = 40      # paragraphs of a scene read for its heading: enough, and bounded on long scenes
 _DAYS = re.compile(r"\b(?:days?|weeks?|months?|years?|morrow|fortnight|next|following)\b", re.I)
 
 
@@ -124,7 +127,8 @@ class Place:
         return " - ".join(parts) if parts else "UNKNOWN"
 
 
-def _places(text: str, names: set[str]) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=2048)
+def _places(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
     """(offset, kind, NAME) of each place mentioned in narration text, in order."""
     found = []
     for m in _PLACE.finditer(text):
@@ -147,6 +151,7 @@ def _places(text: str, names: set[str]) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+@lru_cache(maxsize=2048)
 def _setting_from_cues(text: str) -> str | None:
     outdoor, indoor = len(_OUTDOOR.findall(text)), len(_INDOOR.findall(text))
     if outdoor > indoor:
@@ -159,11 +164,14 @@ def _setting_from_cues(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Reading times
 
+_TIME_WORDS = [(name, re.compile(pattern + r"(?![-\w])", re.I)) for name, pattern in cues.TIME_WORDS]
+
+
 def _times(text: str, current: str | None) -> str | None:
     """The first time of day the text states, or None."""
     best = None
-    for name, pattern in cues.TIME_WORDS:
-        m = re.search(pattern + r"(?![-\w])", text, re.I)
+    for name, pattern in _TIME_WORDS:
+        m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     for m in cues.CLOCK.finditer(text):
@@ -241,11 +249,16 @@ class _Planner:
         self.blocks = story.blocks
         self.names = set()
         self.genders = {}
+        self._narration: dict[int, str] = {}
         for character in cast or []:
             for name in [character.name, *character.aliases]:
                 self.names.add(name.upper())
                 self.names.update(w.upper() for w in name.split() if w[:1].isupper() and len(w) > 2)
                 self.genders[name.upper()] = character.gender
+        self.names = frozenset(self.names)
+        # Capitalised words the prose puts people at or in: "at Netherfield", "in London".
+        self.place_names = set(re.findall(r"\b(?:at|in|near|outside)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})",
+                                          story.text))
         self.skip: set[int] = set()
         self.excluded: set[int] = set()     # the other side of a phone call, while heading its scene
         self.handover: dict[int, str] = {}  # paragraph -> its closing move into the next scene
@@ -340,7 +353,7 @@ class _Planner:
         village") or puts people at or in it elsewhere, and it is nobody's name."""
         words = name.split()
         known = re.match(rf",?\s+(?:the|a|an|their|his|her)\s+(?:[a-z][\w'-]*\s+){{0,2}}?(?:{_NOUN})\b", after) \
-            or re.search(rf"\b(?:at|in|near|outside)\s+{re.escape(name)}\b", self.story.text)
+            or name in self.place_names
         return bool(known) and (name.upper() not in self.names and not any(w.upper() in self.names for w in words)
                 and words[0] not in ("I", "Mr", "Mrs", "Miss", "Dr", "Sir", "Lady", "Lord", "God")
                 and words[0].lower() not in ("the", "a", "an", "and", "but", "he", "she", "they",
@@ -373,14 +386,24 @@ class _Planner:
             return
 
     # -- what the headings say ----------------------------------------------------------------
+    def paras_in(self, first: int, last: int) -> list[int]:
+        return self.paras[bisect.bisect_left(self.paras, first):bisect.bisect_right(self.paras, last)]
+
+    def narration(self, i: int) -> str:
+        text = self._narration.get(i)
+        if text is None:
+            text = self._narration[i] = _narration(self.blocks[i])
+        return text
+
     def scene_text(self, first: int, last: int, limit: int | None = None) -> str:
         """The narration of a scene's paragraphs; a move that closes the last paragraph
         belongs to the next scene."""
-        paras = [i for i in self.paras if first <= i <= last and i not in self.excluded]
+        lo, hi = bisect.bisect_left(self.paras, first), bisect.bisect_right(self.paras, last)
+        paras = [i for i in self.paras[lo:hi] if i not in self.excluded]
         cut = paras and not limit or (limit and len(paras) <= limit)
         if limit:
             paras = paras[:limit]
-        texts = [_narration(self.blocks[i]) for i in paras]
+        texts = [self.narration(i) for i in paras]
         tail = self.handover.get(paras[-1]) if paras and cut else None
         if tail and tail in texts[-1]:
             texts[-1] = texts[-1][:texts[-1].rindex(tail)]
@@ -434,13 +457,13 @@ class _Planner:
         return ScenePlan(scenes, montages, set(self.skip))
 
     def _states_time(self, cue: _Cue, index: int) -> bool:
-        return _times(cue.text or _narration(self.blocks[index]), None) is not None
+        return _times(cue.text or self.narration(index), None) is not None
 
     def _heading(self, cue, first, last, place, time, history):
-        paras = [i for i in self.paras if first <= i <= last]
+        paras = self.paras_in(first, last)
         opening = (cue.text + "\n" if cue.text else "") + self.scene_text(first, first)
         head = (cue.text + "\n" if cue.text else "") + self.scene_text(first, last, limit=3)
-        whole = self.scene_text(first, last)
+        whole = self.scene_text(first, last, limit=_READ_LIMIT)
         fresh = cue.jump or cue.reason in ("break", "start", "phone")
         new = Place(place.main, None if fresh and place.main else place.sub, place.setting)
         if cue.place and cue.place[0] == "named":
@@ -538,17 +561,17 @@ class _Planner:
         added = {}
         for k, index in enumerate(order):
             end = order[k + 1] if k + 1 < len(order) else len(self.blocks)
-            paras = [i for i in self.paras if index <= i < end]
+            paras = self.paras_in(index, end - 1)
             text = self.scene_text(index, paras[0] if paras else index, limit=1)
             place = _places(text, self.names)
             outdoors = (place and place[0][1] == "exterior") or \
                 (starts[index].place and starts[index].place[0] == "building"
-                 and _setting_from_cues(self.scene_text(index, end - 1)) == "EXT.") or \
+                 and _setting_from_cues(self.scene_text(index, end - 1, limit=_READ_LIMIT)) == "EXT.") or \
                 _setting_from_cues(self.scene_text(index, end - 1, limit=8)) == "EXT."
             if not outdoors:
                 continue
             for n, i in enumerate(paras[1:], 1):
-                narration = _narration(self.blocks[i])
+                narration = self.narration(i)
                 if _STRONG_INDOOR.search(narration) and not _OUTDOOR.search(narration):
                     j = n
                     while j > 1 and not self.blocks[paras[j - 1]].quotes:
@@ -571,7 +594,7 @@ class _Planner:
             after = next((i for i in self.paras if i > montage.last_block), None)
             if after is not None and (after not in out or out[after].reason == "move"):
                 if after not in out or self.handover.get(montage.last_block):
-                    out[after] = _Cue("jump", jump=True, text=_narration(self.blocks[after]))
+                    out[after] = _Cue("jump", jump=True, text=self.narration(after))
         return dict(sorted(out.items()))
 
     def _drop_pass_through(self, starts):
@@ -581,9 +604,9 @@ class _Planner:
         keep = {}
         for k, index in enumerate(order):
             nxt = order[k + 1] if k + 1 < len(order) else None
-            paras_between = [i for i in self.paras if nxt is not None and index <= i < nxt]
+            paras_between = self.paras_in(index, nxt - 1) if nxt is not None else []
             transit = starts[index].place and starts[index].place[1] in _TRANSIT
-            short = len(paras_between) == 1 and len(_narration(self.blocks[paras_between[0]])) < 250
+            short = len(paras_between) == 1 and len(self.narration(paras_between[0])) < 250
             if (starts[index].reason == "move" and nxt is not None and len(paras_between) <= 1
                     and starts[nxt].reason == "move" and (transit or short)):
                 continue
@@ -593,14 +616,14 @@ class _Planner:
     def _intercut(self, first, last) -> tuple[int, str] | None:
         """The other side of a phone call: the first paragraph where someone named handles
         the phone who is not the one who answered it."""
-        opening = _narration(self.blocks[first])
+        opening = self.narration(first)
         named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", opening) if w.upper() in self.names]
         pronoun = re.search(r"\b(he|she|I)\b", opening, re.I)
         answerer = named[0] if named else pronoun.group(1) if pronoun else None
         for i in self.paras:
             if not first < i <= last:
                 continue
-            narration = _narration(self.blocks[i])
+            narration = self.narration(i)
             if not cues.PHONE_HANDLING.search(narration):
                 continue
             subject = re.match(r"\W*([A-Z][a-z]+)\b", narration)
@@ -649,10 +672,10 @@ class _Planner:
         """A scene that opens with a recollection and stays in the past perfect is a flashback."""
         for k, scene in enumerate(scenes):
             end = scenes[k + 1].block_index - 1 if k + 1 < len(scenes) else len(self.blocks) - 1
-            paras = [i for i in self.paras if scene.block_index <= i <= end]
+            paras = self.paras_in(scene.block_index, end)
             if len(paras) < 2:
                 continue
-            opening = _sentences(_narration(self.blocks[paras[0]]))[:1]
+            opening = _sentences(self.narration(paras[0]))[:1]
             text = self.scene_text(scene.block_index, end)
             words = max(len(text.split()), 1)
             if opening and cues.RECALL.search(opening[0]) and \
