@@ -84,13 +84,19 @@ _BED = re.compile(r"\b(?:in|into|out of|from|on|off) (?:the |his |her |my |their
                   r"\bthe bed\b|\bbed ?sheets\b", re.I)
 _MOVE = re.compile(
     rf"\b(?:re-?)?{cues.MOVE_VERBS}\b(?:[^.;:!?\"\u201c]{{0,40}}?)\b{cues.MOVE_PREPS}\s+"
-    rf"(?:{_DET}\s+(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b(?!['\u2019]s)|((?:[A-Z][a-z]+\s?){{1,3}})\b)"
+    rf"(?:{_DET}\s+(?:[A-Za-z][\w'-]*\s+){{0,2}}?((?i:{_NOUN}))\b(?!['\u2019]s)|((?:[A-Z][a-z]+\s?){{1,3}})\b)"
     rf"|\b(?:re-?)?(?:enter|enters|entered|entering|reach|reaches|reached)\s+"
     rf"(?:{_DET}\s+(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b)"
     rf"|\b(?:were|was|are|is)\s+(?:already\s+|still\s+|all\s+)?in\s+the\s+({_NOUN})\b[^.!?]*[.!?]\s+"
     rf"(?:I|We|He|She|They)\s+joined\b"
     rf"|\b(?:paused|stopped|halted|waited|lingered)\s+(?:\w+\s+)?in\s+the\s+({_NOUN})\b",
     re.X)
+# Proper place names, capitalised ("the Angelika Theater", "Lover's Lane"): the same place when
+# the prose later says only "the theater".
+_PROPER = re.compile(r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?\s+){1,3})(%s)\b" % "|".join(
+    re.escape(w.title()) for w in sorted(_KINDS, key=len, reverse=True) if " " not in w and "-" not in w))
+_NOT_NAMES = {"The", "A", "An", "This", "That", "His", "Her", "Their", "My", "Our", "Your", "Its", "In",
+              "At", "On", "To", "Into", "From", "And", "But", "Old", "New", "Great", "Little"}
 _OUTDOOR = re.compile(cues.OUTDOOR_CUES, re.I | re.X)
 _INDOOR = re.compile(cues.INDOOR_CUES, re.I | re.X)
 _STRONG_INDOOR = re.compile(r"\b(?:ceiling|bed|sheets|blanket|pillows?|sofa|couch|fireplace|carpet)\b",
@@ -109,6 +115,11 @@ _DAYS = re.compile(r"\b(?:days?|weeks?|months?|years?|morrow|fortnight|next|foll
 def _norm(noun: str) -> str:
     """One spelling per place: "dining-room" and "Dining Room" are DINING ROOM."""
     return re.sub(r"[\s-]+", " ", noun).upper()
+
+
+def _kind_of(name: str) -> str | None:
+    """The kind of a location name: "ANGELIKA THEATER" is a building."""
+    return _KINDS.get(name.lower()) or _KINDS.get(name.split()[-1].lower())
 
 
 def _kind(noun: str) -> str:
@@ -142,7 +153,13 @@ def _places(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
                 found.append((m.start(3), "room" if _kind(m.group(3)) == "room" else _kind(m.group(3)),
                               f"{owner.upper()}'S {_norm(m.group(3))}"))
                 continue
-        found.append((m.start(3), _kind(m.group(3)), _norm(m.group(3))))
+        name = _norm(m.group(3))
+        if m.group(3)[:1].isupper() and (m.group(2).strip()[:1].isupper() or det[:1].isupper()
+                                         and det.lower() not in ("the", "a", "an", "this", "that")):
+            # a proper name: "the Angelika Theater", "Lover's Lane"
+            proper = (det + " " if det.lower() not in ("the", "a", "an", "this", "that") else "") + m.group(2)
+            name = _norm(proper.strip() + " " + m.group(3))
+        found.append((m.start(3), _kind(m.group(3)), name))
     for m in _NAMED_ROOM.finditer(text):
         if not any(start == m.start(2) for start, _, _ in found):
             found.append((m.start(2), "room", f"{m.group(1).upper()}'S {m.group(2).upper()}"))
@@ -259,6 +276,13 @@ class _Planner:
         # Capitalised words the prose puts people at or in: "at Netherfield", "in London".
         self.place_names = set(re.findall(r"\b(?:at|in|near|outside)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})",
                                           story.text))
+        self.proper: list[tuple[int, str, str]] = []    # (offset, NOUN, PROPER NAME)
+        for m in _PROPER.finditer(story.text):
+            words = m.group(1).split()
+            while words and words[0] in _NOT_NAMES:
+                words.pop(0)
+            if words:
+                self.proper.append((m.start(), m.group(2).upper(), _norm(" ".join(words) + " " + m.group(2))))
         self.skip: set[int] = set()
         self.excluded: set[int] = set()     # the other side of a phone call, while heading its scene
         self.handover: dict[int, str] = {}  # paragraph -> its closing move into the next scene
@@ -324,7 +348,8 @@ class _Planner:
             if noun and _norm(noun) == "ROOM" and not re.search(r"\b(?:re-|back|return)", m.group(), re.I):
                 continue        # "into the room": the room the scene is in, unless going back
             if noun:
-                moves.append((m, (_kind(noun), _norm(noun))))
+                named = [x for x in _places(m.group(), self.names) if x[1] == _kind(noun)]
+                moves.append((m, (_kind(noun), named[-1][2] if named else _norm(noun))))
             elif m.group(2) and self._is_place_name(m.group(2).strip(), narration[m.end(2):]):
                 moves.append((m, ("named", m.group(2).strip().upper())))
         if not moves:
@@ -427,6 +452,7 @@ class _Planner:
             other_side = self._intercut(index, end) if cue.reason == "phone" else None
             self.excluded = {other_side[0]} if other_side else set()
             new_place, new_time = self._heading(cue, index, end, place, time, history)
+            new_place.main = self._named(new_place.main, self.blocks[end].end if end < len(self.blocks) else 0)
             history.append(place)
             prev_place, prev_time = place, time
             place, time = new_place, new_time
@@ -473,7 +499,7 @@ class _Planner:
             self._apply(new, cue.place[0], cue.place[1], place, history)
         else:
             self._read_place(new, head, whole, fresh, cue)
-        if new.main and _KINDS.get(new.main.lower()) == "building" and new.sub is None:
+        if new.main and _kind_of(new.main) == "building" and new.sub is None:
             # Outside a building when the scene is all sky and pavement.
             if _setting_from_cues(whole) == "EXT." and len(_OUTDOOR.findall(whole)) >= 2:
                 new.setting = "EXT."
@@ -516,7 +542,7 @@ class _Planner:
         rooms = [n for n in rooms if n != "ROOM"] or rooms   # "the room" says least
         if rooms == ["ROOM"] * len(rooms) and (buildings_or_mains := [n for k, n in mains]):
             rooms = []
-        if outside > inside:
+        if outside > inside and cue.reason != "indoors":
             ext = [(k, n) for k, n in mains if k == "exterior"] or mains
             self._apply(new, "exterior", ext[0][1], Place(), [])
             return
@@ -530,11 +556,18 @@ class _Planner:
             new.main = None     # a shop seen days ago does not hold tonight's bedroom
         if rooms:
             new.sub = rooms[0]
-            new.setting = "INT." if new.setting != "INT./EXT." else new.setting
-            if new.main and _KINDS.get(new.main.lower()) == "exterior":
+            new.setting = "INT."
+            if new.main and _kind_of(new.main) in ("exterior", "vehicle"):
                 new.main = None
         if cue.reason == "indoors":
             new.setting = "INT."
+
+    def _named(self, main: str | None, before: int) -> str | None:
+        """"THEATER" is the ANGELIKA THEATER when that is the only theater named so far."""
+        if not main:
+            return main
+        names = {proper for pos, noun, proper in self.proper if noun == main and pos < before}
+        return names.pop() if len(names) == 1 else main
 
     def _apply(self, new: Place, kind: str, name: str, old: Place, history):
         if kind == "room" or kind == "bed":
@@ -543,14 +576,14 @@ class _Planner:
                 name = next((h.sub for h in reversed(history) if h.sub and h.sub != old.sub), old.sub)
             new.sub = name
             new.setting = "INT."
-            if new.main and _KINDS.get(new.main.lower()) in ("exterior", "vehicle"):
+            if new.main and _kind_of(new.main) in ("exterior", "vehicle"):
                 new.main = None
         elif kind == "exterior":
             new.main, new.sub, new.setting = name, None, "EXT."
         elif kind == "vehicle":
             new.main, new.sub, new.setting = name, None, "INT./EXT."
         else:
-            if name == "HOME" and old.main and _KINDS.get(old.main.lower()) == "building":
+            if name == "HOME" and old.main and _kind_of(old.main) == "building":
                 name = old.main
             new.main, new.sub, new.setting = name, None, "INT."
 
