@@ -21,6 +21,12 @@ Example:
 
 Without -f/-o it writes out/<stem>.pdf and out/<stem>.fountain. With -f or -o it writes one
 format to PATH ("-" is standard output for text formats). INPUT "-" reads standard input.
+
+\b
+Several inputs, or a folder (its .txt, .text, .fountain, .spmd and .json files):
+  adapt convert a.txt b.txt c.txt --jobs 2
+  adapt convert stories/ -f pdf
+each goes to --out-dir as above; a summary follows on stderr.
 """
 
 
@@ -82,7 +88,7 @@ def main():
 
 
 @main.command(help=CONVERT_HELP)
-@click.argument("input_path", metavar="INPUT")
+@click.argument("input_paths", metavar="INPUT...", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(WRITERS), help="Write one format.")
 @click.option("-o", "--output", "output", metavar="PATH", help='Output file ("-" for stdout).')
 @click.option("--out-dir", default="out", show_default=True, metavar="DIR",
@@ -96,15 +102,36 @@ def main():
 @click.option("--max-size", default="25M", show_default=True, metavar="SIZE",
               callback=lambda _ctx, _param, value: _size(value),
               help="Refuse inputs larger than this (bytes, or with k, M, G).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              metavar="N", help="With several inputs, convert N at a time in separate "
+                                "processes (0: one per CPU).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: for a large input or several inputs, "
+                   "when stderr is a terminal).")
 @debug_option
-def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
+def convert(input_paths, fmt, output, out_dir, title, author, force, max_size, jobs, progress):
+    options = dict(fmt=fmt, output=output, out_dir=out_dir, title=title, author=author,
+                   force=force, max_size=max_size)
+    if len(input_paths) == 1 and not (input_paths[0] != "-" and Path(input_paths[0]).is_dir()):
+        _convert_one(input_paths[0], **options, emit=click.echo, progress=progress)
+        return
+    from .batch import convert_many
+
+    convert_many(input_paths, options, jobs=jobs, progress=progress)
+
+
+def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_size,
+                 emit=click.echo, progress=None):
+    """Convert one input (raising AdaptError on failure); `emit(text, err=...)` says what
+    happened: notices on stderr, each output written on stdout."""
     from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
+    from .progress import stage_bar
 
     source = read_input(input_path, max_size)
     if source.notice:
-        click.echo(f"adapt: {source.label}: {source.notice}", err=True)
+        emit(f"adapt: {source.label}: {source.notice}", err=True)
     stem = Path(source.name).stem
     if output is None and fmt is None:
         targets = [(f, Path(out_dir) / f"{stem}{EXTENSIONS[f]}") for f in ("pdf", "fountain")]
@@ -115,13 +142,18 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
         if str(dest) == "-" and f not in TEXT_FORMATS:
             _fail(f"-f {f} cannot be written to standard output; give -o FILE")
     # Everything is rendered before anything is written: a failure leaves every output as it was.
-    with about(source.label):
+    with about(source.label), stage_bar(source, [f for f, _ in targets], progress) as step:
         try:
-            doc = load(source.text, source.name, title=title, author=author)
+            doc = load(source.text, source.name, title=title, author=author, progress=step)
         except InputError as exc:   # its message starts with the file name
             problem = str(exc).removeprefix(f"{source.name}: ")
             raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
-        rendered = [(f, dest, render(doc, f)) for f, dest in targets]
+        source.text = None  # the document holds what it needs; let the input go
+        rendered = []
+        for f, dest in targets:
+            rendered.append((f, dest, render(doc, f)))
+            step(f)
+        del doc
     for f, dest, data in rendered:
         if str(dest) != "-":
             check_overwrite(Path(dest), data, force)   # refuse before writing anything
@@ -131,9 +163,9 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
         else:
             backup = write_output(Path(dest), data, force=force)
             if backup:
-                click.echo(f"adapt: {dest}: had been edited; the edited version is kept as "
-                           f"{backup}", err=True)
-            click.echo(str(dest), err=False)
+                emit(f"adapt: {dest}: had been edited; the edited version is kept as "
+                     f"{backup}", err=True)
+            emit(str(dest), err=False)
 
 
 DIFF_HELP = """Show what changed between two screenplays, scene by scene.

@@ -8,9 +8,15 @@ from .readers.prose import read_prose
 
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
-                default_title: str = "Untitled") -> Document:
+                default_title: str = "Untitled", progress=None) -> Document:
+    step = progress or (lambda stage: None)
     story = read_prose(text)
+    step("read")
     who = attribution.attribute(story)
+    step("attribute")
     plan = scenes.plan(story)
-    return build_document(story, who, plan, title or story.title or default_title,
-                          author or story.author)
+    step("scenes")
+    doc = build_document(story, who, plan, title or story.title or default_title,
+                         author or story.author)
+    step("build")
+    return doc
