@@ -8,11 +8,13 @@ from .readers.prose import read_prose
 
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
-                default_title: str = "Untitled", progress=None) -> Document:
+                default_title: str = "Untitled", cast=None, progress=None) -> Document:
+    """`cast`: a `castfile.CastFile` of the writer's corrections, or None. `progress(stage)`,
+    if given, is called as each stage ends."""
     step = progress or (lambda stage: None)
     story = read_prose(text)
     step("read")
-    who = attribution.attribute(story)
+    who = attribution.attribute(story, cast)
     step("attribute")
     plan = scenes.plan(story)
     step("scenes")
