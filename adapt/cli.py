@@ -107,7 +107,10 @@ def main():
               help="Refuse inputs larger than this (bytes, or with k, M, G).")
 @click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
               help="PDF paper size (A4: same margins, 57 lines a page).")
-@click.option("--scene-numbers", is_flag=True, help="PDF: number scene headings left and right.")
+@click.option("--scene-numbers", is_flag=True,
+              help="Number scene headings (left and right in the PDF, #N# in Fountain).")
+@click.option("--transitions", type=click.Choice(["none", "cut"]), default="none", show_default=True,
+              help="cut: CUT TO: between scenes that jump in time (spec scripts rarely use them).")
 @click.option("--font", metavar="PATH.ttf",
               help="PDF: embed this TrueType font instead of built-in Courier (needed for "
                    "non-Latin text); bold/italic faces beside it are used too.")
@@ -129,9 +132,10 @@ def main():
                    "when stderr is a terminal).")
 @debug_option
 def convert(input_paths, fmt, output, out_dir, title, author, force, max_size, cast_path,
-            jobs, progress, **pdf_options):
+            transitions, jobs, progress, **pdf_options):
     options = dict(fmt=fmt, output=output, out_dir=out_dir, title=title, author=author,
-                   force=force, max_size=max_size, cast_path=cast_path, **pdf_options)
+                   force=force, max_size=max_size, cast_path=cast_path, transitions=transitions,
+                   **pdf_options)
     if len(input_paths) == 1 and not (input_paths[0] != "-" and Path(input_paths[0]).is_dir()):
         _convert_one(input_paths[0], **options, emit=click.echo, progress=progress)
         return
@@ -141,7 +145,7 @@ def convert(input_paths, fmt, output, out_dir, title, author, force, max_size, c
 
 
 def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path,
-                 emit=click.echo, progress=None, **pdf_options):
+                 transitions, emit=click.echo, progress=None, **pdf_options):
     """Convert one input (raising AdaptError on failure); `emit(text, err=...)` says what
     happened: notices on stderr, each output written on stdout."""
     from .formats import InputError, load, render
@@ -166,7 +170,10 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
     with about(source.label), stage_bar(source, [f for f, _ in targets], progress) as step:
         try:
             doc = load(source.text, source.name, title=title, author=author, cast=cast,
-                       progress=step)
+                       transitions=transitions, progress=step)
+            if pdf_options.get("scene_numbers"):
+                from .scenes import number_scenes
+                number_scenes(doc)
         except InputError as exc:   # its message starts with the file name
             problem = str(exc).removeprefix(f"{source.name}: ")
             raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
