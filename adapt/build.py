@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .attribution import Attribution
+from .emphasis import escape
 from .model import Document, Element
 from .scenes import Scene
 from .story import Paragraph, Span, Story
@@ -91,7 +92,8 @@ class _Builder:
     def add(self, type_, text, source=None, character=None):
         if type_ != "page_break" and not text.strip():
             return
-        self.elements.append(Element(type_, text, character=character, source=source))
+        # Element texts are Fountain markup: a literal * or _ that would read as emphasis is escaped.
+        self.elements.append(Element(type_, escape(text), character=character, source=source))
 
     def action(self, text: str, start: int, end: int):
         text = clean(text)

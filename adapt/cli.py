@@ -66,10 +66,13 @@ def main():
                               "the file name).")
 @click.option("--author", help="Author for the title page.")
 def convert(input_path, fmt, output, out_dir, title, author):
-    from .formats import load, render
+    from .formats import InputError, load, render
 
     text, name = _read_input(input_path)
-    doc = load(text, name, title=title, author=author)
+    try:
+        doc = load(text, name, title=title, author=author)
+    except InputError as exc:
+        _fail(str(exc))
     stem = Path(name).stem
     if output is None and fmt is None:
         targets = [(f, Path(out_dir) / f"{stem}{EXTENSIONS[f]}") for f in ("pdf", "fountain")]

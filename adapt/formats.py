@@ -10,11 +10,56 @@ TEXT_FORMATS = ("fountain", "json")
 EXTENSIONS = {"pdf": ".pdf", "fountain": ".fountain", "json": ".json"}
 
 
+FOUNTAIN_SUFFIXES = (".fountain", ".spmd")
+
+
+class InputError(ValueError):
+    """Input that no reader accepts; the message is one line for the user."""
+
+
+def input_kind(text: str, name: str) -> str:
+    """"fountain", "json" or "prose": by the file name, else by what the text clearly is."""
+    suffix = Path(name).suffix.lower()
+    if suffix in FOUNTAIN_SUFFIXES:
+        return "fountain"
+    if suffix == ".json" or (text.lstrip("\ufeff \t\r\n").startswith("{")
+                             and '"elements"' in text):
+        return "json"
+    from .readers.fountain import looks_like_fountain
+
+    return "fountain" if looks_like_fountain(text) else "prose"
+
+
 def load(text: str, name: str, title: str | None = None, author: str | None = None) -> Document:
     """A Document from input text; `name` (a file name) picks the reader and default title."""
-    from .pipeline import adapt_prose
+    kind = input_kind(text, name)
+    if kind == "prose":
+        from .pipeline import adapt_prose
 
-    return adapt_prose(text, title=title, author=author, default_title=Path(name).stem)
+        return adapt_prose(text, title=title, author=author, default_title=Path(name).stem)
+    if kind == "json":
+        doc = _load_json(text, name)
+    else:
+        from .readers.fountain import read_fountain
+
+        doc = read_fountain(text)
+    if title:
+        doc.title_page["Title"] = title
+    if author:
+        doc.title_page["Author"] = author
+    return doc
+
+
+def _load_json(text: str, name: str) -> Document:
+    import json
+
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or not isinstance(data.get("elements"), list):
+            raise ValueError("no \"elements\" list")
+        return Document.from_json(data)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise InputError(f"{name}: not a JSON screenplay ({str(exc).splitlines()[0]})") from None
 
 
 def render(doc: Document, fmt: str) -> bytes:

@@ -10,6 +10,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
+from .emphasis import plain
 from .model import Document, Element
 
 LINES_PER_PAGE = {"letter": 55, "a4": 57}
@@ -81,7 +82,7 @@ class _Block:
 
 def _lines_for(el: Element) -> list[Line]:
     style = STYLES[el.type]
-    text = el.text
+    text = plain(el.text)
     if el.type == "character" and el.extension:
         text = f"{text} ({el.extension})"
     if el.type == "scene_heading":

@@ -2,6 +2,12 @@
 
 Readers (prose, Fountain) build a `Document`; writers (PDF, Fountain, JSON, ...) consume one.
 Nothing here knows about any input or output format.
+
+Texts carry inline emphasis as Fountain markup (`*italic*`, `**bold**`, `***bold italic***`,
+`_underline_`, `\\*`/`\\_` for literal characters, `[[inline notes]]`); text without markup is
+plain text. Readers of non-Fountain input escape a literal `*`/`_` only where it would read as
+markup (`adapt.emphasis.escape`). Writers call `adapt.emphasis.runs(text)` for styled pieces
+[(text, {"bold", "italic", "underline"})] or `plain(text)` for the printed characters.
 """
 from __future__ import annotations
 
@@ -75,7 +81,10 @@ class Document:
 
     @property
     def title(self) -> str:
-        return self.title_page.get("Title", "")
+        """The title as printed (title page values may hold emphasis markup)."""
+        from .emphasis import plain
+
+        return plain(self.title_page.get("Title", ""))
 
     def to_json(self) -> dict:
         return {

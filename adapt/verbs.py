@@ -1,21 +1,114 @@
-"""Verb forms, through lemminflect (MIT, ships its own data, works offline)."""
+"""Verb forms, through lemminflect (MIT, ships its own data, works offline).
+
+lemminflect loads all its tables (every part of speech, line by line, ~0.4 s) and numpy on first
+use; we only ask about verbs, so the verb rows of its own data files are read here in one pass
+(~0.05 s). Anything the verb rows do not answer plainly goes to lemminflect itself, so the
+answers are lemminflect's.
+"""
 from __future__ import annotations
 
 import functools
+import gzip
+import importlib.util
+import re
+from pathlib import Path
+
+_VERB_ROW = re.compile(r"^([^,\n]+),verb,([^\n]*)$", re.M)
+# lemminflect replaces the inflections of "be" and the modals with hand-written ones, and fills
+# the modals' gaps with its spelling rules; these are its answers (a test checks them), written
+# out so that "could" does not load its rule model and numpy.
+_HAND_WRITTEN = {
+    "be": ("was", "been", "being", "is"),
+    "can": ("could", "could", "canning", "cans"),
+    "may": ("might", "might", "maying", "mays"),
+    "will": ("would", "would", "willing", "wills"),
+    "shall": ("should", "should", "shalling", "shalls"),
+    "must": ("must", "must", "musting", "musts"),
+    "ought": ("ought", "ought", "oughting", "oughts"),
+    "dare": ("dared", "dared", "daring", "dares"),
+}
+_INFL_COLUMNS = ("VBD", "VBN", "VBG", "VBZ")  # order of the forms in infl_lu.csv
+_ALTERNATE = {"VBD": "VBN", "VBN": "VBD"}  # regular verbs list only one of the two
+
+
+def _resource(name: str) -> Path | None:
+    spec = importlib.util.find_spec("lemminflect")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / name
+    return path if path.exists() else None
+
+
+def _verb_rows(name: str) -> dict[str, str]:
+    path = _resource(name)
+    if path is None:
+        return {}
+    return dict(_VERB_ROW.findall(gzip.decompress(path.read_bytes()).decode("utf-8")))
+
+
+@functools.lru_cache(maxsize=None)
+def _lemma_rows() -> dict[str, str]:
+    """word form -> 'lemma/other lemma' (verb rows of lemminflect's lemma_lu.csv.gz)."""
+    return _verb_rows("lemma_lu.csv.gz")
+
+
+@functools.lru_cache(maxsize=None)
+def _inflection_rows() -> dict[str, str]:
+    """lemma -> 'past,past participle,gerund,3rd person' (verb rows of infl_lu.csv.gz)."""
+    return _verb_rows("infl_lu.csv.gz")
+
+
+@functools.lru_cache(maxsize=None)
+def _overrides() -> dict[tuple[str, str], str]:
+    """(lemma, tag) -> form: lemminflect's infl_overrides.csv, which wins over the table."""
+    path = _resource("infl_overrides.csv")
+    rows = [line.split(",") for line in (path.read_text("utf-8").splitlines() if path else [])
+            if line and line[0] != "#"]
+    return {(lemma, tag): form for lemma, tag, form in rows}
+
+
+def _caps_like(word: str, model: str) -> str:
+    """lemminflect's caps rule: all upper, first upper, or lower, as `model` is."""
+    if model.isupper():
+        return word.upper()
+    if model[:1].isupper():
+        return word.capitalize()
+    return word.lower()
 
 
 @functools.lru_cache(maxsize=8192)
 def verb_lemma(word: str) -> str | None:
     """The verb lemma of a word form, or None when the word cannot be a verb."""
-    from lemminflect import getAllLemmas
+    row = _lemma_rows().get(word.lower())
+    return row.split("/")[0].lower() if row else None
 
-    lemmas = getAllLemmas(word.lower()).get("VERB")
-    return lemmas[0] if lemmas else None
+
+def _table_form(lemma: str, tag: str) -> str | None:
+    """The first spelling for `tag` from the override file or the verb row (or its
+    VBD/VBN twin), as lemminflect looks them up; None when neither has one."""
+    row = _inflection_rows().get(lemma)
+    forms = row.split(",") if row is not None else []
+    for wanted in (tag, _ALTERNATE.get(tag)):
+        if wanted is None:
+            break
+        override = _overrides().get((lemma, wanted))
+        if override is not None:
+            return override
+        column = _INFL_COLUMNS.index(wanted)
+        if column < len(forms) and forms[column]:
+            return forms[column].split("/")[0]
+    return None
 
 
 @functools.lru_cache(maxsize=8192)
 def inflect(lemma: str, tag: str) -> str:
     """`lemma` in the Penn tag `tag` (VBZ: walks, VBG: walking, VBD: walked, VBN: walked)."""
+    key = lemma.lower()
+    if tag in _INFL_COLUMNS:
+        hand = _HAND_WRITTEN.get(key)
+        form = hand[_INFL_COLUMNS.index(tag)] if hand else _table_form(key, tag)
+        if form is not None:
+            return _caps_like(form, lemma)
     from lemminflect import getInflection
 
     forms = getInflection(lemma, tag)

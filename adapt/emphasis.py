@@ -1,0 +1,143 @@
+"""Inline emphasis inside element texts: Fountain markup is the model's representation.
+
+`Element.text` (and title page values) hold Fountain 1.1 inline markup: `*italic*`, `**bold**`,
+`***bold italic***`, `_underline_`, `\\*` and `\\_` for literal characters, and `[[inline
+notes]]`. Text without any of these is plain text, so most texts read as they are. Readers of
+other formats escape literal `*`/`_` only where a Fountain reader would take them for emphasis
+(`escape`); writers get styled pieces from `runs(text)` or the bare text from `plain(text)`.
+
+Emphasis never crosses a line break (as in the Fountain spec), so `runs` works line by line and
+passes "\\n" through unstyled.
+"""
+from __future__ import annotations
+
+import re
+
+BOLD, ITALIC, UNDERLINE, NOTE = "bold", "italic", "underline", "note"
+PLAIN: frozenset[str] = frozenset()
+
+# Private-use stand-ins for escaped characters while pairing delimiters.
+_ESC = {"*": "\ue000", "_": "\ue001"}
+_UNESC = {v: k for k, v in _ESC.items()}
+_ESCAPED = re.compile(r"\\([*_])")
+_NOTE = re.compile(r"\[\[.*?\]\]", re.S)
+_DELIM = re.compile(r"\*+|_")
+_FLAGS = {1: frozenset((ITALIC,)), 2: frozenset((BOLD,)), 3: frozenset((BOLD, ITALIC)),
+          "_": frozenset((UNDERLINE,))}
+
+
+def _restore(text: str) -> str:
+    return "".join(_UNESC.get(c, c) for c in text)
+
+
+def _line_runs(line: str, out: list):
+    """Append the runs of one line (escapes already replaced) to out.
+
+    Delimiters toggle styles: one opens a style when a non-space follows it and a possible
+    closer comes later on the line; it closes an open style when a non-space precedes it.
+    Crossed pairs (`_**a_**`) therefore work as writers mean them. An opener that never gets
+    closed is taken back as literal text and the line is read again.
+    """
+    literal: set[int] = set()
+    while True:
+        pieces, opened = _toggle(line, literal)
+        unclosed = {pos for pos in opened.values()}
+        if not unclosed:
+            out.extend(pieces)
+            return
+        literal |= unclosed
+
+
+def _toggle(line: str, literal: set[int]):
+    delims = [m for m in _DELIM.finditer(line)]
+    style: frozenset[str] = PLAIN
+    opened: dict[str, int] = {}          # style name -> position of its opener
+    pieces, pos = [], 0
+    for i, m in enumerate(delims):
+        key = "_" if m.group() == "_" else len(m.group())
+        flags = _FLAGS.get(key)
+        before = line[m.start() - 1] if m.start() else " "
+        after = line[m.end()] if m.end() < len(line) else " "
+        action = None
+        if flags is not None and m.start() not in literal:
+            open_now = flags & style
+            if open_now and not before.isspace():
+                action = ("close", open_now)
+            elif not open_now and not after.isspace() and after not in ",.;:!?)" and any(
+                    _can_close(line, later, key) for later in delims[i + 1:]):
+                action = ("open", flags)
+        if action is None:
+            continue
+        pieces.append((_restore(line[pos:m.start()]), style))
+        pos = m.end()
+        if action[0] == "open":
+            style = style | action[1]
+            for name in action[1]:
+                opened[name] = m.start()
+        else:
+            style = style - action[1]
+            for name in action[1]:
+                opened.pop(name, None)
+    pieces.append((_restore(line[pos:]), style))
+    return pieces, opened
+
+
+def _can_close(line: str, m: re.Match, key) -> bool:
+    if m.start() == 0 or line[m.start() - 1].isspace():
+        return False
+    return m.group() == "_" if key == "_" else m.group() != "_"
+
+
+def runs(text: str, notes: bool = False) -> list[tuple[str, frozenset[str]]]:
+    """Styled pieces of a marked-up text: [(text, frozenset of "bold"/"italic"/"underline")].
+
+    Inline notes are dropped unless notes=True (then they come as runs styled {"note"}).
+    Adjacent pieces with the same style are merged; "\\n" separates lines.
+    """
+    pieces: list[tuple[str, frozenset[str]]] = []
+    pos = 0
+    for m in _NOTE.finditer(text):
+        _text_runs(text[pos:m.start()], pieces)
+        if notes:
+            pieces.append((m.group(0)[2:-2], frozenset((NOTE,))))
+        pos = m.end()
+    _text_runs(text[pos:], pieces)
+    merged: list[tuple[str, frozenset[str]]] = []
+    for piece, style in pieces:
+        if not piece:
+            continue
+        if merged and merged[-1][1] == style:
+            merged[-1] = (merged[-1][0] + piece, style)
+        else:
+            merged.append((piece, style))
+    return merged
+
+
+def _text_runs(text: str, out: list):
+    text = _ESCAPED.sub(lambda m: _ESC[m.group(1)], text)
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            out.append(("\n", PLAIN))
+        _line_runs(line, out)
+
+
+def plain(text: str) -> str:
+    """The text as printed: markup, escapes and inline notes removed."""
+    if not any(c in text for c in "*_\\["):
+        return text
+    return "".join(piece for piece, _ in runs(text))
+
+
+def escape(text: str) -> str:
+    """Literal text -> model text: escape * and _ only if they would otherwise read as markup.
+
+    `plain(escape(t)) == t` for every t.
+    """
+    if plain(text) == text:
+        return text
+    return text.replace("*", "\\*").replace("_", "\\_")
+
+
+def fdx_style(style: frozenset[str]) -> str:
+    """The Final Draft `Style` attribute for a run style: "Bold+Italic", "" for plain."""
+    return "+".join(name.capitalize() for name in (BOLD, ITALIC, UNDERLINE) if name in style)

@@ -1,0 +1,303 @@
+"""Fountain 1.1 reader (fountain.io/syntax): screenplay text -> Document.
+
+Why a line classifier and not a Lark grammar (the prose reader uses one): what a Fountain line
+is depends on its neighbours, not on its own characters. A capitals line is a character cue
+only with a blank line before it and text right after it; `INT. HOUSE` is a heading only between
+blank lines; `CUT TO:` a transition only likewise; inside a speech, `(beat)` is a
+parenthetical and everything else dialogue until a blank line (unless that "blank" line holds
+two spaces). Expressing "the next line is not blank" in an LALR grammar needs a token per
+line-pair or a contextual lexer with states for every element, and the title page's indented
+continuation lines, nested boneyard comments and multi-line notes (which may contain blank lines)
+add more states. An ordered list of per-line rules with the previous/next line at hand says
+the same thing in a page of code that reads like the spec.
+
+What the model gets:
+- Inline markup (emphasis, `\\*` escapes, inline `[[notes]]`) stays in `Element.text` as written;
+  `adapt.emphasis.runs/plain` read it. Title page values keep theirs too.
+- Boneyard `/* */` is removed first (nesting allowed, as afterwriting does).
+- `Element.line` is the 1-based input line where the element starts.
+- Tabs and leading spaces of action lines are kept; trailing spaces are dropped everywhere.
+- Consecutive lines of one action, dialogue or lyrics block are joined with "\\n".
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import TITLE_KEYS, Character, Document, Element
+
+_HEADING = re.compile(r"^(?:INT\.?/EXT|INT/EXT|I/E|INT|EXT|EST)[. ]", re.I)
+_SCENE_NUMBER = re.compile(r"\s*#([\w.\-]+)#\s*$")
+_TITLE_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9 _\-]*?)\s*:(.*)$")
+_PAGE_BREAK = re.compile(r"^={3,}$")
+_KEY_SPELLING = {k.lower(): k for k in TITLE_KEYS} | {"authors": "Author"}
+
+
+def _has_capitals_only(text: str) -> bool:
+    return any(c.isalpha() for c in text) and text == text.upper()
+
+
+def _remove_boneyard(text: str) -> list[tuple[int, str]]:
+    """(line number, text) pairs with /* ... */ removed; text on both sides of a multi-line
+    boneyard joins on the line where it opened."""
+    out: list[tuple[int, str]] = []
+    depth, current, current_no = 0, "", 1
+    for number, line in enumerate(text.split("\n"), 1):
+        if depth == 0:
+            current, current_no = "", number
+        i = 0
+        while i < len(line):
+            pair = line[i:i + 2]
+            if pair == "/*":
+                depth, i = depth + 1, i + 2
+            elif pair == "*/" and depth:
+                depth, i = depth - 1, i + 2
+            else:
+                if depth == 0:
+                    current += line[i]
+                i += 1
+        if depth == 0:
+            out.append((current_no, current))
+    if depth:  # an unclosed boneyard hides the rest, as in other readers
+        out.append((current_no, current))
+    return out
+
+
+def _is_blank(lines, i) -> bool:
+    return i < 0 or i >= len(lines) or not lines[i][1].strip()
+
+
+class _Reader:
+    def __init__(self, lines: list[tuple[int, str]]):
+        self.lines = lines
+        self.elements: list[Element] = []
+        self.title_page: dict[str, str] = {}
+
+    def add(self, type_, text, line, **kw) -> Element:
+        el = Element(type_, text, line=line, **kw)
+        self.elements.append(el)
+        return el
+
+    # -- title page -------------------------------------------------------------------
+    def title_page_end(self, start: int) -> int:
+        """Read `Key: value` lines from start; returns the index after the title page."""
+        lines = self.lines
+        first = _TITLE_KEY.match(lines[start][1]) if start < len(lines) else None
+        # "FADE IN:" or "CUT TO:" opening a script without a title page is not a key.
+        if not first or (first.group(1).lower() not in _KEY_SPELLING
+                         and _has_capitals_only(first.group(1))):
+            return start
+        page: dict[str, str] = {}
+        key = None
+        i = start
+        while i < len(lines) and lines[i][1].strip():
+            raw = lines[i][1]
+            m = _TITLE_KEY.match(raw)
+            if m and not raw[:1].isspace():
+                key = _KEY_SPELLING.get(m.group(1).strip().lower(), m.group(1).strip())
+                page[key] = m.group(2).strip()
+            elif key is not None:
+                page[key] = (page[key] + "\n" if page[key] else "") + raw.strip()
+            else:
+                return start
+            i += 1
+        if not any(page.values()):
+            return start
+        self.title_page.update(page)
+        return i
+
+    # -- notes ------------------------------------------------------------------------
+    def note_end(self, i: int) -> int | None:
+        """If lines[i:] start with a note that stands alone ([[ ... ]] and nothing else),
+        add it and return the index after it."""
+        first = self.lines[i][1].strip()
+        if not first.startswith("[["):
+            return None
+        parts = []
+        for j in range(i, len(self.lines)):
+            text = self.lines[j][1].strip() if j > i else first
+            parts.append(text)
+            if "]]" in text:
+                joined = "\n".join(parts)
+                if not joined.endswith("]]") or joined.count("]]") != 1 or joined.count("[[") != 1:
+                    return None
+                self.add("note", joined[2:-2].strip(), self.lines[i][0])
+                return j + 1
+        return None
+
+    # -- body -------------------------------------------------------------------------
+    def run(self) -> Document:
+        lines = self.lines
+        i = 0
+        while i < len(lines) and not lines[i][1].strip():
+            i += 1
+        # Notes may stand before the title page (afterwriting's samples do this).
+        while i < len(lines):
+            end = self.note_end(i)
+            if end is None:
+                break
+            i = end
+            while i < len(lines) and not lines[i][1].strip():
+                i += 1
+        i = self.title_page_end(i)
+        while i < len(lines):
+            i = self.element(i)
+        return Document(title_page=self.title_page, elements=self.elements,
+                        characters=self.characters())
+
+    def characters(self) -> list[Character]:
+        seen: dict[str, Character] = {}
+        for el in self.elements:
+            if el.type == "character" and el.character not in seen:
+                seen[el.character] = Character(el.character)
+        return list(seen.values())
+
+    def element(self, i: int) -> int:
+        """Classify the element starting at line i; returns the index after it."""
+        lines = self.lines
+        number, raw = lines[i]
+        text = raw.strip()
+        prev_blank, next_blank = _is_blank(lines, i - 1), _is_blank(lines, i + 1)
+        if not text:
+            return i + 1
+        if _PAGE_BREAK.match(text):
+            self.add("page_break", "", number)
+            return i + 1
+        end = self.note_end(i)
+        if end is not None:
+            return end
+        if text.startswith("#"):
+            level = len(text) - len(text.lstrip("#"))
+            self.add("section", text[level:].strip(), number, level=level)
+            return i + 1
+        if text.startswith("="):
+            self.add("synopsis", text[1:].strip(), number)
+            return i + 1
+        if text.startswith(">") and text.endswith("<") and len(text) > 1:
+            self.add("centered", text[1:-1].strip(), number)
+            return i + 1
+        if text.startswith(">"):
+            self.add("transition", text[1:].strip(), number)
+            return i + 1
+        if raw.startswith("~"):
+            return self.lyrics(i, None)
+        if raw.startswith("!"):
+            return self.action(i)
+        if prev_blank and next_blank and re.match(r"^\.[^.]", text):
+            self.heading(text[1:], number)
+            return i + 1
+        if prev_blank and next_blank and _HEADING.match(text):
+            self.heading(text, number)
+            return i + 1
+        if prev_blank and next_blank and text.endswith("TO:") and _has_capitals_only(text):
+            self.add("transition", text, number)
+            return i + 1
+        if prev_blank and not next_blank and self.is_cue(text):
+            return self.speech(i)
+        return self.action(i)
+
+    def heading(self, text: str, number: int):
+        m = _SCENE_NUMBER.search(text)
+        scene_number = None
+        if m:
+            scene_number, text = m.group(1), text[:m.start()]
+        self.add("scene_heading", text.strip(), number, scene_number=scene_number)
+
+    @staticmethod
+    def is_cue(text: str) -> bool:
+        if text.startswith("@"):
+            return len(text) > 1
+        name = text.rstrip("^ ").split("(", 1)[0]
+        return _has_capitals_only(name) and not text.startswith(("!", "~", "."))
+
+    def speech(self, i: int) -> int:
+        number, raw = self.lines[i]
+        cue = raw.strip()
+        dual = cue.endswith("^")
+        cue = cue.rstrip("^").rstrip()
+        cue = cue[1:] if cue.startswith("@") else cue
+        extension = None
+        if "(" in cue and cue.endswith(")"):
+            cue, extension = cue.split("(", 1)
+            cue, extension = cue.strip(), extension[:-1]
+        self.add("character", cue, number, character=cue, extension=extension, dual=dual)
+        i += 1
+        # Dialogue runs to the first empty line; a line of (two or more) spaces keeps it going.
+        while i < len(self.lines) and not _ends_block(self.lines[i][1]):
+            number, raw = self.lines[i]
+            text = raw.strip()
+            last = self.elements[-1]
+            if raw.startswith("~"):
+                i = self.lyrics(i, cue)
+                continue
+            if text.startswith("(") and text.endswith(")"):
+                self.add("parenthetical", text, number, character=cue)
+            elif last.type == "dialogue":
+                last.text += "\n" + text
+            else:
+                self.add("dialogue", text, number, character=cue)
+            i += 1
+        return i
+
+    def lyrics(self, i: int, character: str | None) -> int:
+        texts, number = [], self.lines[i][0]
+        while i < len(self.lines) and self.lines[i][1].startswith("~"):
+            texts.append(self.lines[i][1][1:].strip())
+            i += 1
+        self.add("lyrics", "\n".join(texts), number, character=character)
+        return i
+
+    def action(self, i: int) -> int:
+        """An action block: lines up to an empty line (or a line another rule claims)."""
+        texts, number = [], self.lines[i][0]
+        while i < len(self.lines):
+            raw = self.lines[i][1]
+            if texts and (_ends_block(raw) or _starts_own_element(raw)):
+                break
+            raw = raw.rstrip()
+            texts.append(raw[1:] if raw.startswith("!") else raw)
+            i += 1
+        while len(texts) > 1 and not texts[-1].strip():
+            texts.pop()
+        self.add("action", "\n".join(texts), number)
+        return i
+
+
+def _ends_block(raw: str) -> bool:
+    """An empty line ends action and dialogue; a line of two or more spaces does not."""
+    return not raw.strip() and len(raw) < 2
+
+
+def _starts_own_element(raw: str) -> bool:
+    """Lines that begin an element of their own even right after an action line."""
+    text = raw.strip()
+    return bool(_PAGE_BREAK.match(text) or text.startswith(("#", "=", ">")) or raw.startswith("~")
+                or (text.startswith("[[") and text.endswith("]]")))
+
+
+def read_fountain(text: str) -> Document:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _Reader(_remove_boneyard(text)).run()
+
+
+_STRONG_HEADING = re.compile(r"^(?:INT\.|EXT\.|INT\./EXT\.|I/E\.?) ?\S", re.M)
+
+
+def looks_like_fountain(text: str) -> bool:
+    """Conservative sniffing for inputs without a .fountain name: a title page followed by
+    at least one scene heading, or at least two INT./EXT. headings that stand between blank
+    lines. Prose ("Title: ..." headers, a lone "INT." in a sentence) stays prose."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    headings = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _STRONG_HEADING.match(line) and line == line.upper() and _is_blank_str(lines, i - 1) \
+                and _is_blank_str(lines, i + 1):
+            headings += 1
+            if headings >= 2:
+                return True
+    first = text.lstrip().split("\n", 1)[0]
+    return headings >= 1 and bool(re.match(r"(?i)title\s*:", first))
+
+
+def _is_blank_str(lines: list[str], i: int) -> bool:
+    return i < 0 or i >= len(lines) or not lines[i].strip()
