@@ -126,28 +126,33 @@ def _is_adverb(low: str) -> bool:
     return low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in ("family", "belly"))
 
 
-@dataclass
 class _Words:
-    """The word tokens of a sentence with their positions in the token list."""
-    toks: list[str]
-    idx: list[int] = field(default_factory=list)
+    """The word tokens of a sentence, their positions in the token list, and the punctuation
+    between neighbouring words (computed once: these are asked for many times per word)."""
 
-    def __post_init__(self):
-        self.idx = [i for i, t in enumerate(self.toks) if _is_word(t)]
+    def __init__(self, toks: list[str]):
+        self.toks = toks
+        self.idx = [i for i, t in enumerate(toks) if _is_word(t)]
+        self.lows = [toks[i].lower() for i in self.idx]
+        self.gaps = [""] * len(self.idx)          # punctuation before word k
+        for k in range(1, len(self.idx)):
+            self.gaps[k] = "".join(t for t in toks[self.idx[k - 1] + 1:self.idx[k]] if not t.isspace())
 
     def word(self, k: int) -> str:
         return self.toks[self.idx[k]]
 
     def low(self, k: int) -> str:
-        return self.toks[self.idx[k]].lower()
+        return self.lows[k]
 
     def punct_between(self, a: int, b: int) -> str:
-        """The non-space characters between word a and word b (a < b)."""
-        return "".join(t for t in self.toks[self.idx[a] + 1:self.idx[b]]
-                       if not t.isspace() and not _is_word(t))
+        """The punctuation between word a and word b (a < b)."""
+        if b == a + 1:
+            return self.gaps[b]
+        return "".join(self.gaps[a + 1:b + 1])
 
     def set(self, k: int, text: str):
         self.toks[self.idx[k]] = text
+        self.lows[k] = text.lower()
 
     def __len__(self):
         return len(self.idx)
@@ -331,6 +336,8 @@ def present_tense(sentence: str) -> str:
             inverted = None
             if prev < 0 or gap or prev_low in _INVERSION_OPENERS:
                 inverted = _inverted_subject(w, k)
+            if inverted is None and gap and state.waiting in (True, False):
+                inverted = state.waiting       # "Her volubility, which ..., had lost"
             p = inverted if inverted is not None else _subject_plural(w, k, state.converted)
             stem = ("have" if p else "has") if low.startswith("had") else ("do" if p else "does")
             new = stem + ("n't" if low.endswith("n't") else "")
@@ -679,3 +686,245 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
             continue                       # composing oneself is seen
         return True
     return False
+
+
+# ---------------------------------------------------------------------------- the whole story
+
+_PRONOUN_VERB = re.compile(r"\b(?:he|she|they|I|we|He|She|They|We)\s+(?:[a-z]+ly\s+|not\s+|never\s+)?([a-z]+)\b")
+_PAST_AUX = {"was", "were", "had", "did", "could", "would"}
+_PRESENT_AUX = {"is", "are", "has", "does", "am", "can", "will", "isn't", "doesn't"}
+
+
+def prose_is_past(narration: list[str]) -> bool:
+    """Whether the story is told in the past tense: the verbs right after "he", "she", "they",
+    "I", "we" in its narration are more often past forms than present ones."""
+    past = present = 0
+    for text in narration:
+        for m in _PRONOUN_VERB.finditer(text):
+            verb = m.group(1)
+            if verb in _PAST_AUX:
+                past += 1
+            elif verb in _PRESENT_AUX:
+                present += 1
+            elif past_lemma(verb) and past_lemma(verb) != verb:
+                past += 1
+            elif verb.endswith("s") and verb_lemma(verb) not in (None, verb):
+                present += 1
+    return past > present
+
+
+def is_first_person(narration: list[str]) -> bool:
+    """Whether a narrator tells the story as "I": "I" is a subject in the narration at least a
+    fifth as often as "he" and "she" together, and not only a handful of times."""
+    text = " ".join(narration)
+    i_count = len(re.findall(r"\bI\b(?!\.)", text))
+    third = len(re.findall(r"\b(?:he|she|He|She)\b", text))
+    return i_count >= 10 and i_count >= 0.2 * third
+
+
+_VOCATIVE = re.compile(
+    r"(?:^|[,!?.]\s+)((?:Mr\.?|Mrs\.?|Miss|Dr\.?|Monsieur|Madame|Mademoiselle|Sir|Captain|Colonel)\s+)?"
+    r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?=[,!?.]|$)")
+_NOT_NAMES = frozenset("""
+    Yes No Oh Ah Well Why What How Now Then Here There Come Good Thank Thanks Please Sir Madam
+    Indeed Really Nonsense Hush Look Listen Dear Quite Certainly Perhaps Never Nothing Goodbye
+    God Heaven Heavens Lord Alas Hallo Hello Stop Wait Bravo Mother Father Mamma Papa Aunt Uncle
+""".split())
+
+
+def narrator_name(story, attribution) -> tuple[str | None, str | None]:
+    """(name, gender) of a first-person narrator, from what the attribution found, else from
+    the vocatives in the replies to the narrator's own lines ("Where is he, Mr Fenwick?")."""
+    for ch in getattr(attribution, "cast", []) or []:
+        if getattr(ch, "narrator", False) and ch.name and ch.name != "NARRATOR":
+            return ch.name.title(), ch.gender
+    from collections import Counter
+
+    votes: Counter = Counter()
+    paras = [p for p in story.paragraphs() if p.quotes]
+    for i, para in enumerate(paras):
+        tags = [attribution.tags.get(q.start) for q in para.quotes]
+        if not any(t and t.subject.lower() == "i" for t in tags):
+            continue
+        # the lines just before and after the narrator's, by someone else
+        replies = [q for j in (i - 1, i + 1) if 0 <= j < len(paras)
+                   and not any(t and t.subject.lower() == "i"
+                               for t in (attribution.tags.get(q.start) for q in paras[j].quotes))
+                   for q in paras[j].quotes]
+        for reply in replies:
+            for m in _VOCATIVE.finditer(reply.text.strip()):
+                name = m.group(2)
+                if name.split()[0] in _NOT_NAMES:
+                    continue
+                title = (m.group(1) or "").strip()
+                votes[name if title.rstrip(".") in ("Mr", "Sir", "") else f"{title} {name}"] += 1
+    if not votes:
+        return None, None
+    name, n = votes.most_common(1)[0]
+    if n < 2:
+        return None, None
+    gender = "F" if name.split()[0].rstrip(".") in ("Mrs", "Miss", "Madame", "Mademoiselle") else None
+    if gender is None:
+        for ch in getattr(attribution, "cast", []) or []:
+            if ch.name.upper() == name.upper() or name in getattr(ch, "aliases", []):
+                gender = ch.gender
+    return name, gender
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90})
+
+
+def _age(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    parts = re.split(r"[- ]", word)
+    if all(p in _NUMBER_WORDS for p in parts):
+        return sum(_NUMBER_WORDS[p] for p in parts)
+    return None
+
+
+def age_of(text: str, name: str, mentions: list[int] | None = None) -> int | None:
+    """An age the prose gives for `name`: "Ilsa, a three-year-old", "Tom, aged nine",
+    "Tom, who was twelve years old", "the twelve-year-old Tom"."""
+    n = re.escape(name)
+    num = r"(\d{1,3}|[a-z]+(?:-[a-z]+)?)"
+    patterns = (
+        rf"\b{n}\b,?\s+(?:who\s+(?:is|was)\s+|(?:is|was)\s+)?(?:a\s+|an\s+)?(?:little\s+)?{num}[- ]years?[- ]old\b",
+        rf"\b{n}\b,?\s+(?:who\s+(?:is|was)\s+)?aged\s+{num}\b",
+        rf"\b{num}-year-old\s+(?:\w+\s+)?{n}\b",
+    )
+    if mentions is None:
+        mentions = [m.start() for m in re.finditer(rf"\b{n}\b", text)]
+    windows = [text[max(0, at - 40):at + len(name) + 60] for at in mentions]
+    for pattern in patterns:
+        for window in windows:
+            m = re.search(pattern, window)
+            if m and _age(m.group(1)) is not None:
+                return _age(m.group(1))
+    return None
+
+
+@dataclass
+class ActionStyle:
+    interiority: str = "note"      # keep | note | drop
+    narration: str = "action"      # action | vo (the narrator's commentary as voice-over)
+
+
+LINE_WIDTH = 61
+MAX_LINES = 4
+
+
+def paragraphs(sentences_: list[str], width: int = LINE_WIDTH, max_lines: int = MAX_LINES) -> list[str]:
+    """Sentences joined into paragraphs of at most `max_lines` lines of `width` characters; a
+    sentence longer than that alone is split at a semicolon or colon if it has one."""
+    from .layout import wrap
+
+    def lines(text: str) -> int:
+        return len(wrap(text, width))
+
+    pieces: list[str] = []
+    for s in sentences_:
+        if lines(s) > max_lines:
+            parts = re.split(r"(?<=[;:])\s+", s)
+            if len(parts) > 1:
+                pieces.extend(p[:1].upper() + p[1:] if i else p for i, p in enumerate(parts))
+                continue
+        pieces.append(s)
+    out: list[str] = []
+    for s in pieces:
+        if out and lines(out[-1] + " " + s) <= max_lines:
+            out[-1] += " " + s
+        else:
+            out.append(s)
+    return out
+
+
+class ActionWriter:
+    """Turns the narration of one story into action, notes and voice-over, keeping what it
+    must remember across the story: its tense, its narrator, who has been introduced."""
+
+    def __init__(self, story, attribution, style: ActionStyle | None = None):
+        self.style = style or ActionStyle()
+        self.text = story.text
+        narration = [s.text for p in story.paragraphs() for s in p.spans if s.kind == "narration"]
+        self.past = prose_is_past(narration)
+        self.first_person = is_first_person(narration)
+        self.narrator, self.gender = (narrator_name(story, attribution) if self.first_person
+                                      else (None, None))
+        if self.first_person and not self.narrator:
+            self.narrator = "NARRATOR"
+        self.voice = (self.narrator or "NARRATOR").upper()
+        names = {}
+        for ch in getattr(attribution, "cast", []) or []:
+            for form in [ch.name.title()] + list(getattr(ch, "aliases", []) or []):
+                if form and form[:1].isupper() and len(form) > 1 and form not in ("I",):
+                    names[form] = ch.name
+        if self.narrator and self.narrator != "NARRATOR":
+            names[self.narrator] = self.narrator.upper()
+        self._names = names
+        self._name_re = (re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                                    + r")\b") if names else None)
+        self.introduced: set[str] = set()
+        self._mention_index: dict[str, list[int]] | None = None
+
+    def rewrite(self, sentence: str) -> str:
+        name = self.narrator if self.first_person else None
+        return rewrite(sentence, self.past, name, self.gender)
+
+    def pieces(self, text: str) -> list[tuple[str, str]]:
+        """[(kind, text)] for a stretch of narration: kind is "action", "note" or "vo"."""
+        out: list[tuple[str, str]] = []
+        for sentence in split_sentences(text):
+            sentence = re.sub(r"\s+", " ", sentence).strip()
+            if not sentence.strip(" .,;:\u2014-"):
+                continue
+            interior = self.style.interiority != "keep" or self.style.narration == "vo"
+            interior = interior and is_interior(sentence, present_prose=not self.past)
+            if interior and self.style.narration == "vo":
+                kind, said = "vo", sentence
+            elif interior and self.style.interiority == "drop":
+                continue
+            elif interior and self.style.interiority == "note":
+                kind, said = "note", self.rewrite(sentence)
+            else:
+                kind, said = "action", self.rewrite(sentence)
+            said = said[:1].upper() + said[1:]
+            if out and out[-1][0] == kind:
+                out[-1][1].append(said)
+            else:
+                out.append((kind, [said]))
+        result = []
+        for kind, group in out:
+            if kind == "action":
+                result.extend(("action", self.introduce(p)) for p in paragraphs(group))
+            else:
+                result.append((kind, " ".join(group)))
+        return result
+
+    def _mentions(self) -> dict[str, list[int]]:
+        if self._mention_index is None:
+            self._mention_index = {}
+            for m in self._name_re.finditer(self.text):
+                self._mention_index.setdefault(m.group(1), []).append(m.start())
+        return self._mention_index
+
+    def introduce(self, text: str) -> str:
+        """A character's first mention in action in capitals, with an age when the prose
+        gives one: "ILSA (3)"."""
+        if not self._name_re:
+            return text
+
+        def cap(m: re.Match) -> str:
+            cue = self._names[m.group(1)]
+            if cue in self.introduced:
+                return m.group(1)
+            self.introduced.add(cue)
+            age = age_of(self.text, m.group(1), self._mentions().get(m.group(1), []))
+            return m.group(1).upper() + (f" ({age})" if age is not None else "")
+
+        return self._name_re.sub(cap, text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .action import ActionStyle, ActionWriter
 from .attribution import Attribution
 from .emphasis import escape
 from .model import Document, Element
@@ -84,10 +85,11 @@ def _join_parts(parts: list[str]) -> str:
 
 
 class _Builder:
-    def __init__(self, story: Story, attribution: Attribution):
+    def __init__(self, story: Story, attribution: Attribution, style: ActionStyle | None = None):
         self.story = story
         self.attribution = attribution
         self.elements: list[Element] = []
+        self.writer = ActionWriter(story, attribution, style)
 
     def add(self, type_, text, source=None, character=None):
         if type_ != "page_break" and not text.strip():
@@ -96,9 +98,18 @@ class _Builder:
         self.elements.append(Element(type_, escape(text), character=character, source=source))
 
     def action(self, text: str, start: int, end: int):
+        """Narration as screen action: present tense, third person, at most four lines a
+        paragraph; interiority as notes (or voice-over), per the action style."""
         text = clean(text)
-        if text.strip(" .,;:\u2014-"):
-            self.add("action", _capitalise(text), (start, end))
+        if not text.strip(" .,;:\u2014-"):
+            return
+        for kind, piece in self.writer.pieces(_capitalise(text)):
+            if kind == "vo":
+                self.elements.append(Element("character", self.writer.voice, character=self.writer.voice,
+                                             source=(start, end), extension="V.O."))
+                self.add("dialogue", piece, (start, end), self.writer.voice)
+            else:
+                self.add(kind, piece, (start, end))
 
     def paragraph(self, para: Paragraph):
         spans = para.spans
@@ -179,10 +190,10 @@ class _Builder:
 
 
 def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
-                   title: str, author: str | None) -> Document:
+                   title: str, author: str | None, action: ActionStyle | None = None) -> Document:
     title_page = {"Title": title}
     if author:
         title_page["Credit"] = "Written by"
         title_page["Author"] = author
-    elements = _Builder(story, attribution).build(scenes)
+    elements = _Builder(story, attribution, action).build(scenes)
     return Document(title_page=title_page, elements=elements, characters=attribution.cast)

@@ -65,12 +65,21 @@ def main():
 @click.option("--title", help="Title for the title page (default: the story's title line, else "
                               "the file name).")
 @click.option("--author", help="Author for the title page.")
-def convert(input_path, fmt, output, out_dir, title, author):
+@click.option("--interiority", type=click.Choice(("keep", "note", "drop")), default="note",
+              show_default=True, help="Sentences a camera cannot film (thoughts, knowing, "
+              "remembering): keep them as action, make them notes [[...]] (hidden in the PDF), "
+              "or drop them.")
+@click.option("--narration", type=click.Choice(("action", "vo")), default="action",
+              show_default=True, help="vo: the narrator's unspoken commentary becomes "
+              "voice-over (V.O.) lines.")
+def convert(input_path, fmt, output, out_dir, title, author, interiority, narration):
+    from .action import ActionStyle
     from .formats import InputError, load, render
 
     text, name = _read_input(input_path)
     try:
-        doc = load(text, name, title=title, author=author)
+        doc = load(text, name, title=title, author=author,
+                   action=ActionStyle(interiority=interiority, narration=narration))
     except InputError as exc:
         _fail(str(exc))
     stem = Path(name).stem

@@ -30,13 +30,15 @@ def input_kind(text: str, name: str) -> str:
     return "fountain" if looks_like_fountain(text) else "prose"
 
 
-def load(text: str, name: str, title: str | None = None, author: str | None = None) -> Document:
+def load(text: str, name: str, title: str | None = None, author: str | None = None,
+         action=None) -> Document:
     """A Document from input text; `name` (a file name) picks the reader and default title."""
     kind = input_kind(text, name)
     if kind == "prose":
         from .pipeline import adapt_prose
 
-        return adapt_prose(text, title=title, author=author, default_title=Path(name).stem)
+        return adapt_prose(text, title=title, author=author, default_title=Path(name).stem,
+                           action=action)
     if kind == "json":
         doc = _load_json(text, name)
     else:

@@ -8,9 +8,10 @@ from .readers.prose import read_prose
 
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
-                default_title: str = "Untitled") -> Document:
+                default_title: str = "Untitled", action=None) -> Document:
+    """`action`: an adapt.action.ActionStyle (interiority notes, voice-over), default style."""
     story = read_prose(text)
     who = attribution.attribute(story)
     plan = scenes.plan(story)
     return build_document(story, who, plan, title or story.title or default_title,
-                          author or story.author)
+                          author or story.author, action=action)
