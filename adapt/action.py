@@ -809,6 +809,18 @@ def age_of(text: str, name: str, mentions: list[int] | None = None) -> int | Non
     return None
 
 
+_THINKING = re.compile(r"^(.{3,}?),\s+((?:[a-z]+ly\s+)?([a-z]+ing)\b.*)$", re.S)
+
+
+def _split_thinking(sentence: str) -> tuple[str | None, str | None]:
+    """("He nods.", "Remembering the last time ...") from "He nods, remembering the last
+    time ..."; (None, None) when the sentence has no such trailing thought."""
+    m = _THINKING.match(sentence)
+    if not m or verb_lemma(m.group(3)) not in _MIND_VERBS:
+        return None, None
+    return m.group(1).rstrip(" ,;") + ".", m.group(2)[:1].upper() + m.group(2)[1:]
+
+
 @dataclass
 class ActionStyle:
     interiority: str = "note"      # keep | note | drop
@@ -885,6 +897,11 @@ class ActionWriter:
                 continue
             interior = self.style.interiority != "keep" or self.style.narration == "vo"
             interior = interior and is_interior(sentence, present_prose=not self.past)
+            seen, thought = _split_thinking(sentence) if interior else (None, None)
+            if seen and not is_interior(seen, present_prose=not self.past):
+                # "He nods, remembering the last time": the nod is action, the memory is not
+                self._add(out, "action", self.rewrite(seen))
+                sentence = thought
             if interior and self.style.narration == "vo":
                 kind, said = "vo", sentence
             elif interior and self.style.interiority == "drop":
@@ -893,11 +910,7 @@ class ActionWriter:
                 kind, said = "note", self.rewrite(sentence)
             else:
                 kind, said = "action", self.rewrite(sentence)
-            said = said[:1].upper() + said[1:]
-            if out and out[-1][0] == kind:
-                out[-1][1].append(said)
-            else:
-                out.append((kind, [said]))
+            self._add(out, kind, said)
         result = []
         for kind, group in out:
             if kind == "action":
@@ -912,6 +925,14 @@ class ActionWriter:
             for m in self._name_re.finditer(self.text):
                 self._mention_index.setdefault(m.group(1), []).append(m.start())
         return self._mention_index
+
+    @staticmethod
+    def _add(out: list, kind: str, said: str):
+        said = said[:1].upper() + said[1:]
+        if out and out[-1][0] == kind:
+            out[-1][1].append(said)
+        else:
+            out.append((kind, [said]))
 
     def introduce(self, text: str) -> str:
         """A character's first mention in action in capitals, with an age when the prose

@@ -52,10 +52,8 @@ def _beat(tag: Tag, narration: Span) -> tuple[str, int] | None:
     after = narration.text[rel_end + sentence_end.end():]
     if tag.kind == "gesture":
         subject = tag.subject if not tag.pronoun else tag.subject.lower()
-        verb = third_person_present(tag.verb)
-        text = f"{_capitalise(subject)} {verb}{narration.text[tag.end - narration.start:rel_end + sentence_end.end()]}"
-        text = re.sub(rf"\A{re.escape(_capitalise(subject))} {re.escape(verb)}"
-                      rf"(?:\s+{re.escape(tag.adverb or '')})?", f"{_capitalise(subject)} {verb}", text)
+        adverb = f" {tag.adverb}" if tag.adverb else ""
+        text = f"{_capitalise(subject)} {third_person_present(tag.verb)}{adverb}{rest}"
         return clean(text + after), tag.subject_start
     participle = re.match(r"\A\s*,\s*([a-z]+ing)\b", rest)
     if participle and clean(rest):
