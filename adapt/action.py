@@ -220,11 +220,14 @@ def _subject_plural(w: _Words, k: int, converted: set) -> bool:
         if w.low(words[n]) == "and" and _nominal(w, words[n - 1]) and \
                 (w.low(words[n + 1]) in _DETERMINERS or _nominal(w, words[n + 1])):
             return True                    # "the savant and Madame de Cominges did"
-    head = words[-1]
+    head, at = words[-1], len(words) - 1
     for n, i in enumerate(words):
         if w.low(i) in _PREPOSITIONS and n > 0:
-            head = words[n - 1]
+            head, at = words[n - 1], n - 1
             break
+    while at > 0 and past_lemma(w.low(head)):      # "the men dressed in black"
+        at -= 1
+        head = words[at]
     if head >= 1 and w.low(head - 1) == "the" and w.word(head)[:1].isupper() \
             and w.low(head).endswith("s") and not w.low(head).endswith("ss"):
         return True                        # "the Belgians"
@@ -483,7 +486,24 @@ def _finite_past(w: _Words, k: int, prev: int, prev_low: str, gap: str, state: _
         return True
     if w.word(prev)[:1].isupper():
         return True                        # a name: "Cuss handed him"
-    return not state.clause_finite         # "the rush ... came round"; "the witness called" stays
+    if state.clause_finite:
+        return False                       # "the first witness called when ..." stays
+    return not _main_verb_ahead(w, k)      # "the rush ... came round"; "men dressed in black waited"
+
+
+def _main_verb_ahead(w: _Words, k: int) -> bool:
+    """Whether the clause has another past verb further on, so that the past form at k is a
+    participle of its subject ("the men dressed in black waited")."""
+    for j in range(k + 1, len(w)):
+        if w.punct_between(j - 1, j) or w.low(j) in _CLAUSE_WORDS:
+            return False
+        low = w.low(j)
+        if low in ("was", "were", "had", "did"):
+            return True
+        if past_lemma(low) and w.low(j - 1) not in _DETERMINERS | _PREPOSITIONS | _BE_HAVE \
+                and not _is_adverb(w.low(j - 1)) and w.low(j - 1) not in _SUBJECT_PRONOUNS:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------- person
