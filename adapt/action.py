@@ -755,9 +755,9 @@ _NOT_NAMES = frozenset("""
 def narrator_name(story, attribution) -> tuple[str | None, str | None]:
     """(name, gender) of a first-person narrator, from what the attribution found, else from
     the vocatives in the replies to the narrator's own lines ("Where is he, Mr Fenwick?")."""
-    for ch in getattr(attribution, "cast", []) or []:
-        if getattr(ch, "narrator", False) and ch.name and ch.name != "NARRATOR":
-            return ch.name.title(), ch.gender
+    found = getattr(attribution, "narrator", None)
+    if found is not None and found.name not in ("NARRATOR", "VOICE"):
+        return found.name.title(), found.gender
     from collections import Counter
 
     votes: Counter = Counter()

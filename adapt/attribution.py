@@ -1,36 +1,58 @@
 """Who speaks each quotation, and the cast of speaking characters.
 
-A first sieve: an explicit name in the tag, a pronoun tag resolved to the latest character of
-that gender, a speech continued across paragraphs, then turn-taking (the speaker two quotes
-back). `attribute()` returns speakers keyed by quotation start offset, so the rest of the
-pipeline does not depend on how the sieve works.
+A sieve, most reliable evidence first:
+1. an explicit name in the speech tag ("said Elizabeth", "Jess says:"), "I said" for a
+   first-person narrator, a speech continued from the paragraph before (no closing mark);
+2. a pronoun or noun-phrase tag ("she said", "her mother cried") resolved to the character
+   the paragraph's narration names, else the other party of the exchange, else the most
+   recent character of that gender; family roles through surnames ("her mother" of a Bennet
+   is Mrs. Bennet);
+3. untagged quotes: a paragraph whose narration opens on a character is theirs; a quote that
+   calls someone by name is answered by them; otherwise the turns of a two-person exchange
+   alternate (forwards from the last known speakers, or backwards from the next ones).
+
+`attribute()` returns speakers keyed by quotation start offset, so the rest of the pipeline
+does not depend on how the sieve works.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
+from . import cast as castmod
+from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
-from .story import Paragraph, Story
-from .tags import PRONOUNS, TITLES, Tag, tag_after, tag_before
+from .story import Chapter, Paragraph, SceneBreak, Span, Story
+from .tags import PRONOUNS, Tag, tag_after, tag_before
 
 UNKNOWN = "VOICE"
+# Narration between two quoted paragraphs longer than this ends the conversation.
+CONVERSATION_GAP = 800
 
-_FEMALE_TITLES = {"mrs", "miss", "ms", "lady", "madam", "madame", "mademoiselle", "mme", "mlle",
-                  "mother", "aunt"}
-_MALE_TITLES = {"mr", "sir", "lord", "monsieur", "father", "uncle", "colonel", "captain",
-                "major", "general"}
-_NAME_RE = re.compile(rf"\b(?:{TITLES}\s+)?[A-Z][a-z\u2019'\-]+(?:\s+[A-Z][a-z\u2019'\-]+)?")
-_LEADING_WORDS = {"then", "and", "but", "so", "now", "still", "yet", "at", "when", "as", "here",
-                  "there", "oh", "well", "yes", "no"}
-
-
-@dataclass
-class QuoteInfo:
-    paragraph: Paragraph
-    index: int                  # position of the quote in its paragraph's spans
-    tag: Tag | None = None
+# Nouns that name people, with the gender they imply.
+PERSON_NOUNS = {
+    "man": "M", "woman": "F", "girl": "F", "boy": "M", "lady": "F", "gentleman": "M",
+    "child": None, "toddler": None, "baby": None, "stranger": None, "fellow": "M", "lad": "M",
+    "lass": "F", "maid": "F", "servant": None, "footman": "M", "butler": "M", "waiter": "M",
+    "waitress": "F", "nurse": "F", "doctor": None, "officer": None, "guard": None,
+    "driver": None, "clerk": None, "porter": "M", "landlady": "F", "landlord": "M",
+    "host": "M", "hostess": "F", "visitor": None, "guest": None, "youth": "M", "king": "M",
+    "queen": "F", "duchess": "F", "duke": "M", "prince": "M", "princess": "F",
+    "father": "M", "mother": "F", "husband": "M", "wife": "F", "son": "M", "daughter": "F",
+    "brother": "M", "sister": "F", "aunt": "F", "uncle": "M", "cousin": None, "niece": "F",
+    "nephew": "M", "friend": None, "companion": None, "lover": None, "mistress": "F",
+    "master": "M", "grandmother": "F", "grandfather": "M", "ladyship": "F", "lordship": "M",
+    "sir": "M", "madam": "F", "colonel": "M", "captain": "M", "inspector": None,
+    "policeman": "M", "constable": "M", "judge": None, "coroner": None, "detective": None,
+    "professor": None, "secretary": None, "boatman": "M", "cabman": "M", "coachman": "M",
+    "innkeeper": None, "housekeeper": "F", "governess": "F", "priest": "M", "vicar": "M",
+    "clergyman": "M", "rector": "M", "soldier": "M", "sailor": "M", "old": None,
+    "girls": None, "men": None, "others": None, "children": None,
+}
+KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
+              "papa": "mr", "mamma": "mrs", "mama": "mrs"}
+KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
 
 
 @dataclass
@@ -38,9 +60,29 @@ class Attribution:
     speakers: dict[int, str] = field(default_factory=dict)    # quote start -> cue
     tags: dict[int, Tag] = field(default_factory=dict)         # quote start -> its tag
     cast: list[Character] = field(default_factory=list)
+    lines: Counter = field(default_factory=Counter)            # cue -> quotations spoken
+    first: dict[str, int] = field(default_factory=dict)        # cue -> first quote offset
+    evidence: dict[int, str] = field(default_factory=dict)     # quote start -> sieve rule used
+    narrator: Character | None = None                          # a first-person narrator "I"
 
     def speaker(self, quote_start: int) -> str:
         return self.speakers.get(quote_start, UNKNOWN)
+
+
+@dataclass
+class _Turn:
+    """Consecutive quotes of one paragraph spoken by one person."""
+    paragraph: Paragraph
+    quotes: list[Span]
+    tag: Tag | None = None
+    conv: int = 0
+    continued: bool = False          # the paragraph before left its quote open
+    speaker: CastCharacter | None = None
+    how: str = ""
+    vocatives: list = field(default_factory=list)
+    lead: list = field(default_factory=list)    # characters the narration before the quote opens on
+    before: list = field(default_factory=list)  # ... the narration paragraph just before opens on
+    after: list = field(default_factory=list)   # characters opening the narration after it
 
 
 def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
@@ -58,110 +100,410 @@ def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
     return None
 
 
-def _clean_name(subject: str) -> str:
+_LEADING_WORDS = {"then", "and", "but", "so", "now", "still", "yet", "at", "when", "as", "here",
+                  "there", "oh", "well", "yes", "no", "poor", "little", "old", "young", "dear"}
+
+
+def clean_subject(subject: str) -> str:
+    """'Then Elizabeth' -> 'Elizabeth'; line breaks become spaces."""
     words = subject.split()
     while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
         words = words[1:]
-    name = " ".join(words)
-    return re.sub(r"[\u2019']s$", "", name)
+    return castmod.norm(re.sub(r"[\u2019']s$", "", " ".join(words)))
 
 
-class _Cast:
-    """Names seen so far, with gender guesses from titles and nearby pronouns."""
-
-    def __init__(self):
-        self.lines = Counter()
-        self.gender_votes: dict[str, Counter] = defaultdict(Counter)
-        self.last_mention: dict[str, int] = {}
-
-    def key(self, name: str) -> str:
-        return name.upper()
-
-    def gender(self, name: str) -> str | None:
-        first = name.split()[0].rstrip(".").lower()
-        if first in _FEMALE_TITLES:
-            return "F"
-        if first in _MALE_TITLES:
-            return "M"
-        votes = self.gender_votes.get(self.key(name))
-        if votes:
-            (best, n), = votes.most_common(1)
-            return best if n >= 1 else None
-        return None
-
-    def observe(self, text: str, base: int):
-        """Record name mentions, and the pronoun that follows a name within a sentence."""
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
-            names = [m for m in _NAME_RE.finditer(sentence) if m.start() > 0]
-            for m in names:
-                self.last_mention[self.key(_clean_name(m.group()))] = base + m.start()
-            pron = re.search(r"\b(he|his|him|she|her|hers)\b", sentence)
-            if names and pron:
-                g = "M" if pron.group(1) in ("he", "his", "him") else "F"
-                self.gender_votes[self.key(_clean_name(names[0].group()))][g] += 1
-
-    def latest(self, gender: str | None, exclude: str | None = None) -> str | None:
-        ranked = sorted(self.last_mention.items(), key=lambda kv: -kv[1])
-        for key, _ in ranked:
-            if key != exclude and self.lines[key] and (gender is None or self.gender(key) == gender):
-                return key
-        return None
+def _np_head(subject: str) -> tuple[str | None, str | None, str]:
+    """'her mother' -> ('her', 'mother', role); 'the old man' -> ('the', 'man', 'old man')."""
+    words = subject.lower().split()
+    det = words[0] if words and words[0] in ("the", "his", "her", "their", "my", "our", "a",
+                                             "an", "this", "that") else None
+    rest = words[1:] if det else words
+    head = rest[-1] if rest else None
+    return det, head, " ".join(rest)
 
 
-def attribute(story: Story) -> Attribution:
-    result = Attribution()
-    cast = _Cast()
-    history: list[str] = []          # speakers of the conversation so far
-    prev_paragraph_open = False
+def _vocatives(cast: Cast, quote: Span) -> list[CastCharacter]:
+    """Characters a quotation calls by name ("Jess, oh my god!", "Are you, Lizzy?")."""
+    out = []
+    text = quote.text
+    for start, end, ch in cast.mentions(text):
+        before = text[:start].rstrip()
+        after = text[end:].lstrip()
+        if (not before or before[-1] in ",.!?;\u2014-" or before.lower().endswith(("dear", "my")))\
+                and (not after or after[0] in ",.!?;\u2014-"):
+            out.append(ch)
+    return out
+
+
+def _turns(story: Story, cast: Cast) -> list[_Turn]:
+    turns: list[_Turn] = []
+    narration_before: list = []
+    conv = 0
+    gap = CONVERSATION_GAP + 1
+    prev_open = False
     for block in story.blocks:
-        if not isinstance(block, Paragraph):
-            history = []
+        if isinstance(block, (Chapter, SceneBreak)):
+            gap, prev_open = CONVERSATION_GAP + 1, False
             continue
         quotes = [(i, s) for i, s in enumerate(block.spans) if s.kind == "quote"]
         if not quotes:
-            cast.observe(block.text, block.start)
-            history = history[-2:]
+            gap += len(block.text)
+            prev_open = False
+            narration_before = _paragraph_subjects(block, cast)
             continue
-        paragraph_speaker = None
-        tags = {}
+        if gap > CONVERSATION_GAP:
+            conv += 1
+        gap = 0
+        current: _Turn | None = None
+        first_turn = len(turns)
         for i, q in quotes:
             tag = find_tag(block, i)
-            if tag:
-                tags[q.start] = tag
-                result.tags[q.start] = tag
-        # Who this paragraph's tags name, in order of preference.
-        for i, q in quotes:
-            tag = tags.get(q.start)
+            named = tag is not None and tag.named
+            if current is None or (named and current.tag is not None and current.tag.named
+                                   and clean_subject(tag.subject) != clean_subject(current.tag.subject)):
+                current = _Turn(block, [], conv=conv)
+                turns.append(current)
+                if len(turns) - 1 == first_turn and prev_open:
+                    current.continued = True
+            current.quotes.append(q)
+            if tag and (current.tag is None or (named and not current.tag.named)):
+                current.tag = tag
+        for t in turns[first_turn:first_turn + 1]:
+            t.before = narration_before
+        narration_before = []
+        for t in turns[first_turn:]:
+            if True:
+                t.lead = _opening_characters(block, cast, t.quotes[0], before=True)
+                t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
+                t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q)]
+        last = block.spans[-1]
+        prev_open = last.kind == "quote" and not last.closed
+    return turns
+
+
+def _paragraph_subjects(block: Paragraph, cast: Cast) -> list:
+    """The characters a narration paragraph's first and last sentences open on."""
+    sentences = [m.group() for m in re.finditer(r"[^.!?]+[.!?]*", block.text) if m.group().strip()]
+    out = []
+    for s in (sentences[-1:] + sentences[:1]) if sentences else []:
+        stripped = s.lstrip(" \t\r\n,;\u2014-")
+        found = list(cast.mentions(stripped))
+        if found and found[0][0] < 12 and stripped[:1].isupper() and found[0][2] not in out:
+            out.append(found[0][2])
+    return out
+
+
+def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool) -> list:
+    """Who the narration next to a quote is about: the name or pronoun opening its sentence
+    ("Jess lends her his hand. "...""), else a name that is the subject of the last sentence."""
+    spans = block.spans
+    i = spans.index(quote)
+    j = i - 1 if before else i + 1
+    if not 0 <= j < len(spans) or spans[j].kind != "narration":
+        return []
+    narr = spans[j]
+    text = narr.text
+    if before:
+        sentences = [m for m in re.finditer(r"[^.!?]+[.!?]*", text) if m.group().strip()]
+        if not sentences:
+            return []
+        chosen = sentences[-1] if len(sentences) > 0 else None
+        s_text, s_base = chosen.group(), narr.start + chosen.start()
+        first_sentence = sentences[0]
+        if first_sentence is not chosen:
+            # The paragraph opens on its actor more often than its last sentence does.
+            s_text, s_base = first_sentence.group(), narr.start + first_sentence.start()
+    else:
+        m = re.match(r"[^.!?]+[.!?]*", text)
+        if not m:
+            return []
+        s_text, s_base = m.group(), narr.start
+    stripped = s_text.lstrip(" \t\r\n,;\u2014-")
+    found = list(cast.mentions(stripped))
+    if found and found[0][0] < 12 and stripped[:1].isupper():
+        return [found[0][2]]
+    pron = re.match(r"(He|She|His|Her|I|My)\b", stripped)
+    if pron:
+        return [pron.group(1).lower()]
+    return []
+
+
+class _Sieve:
+    def __init__(self, story: Story, cast: Cast, turns: list[_Turn]):
+        self.story = story
+        self.cast = cast
+        self.turns = turns
+        self.recent: dict[int, int] = {}            # character id -> last mention offset
+        self.roles: dict[str, CastCharacter] = {}
+        # only narration: people talked about in a quotation are often not present
+        self.mentions = sorted(((s, ch) for para in story.paragraphs() for span in para.spans
+                                if span.kind == "narration"
+                                for s, _e, ch in cast.mentions(span.text, span.start)),
+                               key=lambda x: x[0])
+        self._mention_i = 0
+
+    # -- recency ---------------------------------------------------------------------------
+    def advance(self, offset: int):
+        """Record every name mention before `offset` (narration and quotes alike)."""
+        while self._mention_i < len(self.mentions) and self.mentions[self._mention_i][0] < offset:
+            s, ch = self.mentions[self._mention_i]
+            self.recent[ch.id] = s
+            self._mention_i += 1
+
+    def most_recent(self, gender, exclude=()) -> CastCharacter | None:
+        ranked = sorted(self.recent.items(), key=lambda kv: -kv[1])
+        for cid, _ in ranked[:12]:
+            ch = self.cast.characters[cid]
+            if ch in exclude or not ch.compatible(gender) or ch.role:
+                continue
+            return ch
+        return None
+
+    # -- helpers ---------------------------------------------------------------------------
+    def speaker_at(self, k: int, conv: int) -> CastCharacter | None:
+        if 0 <= k < len(self.turns) and self.turns[k].conv == conv:
+            return self.turns[k].speaker
+        return None
+
+    def resolve_pronoun(self, k: int, gender: str | None, candidates_first=()) -> CastCharacter | None:
+        turn = self.turns[k]
+        prev = self.speaker_at(k - 1, turn.conv)
+        exclude = set(turn.vocatives)
+        for ch in candidates_first:
+            if isinstance(ch, CastCharacter) and ch.compatible(gender) and ch not in exclude:
+                return ch
+        before2 = self.speaker_at(k - 2, turn.conv)
+        if before2 is not None and before2 is not prev and before2.compatible(gender) \
+                and before2 not in exclude and gender is not None:
+            return before2
+        ex = exclude | ({prev} if prev else set())
+        ch = self.most_recent(gender, exclude=ex)
+        if ch is None and prev is not None and prev.compatible(gender):
+            return prev
+        return ch
+
+    def resolve_np(self, k: int, subject: str) -> CastCharacter | None:
+        det, head, role = _np_head(subject)
+        gender = PERSON_NOUNS.get(head or "", None)
+        turn = self.turns[k]
+        prev = self.speaker_at(k - 1, turn.conv)
+        if det in ("his", "her", "their") and head in KIN_PARENT | {h: None for h in KIN_SIBLING}:
+            owner_gender = {"his": "M", "her": "F"}.get(det)
+            owner = self.most_recent(owner_gender, exclude=set(turn.vocatives) and set())
+            kin = self._kin(owner, head, gender) if owner else None
+            if kin is not None:
+                return kin
+            exclude = {owner} if owner else set()
+            return self.most_recent(gender, exclude=exclude | ({prev} if prev else set()))
+        if head in PERSON_NOUNS or head in ROLE_NAMES:
+            if role in self.roles:
+                return self.roles[role]
+            if det in ("the", "this", "that") and head not in ("other", "others"):
+                # a definite description of someone in the exchange who is not the last speaker
+                ch = self.resolve_pronoun(k, gender)
+                if ch is not None and ch is not prev:
+                    return ch
+            ch = self.cast.new(role=role)
+            if gender:
+                ch.votes[gender] += 5
+            self.roles[role] = ch
+            return ch
+        return self.resolve_pronoun(k, gender)
+
+    def _role_kin(self, ch: CastCharacter, speaker: CastCharacter) -> CastCharacter:
+        """'Papa' said by a Bennet is Mr. Bennet, when the prose has him."""
+        role = next(iter(ch.forms), "").lower() if len(ch.forms) == 1 else ""
+        gender = ROLE_NAMES.get(role)
+        if role not in ROLE_NAMES or role in ("aunt", "auntie", "uncle", "nurse") or not gender:
+            return ch
+        kin = self._kin(speaker, "father" if gender == "M" else "mother", gender)
+        return kin or ch
+
+    def _kin(self, owner: CastCharacter, head: str, gender: str | None) -> CastCharacter | None:
+        if not owner.surname:
+            return None
+        same = [c for c in self.cast.characters if c.surname == owner.surname and c is not owner
+                and c.compatible(gender) and not c.role]
+        title = KIN_PARENT.get(head)
+        if title:
+            titled = [c for c in same if title in c.titles]
+            if titled:
+                return max(titled, key=lambda c: self.recent.get(c.id, -1))
+            return None
+        if same:
+            return max(same, key=lambda c: self.recent.get(c.id, -1))
+        return None
+
+    # -- passes ----------------------------------------------------------------------------
+    def explicit(self):
+        for turn in self.turns:
+            tag = turn.tag
             if tag is None:
                 continue
-            if tag.named:
-                paragraph_speaker = cast.key(_clean_name(tag.subject))
-                cast.lines[paragraph_speaker] += 0  # becomes a known character
-                break
-            gender = PRONOUNS.get(tag.subject.lower())
-            last = history[-1] if history else None
-            paragraph_speaker = (cast.latest(gender, exclude=last)
-                                 or cast.latest(gender) or (history[-2] if len(history) > 1 else None))
-            break
-        if paragraph_speaker is None:
-            first = block.spans[0]
-            lead = _NAME_RE.match(first.text.strip()) if first.kind == "narration" else None
-            if prev_paragraph_open and history:
-                paragraph_speaker = history[-1]
-            elif lead and cast.key(_clean_name(lead.group())) in cast.last_mention:
-                # A paragraph that opens with a known name's action: that character speaks.
-                paragraph_speaker = cast.key(_clean_name(lead.group()))
-            elif len(history) >= 2:
-                paragraph_speaker = history[-2]
-            elif history:
-                paragraph_speaker = None
-        speaker = paragraph_speaker or UNKNOWN
-        for _, q in quotes:
-            result.speakers[q.start] = speaker
-        cast.lines[speaker] += len(quotes)
-        history.append(speaker)
-        cast.observe(block.text.replace("\n", " "), block.start)
-        prev_paragraph_open = not block.spans[-1].closed if block.spans[-1].kind == "quote" else False
-    result.cast = [Character(name=name, aliases=[name.title()], gender=cast.gender(name))
-                   for name, n in cast.lines.most_common() if n > 0]
+            if tag.subject in ("I", "we") and tag.subject == "I":
+                turn.speaker, turn.how = self.cast.narrator(), "explicit"
+            elif tag.named:
+                ch = self.cast.lookup(clean_subject(tag.subject))
+                if ch is None:
+                    ch = self.cast.new([clean_subject(tag.subject)])
+                turn.speaker, turn.how = ch, "explicit"
+
+    def sweep(self):
+        for k, turn in enumerate(self.turns):
+            self.advance(turn.quotes[0].start)
+            if turn.speaker is None:
+                turn.speaker, turn.how = self.decide(k)
+            if turn.speaker is not None:
+                self.recent[turn.speaker.id] = turn.quotes[0].start
+            self.advance(turn.quotes[-1].end)
+
+    def decide(self, k: int):
+        turn = self.turns[k]
+        prev = self.speaker_at(k - 1, turn.conv)
+        if turn.continued and prev is not None:
+            return prev, "continued"
+        tag = turn.tag
+        lead = [self._as_char(x, k) for x in turn.lead]
+        lead = [x for x in lead if x is not None]
+        before = [] if turn.lead else [x for x in turn.before if x is not prev]
+        if tag is not None:
+            subj = tag.subject.lower()
+            if subj in PRONOUNS:
+                return self.resolve_pronoun(k, PRONOUNS[subj], lead + before), "pronoun"
+            return self.resolve_np(k, tag.subject), "np"
+        if lead and lead[0] not in turn.vocatives:
+            return lead[0], "lead"
+        after = [self._as_char(x, k) for x in turn.after]
+        after = [x for x in after if x is not None and x not in turn.vocatives]
+        if after:
+            return after[0], "after"
+        exclude = set(turn.vocatives)
+        if k > 0 and prev is not None:
+            called = [self._role_kin(v, prev) for v in self.turns[k - 1].vocatives]
+            called = [v for v in called if v is not prev and v not in exclude]
+            if called:
+                return called[0], "vocative"
+        before = [x for x in before if x not in exclude]
+        if before:
+            return before[0], "narration-before"
+        before2 = self.speaker_at(k - 2, turn.conv)
+        if before2 is not None and before2 is not prev and before2 not in exclude:
+            return before2, "alternate"
+        nxt, nxt2 = self.speaker_at(k + 1, turn.conv), self.speaker_at(k + 2, turn.conv)
+        if nxt2 is not None and nxt2 is not nxt and nxt2 not in exclude:
+            return nxt2, "alternate-back"
+        ex = exclude | ({prev} if prev else set())
+        if nxt is not None and nxt not in ex:
+            ex = ex | {nxt}
+        ch = self.most_recent(None, exclude=ex)
+        if ch is not None:
+            return ch, "recent"
+        for j in range(k - 2, max(-1, k - 12), -1):     # the last other voice of the exchange
+            other = self.speaker_at(j, turn.conv)
+            if other is not None and other is not prev:
+                return other, "fallback"
+        return prev, "fallback"
+
+    def _as_char(self, x, k: int):
+        if isinstance(x, CastCharacter):
+            return x
+        if x in ("i", "my"):
+            return self.cast.narrator()
+        gender = {"he": "M", "his": "M", "she": "F", "her": "F"}.get(x)
+        if gender is None:
+            return None
+        return self.resolve_pronoun(k, gender)
+
+
+def discover_cast(story: Story) -> Cast:
+    """Cast discovery: tag subjects and vocatives are the evidence that a name is a person."""
+    evidence = Counter()
+    for para in story.paragraphs():
+        for i, span in enumerate(para.spans):
+            if span.kind != "quote":
+                continue
+            tag = find_tag(para, i)
+            if tag is not None and tag.named:
+                evidence[clean_subject(tag.subject)] += 1
+            for m in re.finditer(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+)"
+                                 r"(?=\s*[,!?])", span.text):
+                evidence[castmod.norm(m.group(1))] += 1
+    cast = discover(story.text, evidence)
+    vote_gender(cast, story.text)
+    return cast
+
+
+def attribute(story: Story, overrides=None) -> Attribution:
+    cast = discover_cast(story)
+    if overrides is not None:
+        overrides.apply_to_cast(cast)
+    turns = _turns(story, cast)
+    sieve = _Sieve(story, cast, turns)
+    sieve.explicit()
+    sieve.sweep()
+    _name_narrator(cast, turns)
+    result = Attribution()
+    for ch in cast.characters:
+        if ch.narrator:
+            result.narrator = Character(name=ch.cue, aliases=ch.aliases, gender=ch.gender)
+    for turn in turns:
+        cue = turn.speaker.cue if turn.speaker is not None else UNKNOWN
+        for q in turn.quotes:
+            result.speakers[q.start] = cue
+            result.evidence[q.start] = turn.how
+            if turn.tag is not None:
+                result.tags.setdefault(q.start, turn.tag)
+    for para in story.paragraphs():          # tags of every quote, for the build stage
+        for i, span in enumerate(para.spans):
+            if span.kind == "quote" and span.start not in result.tags:
+                tag = find_tag(para, i)
+                if tag is not None:
+                    result.tags[span.start] = tag
+    if overrides is not None:
+        overrides.apply_to_speakers(result.speakers)
+    speaking = {}
+    for turn in turns:
+        ch = turn.speaker
+        cue = result.speakers[turn.quotes[0].start]
+        result.lines[cue] += len(turn.quotes)
+        result.first.setdefault(cue, turn.quotes[0].start)
+        if ch is not None and ch.cue == cue:
+            speaking.setdefault(cue, ch)
+    result.cast = [Character(name=cue, aliases=speaking[cue].aliases if cue in speaking else [],
+                             gender=speaking[cue].gender if cue in speaking else None)
+                   for cue, _ in sorted(result.lines.items(), key=lambda kv: (-kv[1], kv[0]))]
     return result
+
+
+def _name_narrator(cast: Cast, turns: list[_Turn]):
+    """A first-person narrator takes the name others call them by: the name most often used
+    as a vocative in the lines spoken right before or after the narrator's own, provided no
+    tag ever names that person as a speaker (a narrator is "I" in the tags)."""
+    narrators = [c for c in cast.characters if c.narrator]
+    if not narrators or narrators[0].forms:
+        return
+    narrator = narrators[0]
+    votes = Counter()
+    tagged = Counter(t.speaker.id for t in turns if t.speaker is not None and t.how == "explicit")
+    for k, turn in enumerate(turns):
+        if turn.speaker is not narrator:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(turns) and turns[j].conv == turn.conv and turns[j].speaker is not narrator:
+                for v in turns[j].vocatives:
+                    if v is not turns[j].speaker and not v.role and not v.narrator:
+                        votes[v.id] += 1
+    ranked = votes.most_common(2)
+    if not ranked:
+        return
+    cid, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 3 or n < 1.5 * second or tagged[cid] * 4 > n:
+        return
+    named = cast.characters[cid]
+    titles, words = castmod.split_title(named.cue)
+    narrator.cue_override = (words[-1] if titles else " ".join(words)).upper()
+    narrator.votes.update(named.votes)
+    for turn in turns:               # lines given to the name were the narrator's
+        if turn.speaker is named:
+            turn.speaker = narrator

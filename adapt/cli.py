@@ -1,15 +1,21 @@
 """The `adapt` command line."""
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, AdaptError, about, one_line
 from .formats import EXTENSIONS, TEXT_FORMATS, WRITERS
 
 CONVERT_HELP = """Convert a story (prose, UTF-8 text) into a screenplay.
+
+A Fountain screenplay (.fountain, .spmd, or text that is clearly Fountain) or a JSON
+screenplay (.json, the contract of -f json) is read as it is and rendered in the chosen format.
 
 \b
 Example:
@@ -22,36 +28,58 @@ format to PATH ("-" is standard output for text formats). INPUT "-" reads standa
 
 
 def _fail(message: str):
-    click.echo(f"adapt: {message}", err=True)
-    sys.exit(2)
+    """Stop with one line on stderr (the message names the file it is about)."""
+    raise AdaptError(message, exit_code=EXIT_BAD_INPUT)
 
 
-def _read_input(path: str) -> tuple[str, str]:
-    """(text, name) for a path or '-' (stdin)."""
-    if path == "-":
-        data, name = sys.stdin.buffer.read(), "stdin"
-    else:
-        p = Path(path)
-        if not p.exists():
-            _fail(f"{path}: no such file")
-        if p.is_dir():
-            _fail(f"{path}: is a directory, not a story file")
+def _set_debug(ctx: click.Context, _param, value: bool):
+    if value:
+        ctx.find_root().meta["adapt.debug"] = True
+
+
+# Accepted before or after the command name: `adapt --debug convert x`, `adapt convert x --debug`.
+debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
+                            callback=_set_debug,
+                            help="On failure, show the Python traceback too.")
+
+
+class _AdaptGroup(click.Group):
+    """Every failure ends as one line on stderr and a non-zero exit, never a traceback
+    (unless --debug)."""
+
+    def invoke(self, ctx: click.Context):
         try:
-            data = p.read_bytes()
-        except OSError as exc:
-            _fail(f"{path}: cannot read ({exc.strerror})")
-        name = p.name
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        _fail(f"{path}: not UTF-8 text (byte {exc.start})")
-    if not text.strip():
-        _fail(f"{path}: empty input")
-    return text, name
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:
+            # The reader of our stdout went away (`adapt ... -o - | head -1`): stop quietly,
+            # and point stdout at /dev/null so the interpreter's final flush cannot complain.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(EXIT_FAILED)
+        except KeyboardInterrupt:
+            self._report(ctx, "interrupted; outputs already written are complete, "
+                              "the others were left as they were")
+            ctx.exit(EXIT_INTERRUPTED)
+        except AdaptError as exc:
+            self._report(ctx, str(exc))
+            ctx.exit(exc.exit_code)
+        except Exception as exc:  # noqa: BLE001 - a bug still ends as one line
+            self._report(ctx, f"internal error ({type(exc).__name__}: {one_line(exc)[:200]}); "
+                              "rerun with --debug for the traceback")
+            ctx.exit(EXIT_FAILED)
+
+    @staticmethod
+    def _report(ctx: click.Context, message: str):
+        if ctx.find_root().meta.get("adapt.debug"):
+            traceback.print_exc()
+        click.echo(f"adapt: {one_line(message)}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_AdaptGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="adapt")
+@debug_option
 def main():
     """adapt: turn prose fiction into a first-draft screenplay (PDF, Fountain, JSON)."""
 
@@ -65,40 +93,224 @@ def main():
 @click.option("--title", help="Title for the title page (default: the story's title line, else "
                               "the file name).")
 @click.option("--author", help="Author for the title page.")
+@click.option("--force", is_flag=True,
+              help="Overwrite a Fountain output edited since adapt wrote it (the edited file "
+                   "is kept as NAME.bak).")
+@click.option("--max-size", default="25M", show_default=True, metavar="SIZE",
+              callback=lambda _ctx, _param, value: _size(value),
+              help="Refuse inputs larger than this (bytes, or with k, M, G).")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
+              help="PDF paper size (A4: same margins, 57 lines a page).")
+@click.option("--scene-numbers", is_flag=True,
+              help="Number scene headings (left and right in the PDF, #N# in Fountain).")
+@click.option("--transitions", type=click.Choice(["none", "cut"]), default="none", show_default=True,
+              help="cut: CUT TO: between scenes that jump in time (spec scripts rarely use them).")
+@click.option("--font", metavar="PATH.ttf",
+              help="PDF: embed this TrueType font instead of built-in Courier (needed for "
+                   "non-Latin text); bold/italic faces beside it are used too.")
+@click.option("--show-notes", is_flag=True, help="PDF: print [[notes]] (hidden by default).")
+@click.option("--continueds", is_flag=True,
+              help="PDF: (CONTINUED) / CONTINUED: on pages that split a scene.")
+@click.option("--contd/--no-contd", default=True, show_default=True,
+              help="PDF: (CONT'D) on a speaker who resumes after only action.")
+@click.option("--heading-space", type=click.IntRange(1, 2), default=1, show_default=True,
+              help="PDF: blank lines above a scene heading.")
+@click.option("--cast", "cast_path", metavar="CAST.TOML",
+              help="Cast corrections (cues, aliases, genders, forced speakers); start from "
+                   "`adapt characters INPUT -o cast.toml`.")
 @click.option("--interiority", type=click.Choice(("keep", "note", "drop")), default="note",
               show_default=True, help="Sentences a camera cannot film (thoughts, knowing, "
-              "remembering): keep them as action, make them notes [[...]] (hidden in the PDF), "
-              "or drop them.")
+              "remembering): keep them as action, make them notes [[...]] (hidden in the PDF "
+              "unless --show-notes), or drop them.")
 @click.option("--narration", type=click.Choice(("action", "vo")), default="action",
               show_default=True, help="vo: the narrator's unspoken commentary becomes "
               "voice-over (V.O.) lines.")
-def convert(input_path, fmt, output, out_dir, title, author, interiority, narration):
+@debug_option
+def convert(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path,
+            transitions, interiority, narration, **pdf_options):
     from .action import ActionStyle
     from .formats import InputError, load, render
+    from .inputs import read_input
+    from .outputs import check_overwrite, write_output, write_stdout
 
-    text, name = _read_input(input_path)
-    try:
-        doc = load(text, name, title=title, author=author,
-                   action=ActionStyle(interiority=interiority, narration=narration))
-    except InputError as exc:
-        _fail(str(exc))
-    stem = Path(name).stem
+    cast = _read_cast(cast_path) if cast_path else None
+    source = read_input(input_path, max_size)
+    if source.notice:
+        click.echo(f"adapt: {source.label}: {source.notice}", err=True)
+    stem = Path(source.name).stem
     if output is None and fmt is None:
         targets = [(f, Path(out_dir) / f"{stem}{EXTENSIONS[f]}") for f in ("pdf", "fountain")]
     else:
         fmt = fmt or _format_from_path(output)
         targets = [(fmt, output or str(Path(out_dir) / f"{stem}{EXTENSIONS[fmt]}"))]
-    rendered = [(f, dest, render(doc, f)) for f, dest in targets]
-    from .outputs import write_atomic, write_stdout
-
+    for f, dest in targets:
+        if str(dest) == "-" and f not in TEXT_FORMATS:
+            _fail(f"-f {f} cannot be written to standard output; give -o FILE")
+    # Everything is rendered before anything is written: a failure leaves every output as it was.
+    with about(source.label):
+        try:
+            doc = load(source.text, source.name, title=title, author=author, cast=cast,
+                       transitions=transitions,
+                       action=ActionStyle(interiority=interiority, narration=narration))
+            if pdf_options.get("scene_numbers"):
+                from .scenes import number_scenes
+                number_scenes(doc)
+        except InputError as exc:   # its message starts with the file name
+            problem = str(exc).removeprefix(f"{source.name}: ")
+            raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
+        _warn_missing_glyphs(doc, targets, pdf_options)
+        from .writers.pdf import FontError
+        try:
+            rendered = [(f, dest, render(doc, f, **pdf_options)) for f, dest in targets]
+        except FontError as exc:
+            _fail(str(exc))
+    for f, dest, data in rendered:
+        if str(dest) != "-":
+            check_overwrite(Path(dest), data, force)   # refuse before writing anything
     for f, dest, data in rendered:
         if str(dest) == "-":
-            if f not in TEXT_FORMATS:
-                _fail(f"-f {f} cannot be written to standard output; give -o FILE")
             write_stdout(data)
         else:
-            write_atomic(Path(dest), data)
+            backup = write_output(Path(dest), data, force=force)
+            if backup:
+                click.echo(f"adapt: {dest}: had been edited; the edited version is kept as "
+                           f"{backup}", err=True)
             click.echo(str(dest), err=False)
+
+
+def _warn_missing_glyphs(doc, targets, pdf_options):
+    """Built-in Courier prints nothing for non-Latin letters: say so, and what to do."""
+    if pdf_options["font"] or not any(f == "pdf" for f, _ in targets):
+        return
+    from .writers.pdf import missing_glyphs
+
+    missing = missing_glyphs(doc)
+    if missing:
+        click.echo(f"adapt: warning: built-in Courier cannot show {missing!r}...; "
+                   "give --font PATH.ttf", err=True)
+
+
+def _read_cast(path: str):
+    from .castfile import CastFileError, parse
+
+    p = Path(path)
+    if not p.is_file():
+        _fail(f"{path}: no such cast file")
+    try:
+        return parse(p.read_text(encoding="utf-8"), path)
+    except (CastFileError, UnicodeDecodeError) as exc:
+        _fail(str(exc).splitlines()[0])
+
+
+CHARACTERS_HELP = """List the cast of a story: cue, gender, lines spoken, first line, aliases.
+
+\b
+Example:
+  adapt characters story.txt                # print the cast
+  adapt characters story.txt -o cast.toml   # write it as a cast file to edit, then
+  adapt convert story.txt --cast cast.toml  # re-run with the corrections
+"""
+
+
+@main.command(help=CHARACTERS_HELP)
+@click.argument("input_path", metavar="INPUT")
+@click.option("-o", "--output", "output", metavar="CAST.TOML",
+              help='Write the cast as a cast file ("-" for stdout).')
+@click.option("--cast", "cast_path", metavar="CAST.TOML", help="Apply a cast file first.")
+@debug_option
+def characters(input_path, output, cast_path):
+    from .attribution import attribute
+    from .castfile import dump
+    from .inputs import read_input
+    from .outputs import write_atomic, write_stdout
+    from .readers.prose import read_prose
+
+    cast = _read_cast(cast_path) if cast_path else None
+    source = read_input(input_path)
+    with about(source.label):
+        who = attribute(read_prose(source.text), cast)
+    text = source.text
+    if output:
+        data = dump(who).encode("utf-8")
+        if output == "-":
+            write_stdout(data)
+        else:
+            write_atomic(Path(output), data)
+            click.echo(output)
+        return
+    click.echo(f"{'CUE':24s} {'GENDER':6s} {'LINES':>5s} {'FIRST':>7s}  ALIASES")
+    for ch in who.cast:
+        first = who.first.get(ch.name)
+        line = text.count("\n", 0, first) + 1 if first is not None else 0
+        click.echo(f"{ch.name:24s} {ch.gender or '-':6s} {who.lines[ch.name]:5d} "
+                   f"{'l.' + str(line):>7s}  {', '.join(ch.aliases)}")
+
+
+DIFF_HELP = """Show what changed between two screenplays, scene by scene.
+
+\b
+Each side may be prose, Fountain or adapt JSON. Exit status: 0 identical, 1 different,
+2 trouble. Words are marked [-old-]{+new+} (coloured on a terminal).
+
+\b
+Examples:
+  adapt diff draft1.fountain draft2.fountain
+  adapt diff --stat story.txt story-v2.txt
+  adapt diff --format json old.json new.fountain
+"""
+
+
+@main.command(help=DIFF_HELP)
+@click.argument("old_path", metavar="OLD")
+@click.argument("new_path", metavar="NEW")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--stat", is_flag=True, help="One line per changed scene, then the summary.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the words (auto: on a terminal).")
+@debug_option
+def diff(old_path, new_path, fmt, stat, color):
+    from .diff import DiffInputError, diff_documents, load_side
+    from .diff_report import json_report, stat_report, text_report
+    from .inputs import read_input
+
+    # Exit 1 means "different" here, so every failure exits 2.
+    sides = []
+    try:
+        for path in (old_path, new_path):
+            sides.append(read_input(path))
+            if sides[-1].notice:
+                click.echo(f"adapt: {sides[-1].label}: {sides[-1].notice}", err=True)
+        stem = Path(sides[1].name).stem
+        docs = []
+        for side in sides:
+            with about(side.label):
+                try:
+                    docs.append(load_side(side.text, side.name, stem))
+                except DiffInputError as exc:
+                    raise AdaptError(str(exc).removeprefix(f"{side.name}: "), side.label,
+                                     EXIT_BAD_INPUT) from exc
+        with about(new_path):
+            result = diff_documents(*docs)
+            if fmt == "json":
+                report = json_report(result)
+            else:
+                use_color = color == "always" or (color == "auto" and sys.stdout.isatty())
+                report = (stat_report if stat else text_report)(result, color=use_color)
+    except AdaptError as exc:
+        exc.exit_code = EXIT_BAD_INPUT
+        raise
+    sys.stdout.write(report)
+    sys.exit(0 if result.identical else 1)
+
+
+def _size(value) -> int:
+    from .inputs import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _format_from_path(output: str) -> str:

@@ -133,7 +133,7 @@ def escape(text: str) -> str:
 
     `plain(escape(t)) == t` for every t.
     """
-    if plain(text) == text:
+    if plain(text) == text and "/*" not in text and "*/" not in text:   # (boneyard marks)
         return text
     return text.replace("*", "\\*").replace("_", "\\_")
 

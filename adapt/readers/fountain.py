@@ -25,15 +25,24 @@ import re
 
 from ..model import TITLE_KEYS, Character, Document, Element
 
-_HEADING = re.compile(r"^(?:INT\.?/EXT|INT/EXT|I/E|INT|EXT|EST)[. ]", re.I)
+HEADING = re.compile(r"^(?:INT\.?/EXT|INT/EXT|I/E|INT|EXT|EST)[. ]", re.I)
 _SCENE_NUMBER = re.compile(r"\s*#([\w.\-]+)#\s*$")
-_TITLE_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9 _\-]*?)\s*:(.*)$")
-_PAGE_BREAK = re.compile(r"^={3,}$")
+TITLE_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9 _\-]*?)\s*:(.*)$")
+PAGE_BREAK = re.compile(r"^={3,}$")
 _KEY_SPELLING = {k.lower(): k for k in TITLE_KEYS} | {"authors": "Author"}
 
 
-def _has_capitals_only(text: str) -> bool:
+def has_capitals_only(text: str) -> bool:
     return any(c.isalpha() for c in text) and text == text.upper()
+
+
+def is_cue(text: str) -> bool:
+    """A cue line (blank line before and text after assumed): `@name`, or a name in capitals
+    with an optional (extension) and dual-dialogue `^`."""
+    if text.startswith("@"):
+        return len(text) > 1
+    name = text.rstrip("^ ").split("(", 1)[0]
+    return has_capitals_only(name) and not text.startswith(("!", "~", "."))
 
 
 def _remove_boneyard(text: str) -> list[tuple[int, str]]:
@@ -47,7 +56,11 @@ def _remove_boneyard(text: str) -> list[tuple[int, str]]:
         i = 0
         while i < len(line):
             pair = line[i:i + 2]
-            if pair == "/*":
+            if pair in ("\\*", "\\_"):       # an escaped star never opens or closes
+                if depth == 0:
+                    current += pair
+                i += 2
+            elif pair == "/*":
                 depth, i = depth + 1, i + 2
             elif pair == "*/" and depth:
                 depth, i = depth - 1, i + 2
@@ -81,17 +94,17 @@ class _Reader:
     def title_page_end(self, start: int) -> int:
         """Read `Key: value` lines from start; returns the index after the title page."""
         lines = self.lines
-        first = _TITLE_KEY.match(lines[start][1]) if start < len(lines) else None
+        first = TITLE_KEY.match(lines[start][1]) if start < len(lines) else None
         # "FADE IN:" or "CUT TO:" opening a script without a title page is not a key.
         if not first or (first.group(1).lower() not in _KEY_SPELLING
-                         and _has_capitals_only(first.group(1))):
+                         and has_capitals_only(first.group(1))):
             return start
         page: dict[str, str] = {}
         key = None
         i = start
         while i < len(lines) and lines[i][1].strip():
             raw = lines[i][1]
-            m = _TITLE_KEY.match(raw)
+            m = TITLE_KEY.match(raw)
             if m and not raw[:1].isspace():
                 key = _KEY_SPELLING.get(m.group(1).strip().lower(), m.group(1).strip())
                 page[key] = m.group(2).strip()
@@ -159,7 +172,7 @@ class _Reader:
         prev_blank, next_blank = _is_blank(lines, i - 1), _is_blank(lines, i + 1)
         if not text:
             return i + 1
-        if _PAGE_BREAK.match(text):
+        if PAGE_BREAK.match(text):
             self.add("page_break", "", number)
             return i + 1
         end = self.note_end(i)
@@ -172,9 +185,8 @@ class _Reader:
         if text.startswith("="):
             self.add("synopsis", text[1:].strip(), number)
             return i + 1
-        if text.startswith(">") and text.endswith("<") and len(text) > 1:
-            self.add("centered", text[1:-1].strip(), number)
-            return i + 1
+        if _is_centered(text):
+            return self.centered(i)
         if text.startswith(">"):
             self.add("transition", text[1:].strip(), number)
             return i + 1
@@ -185,13 +197,13 @@ class _Reader:
         if prev_blank and next_blank and re.match(r"^\.[^.]", text):
             self.heading(text[1:], number)
             return i + 1
-        if prev_blank and next_blank and _HEADING.match(text):
+        if prev_blank and next_blank and HEADING.match(text):
             self.heading(text, number)
             return i + 1
-        if prev_blank and next_blank and text.endswith("TO:") and _has_capitals_only(text):
+        if prev_blank and next_blank and text.endswith("TO:") and has_capitals_only(text):
             self.add("transition", text, number)
             return i + 1
-        if prev_blank and not next_blank and self.is_cue(text):
+        if prev_blank and not next_blank and is_cue(text):
             return self.speech(i)
         return self.action(i)
 
@@ -202,12 +214,6 @@ class _Reader:
             scene_number, text = m.group(1), text[:m.start()]
         self.add("scene_heading", text.strip(), number, scene_number=scene_number)
 
-    @staticmethod
-    def is_cue(text: str) -> bool:
-        if text.startswith("@"):
-            return len(text) > 1
-        name = text.rstrip("^ ").split("(", 1)[0]
-        return _has_capitals_only(name) and not text.startswith(("!", "~", "."))
 
     def speech(self, i: int) -> int:
         number, raw = self.lines[i]
@@ -238,6 +244,15 @@ class _Reader:
             i += 1
         return i
 
+    def centered(self, i: int) -> int:
+        """Consecutive `> text <` lines are one centred element (as screenplain reads them)."""
+        texts, number = [], self.lines[i][0]
+        while i < len(self.lines) and _is_centered(self.lines[i][1].strip()):
+            texts.append(self.lines[i][1].strip()[1:-1].strip())
+            i += 1
+        self.add("centered", "\n".join(texts), number)
+        return i
+
     def lyrics(self, i: int, character: str | None) -> int:
         texts, number = [], self.lines[i][0]
         while i < len(self.lines) and self.lines[i][1].startswith("~"):
@@ -262,6 +277,10 @@ class _Reader:
         return i
 
 
+def _is_centered(text: str) -> bool:
+    return len(text) > 1 and text.startswith(">") and text.endswith("<")
+
+
 def _ends_block(raw: str) -> bool:
     """An empty line ends action and dialogue; a line of two or more spaces does not."""
     return not raw.strip() and len(raw) < 2
@@ -270,7 +289,7 @@ def _ends_block(raw: str) -> bool:
 def _starts_own_element(raw: str) -> bool:
     """Lines that begin an element of their own even right after an action line."""
     text = raw.strip()
-    return bool(_PAGE_BREAK.match(text) or text.startswith(("#", "=", ">")) or raw.startswith("~")
+    return bool(PAGE_BREAK.match(text) or text.startswith(("#", "=", ">")) or raw.startswith("~")
                 or (text.startswith("[[") and text.endswith("]]")))
 
 

@@ -1,42 +1,49 @@
-"""Fountain 1.1 writer (fountain.io/syntax).
+"""Fountain 1.1 writer (fountain.io/syntax): output that `adapt.readers.fountain` (and other
+Fountain readers) read back as the same elements.
 
-Elements that a Fountain reader would take for something else are forced: action that looks
-like a heading, a cue or a transition gets `!`, a heading that does not start with INT/EXT gets
-`.`, a cue that is not all capitals gets `@`, a transition not ending in TO: gets `>`.
+Texts are already Fountain inline markup (see adapt.model), so they are written as they are.
+What a reader would take for something else is forced, using the reader's own rules: action
+lines that would read as a heading, cue, transition, title page key, section, synopsis,
+centred text, lyrics, note or page break get `!`; a heading that does not start with INT/EXT
+gets `.`; a cue that is not all capitals gets `@`; a transition not ending in TO: gets `>`.
+A blank line inside action or dialogue is written as two spaces so the block stays one element.
 """
 from __future__ import annotations
 
 import re
 
-from ..model import TITLE_KEYS, Document, Element
+from ..model import SPEECH_TYPES, TITLE_KEYS, Document, Element
+from ..readers.fountain import HEADING, PAGE_BREAK, TITLE_KEY, has_capitals_only, is_cue
 
-_HEADING_START = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[ .]", re.I)
-_TRANSITION = re.compile(r"^[A-Z0-9 ,.'\-]*TO:$")
-
-
-def _looks_like_cue(line: str) -> bool:
-    letters = re.sub(r"\(.*?\)", "", line)
-    return any(c.isalpha() for c in letters) and letters == letters.upper()
+_PREFIXES = ("!", "@", "~", ">", "=", "#", "[[")
 
 
-def _action_lines(text: str) -> list[str]:
+def _misread_action_line(line: str, first: bool, more_follow: bool, opens_script: bool) -> bool:
+    """Would this action line read as something other than action text?"""
+    text = line.strip()
+    return bool(
+        text.startswith(_PREFIXES) or re.match(r"\.[^.]", text) or PAGE_BREAK.match(text)
+        or HEADING.match(text) or (text.endswith("TO:") and has_capitals_only(text))
+        or (first and more_follow and is_cue(text))
+        or (opens_script and TITLE_KEY.match(line)))
+
+
+def _action_lines(text: str, opens_script: bool) -> list[str]:
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
-        # A capitals line reads as a cue only when text follows on the next line.
-        cue_like = _looks_like_cue(line) and i + 1 < len(lines) and lines[i + 1].strip()
-        if (_HEADING_START.match(line) or _TRANSITION.match(line.strip()) or cue_like
-                or line.startswith(("!", "@", "~", ".", ">", "=", "#", "[[", "/*"))):
+        if not line.strip():
+            out.append("  ")      # keeps the action block together
+            continue
+        if _misread_action_line(line, i == 0, i + 1 < len(lines), opens_script and i == 0):
             line = "!" + line
         out.append(line)
     return out
 
 
 def _cue(el: Element) -> str:
-    name = el.text
-    if el.extension:
-        name += f" ({el.extension})"
-    if not _looks_like_cue(el.text) or _HEADING_START.match(name):
+    name = el.text + (f" ({el.extension})" if el.extension else "")
+    if not is_cue(name) or name.startswith(_PREFIXES) or name.startswith("."):
         name = "@" + name
     return name + (" ^" if el.dual else "")
 
@@ -48,25 +55,34 @@ def _title_page(doc: Document) -> list[str]:
     for key in keys:
         value_lines = doc.title_page[key].split("\n")
         if len(value_lines) == 1:
-            lines.append(f"{key}: {value_lines[0]}")
+            lines.append(f"{key}: {value_lines[0]}".rstrip())
         else:
             lines.append(f"{key}:")
             lines.extend("   " + v for v in value_lines)
     return lines
 
 
-def _element_lines(el: Element) -> list[str]:
+def _heading(el: Element) -> str:
+    text = el.text + (f" #{el.scene_number}#" if el.scene_number else "")
+    return text if HEADING.match(el.text) else "." + text
+
+
+def _transition(text: str) -> str:
+    plain_transition = text.endswith("TO:") and has_capitals_only(text) and not text.startswith(_PREFIXES)
+    return text if plain_transition else "> " + text
+
+
+def _element_lines(el: Element, opens_script: bool) -> list[str]:
     if el.type == "scene_heading":
-        text = el.text + (f" #{el.scene_number}#" if el.scene_number else "")
-        return [text if _HEADING_START.match(el.text) else "." + text]
+        return [_heading(el)]
     if el.type == "action":
-        return _action_lines(el.text)
+        return _action_lines(el.text, opens_script)
     if el.type == "character":
         return [_cue(el)]
     if el.type == "transition":
-        return [el.text if _TRANSITION.match(el.text) else "> " + el.text]
+        return [_transition(el.text)]
     if el.type == "centered":
-        return [f"> {el.text} <"]
+        return [f"> {line} <" for line in el.text.split("\n")]
     if el.type == "page_break":
         return ["==="]
     if el.type == "note":
@@ -85,10 +101,12 @@ def write_fountain(doc: Document) -> str:
     lines = _title_page(doc)
     previous = None
     for el in doc.elements:
-        joined = previous in ("character", "parenthetical", "dialogue", "lyrics") and \
-            el.type in ("parenthetical", "dialogue", "lyrics")
+        # Parentheticals, dialogue and sung lines follow their cue without a blank line.
+        joined = (previous is not None and previous.type in SPEECH_TYPES and el.character
+                  and el.type in ("parenthetical", "dialogue", "lyrics")
+                  and previous.character == el.character)
         if lines and not joined:
             lines.append("")
-        lines.extend(_element_lines(el))
-        previous = el.type
+        lines.extend(_element_lines(el, opens_script=not lines))
+        previous = el
     return "\n".join(lines).rstrip("\n") + "\n"

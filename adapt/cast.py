@@ -1,0 +1,343 @@
+"""The cast of a story: who the characters are, what they are called, their gender and cue.
+
+Everything is learned from the text: capitalised words that the prose never writes in lower
+case are name words; a name becomes a character when it speaks in a tag, carries a title
+(Mr., Lady, Colonel) or is called by in a quotation. Forms of one person's name are clustered
+("Miss Elizabeth Bennet", "Elizabeth", "Eliza"; "Mr. Bennet" kept apart from "Mrs. Bennet"),
+gender comes from titles and the pronouns that follow a name, and the cue is the form the prose
+uses most, in capitals.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+# Titles and the gender they imply (None: either).
+TITLE_GENDER = {
+    "mr": "M", "mister": "M", "mrs": "F", "miss": "F", "ms": "F", "mme": "F", "mlle": "F",
+    "madame": "F", "madam": "F", "mademoiselle": "F", "monsieur": "M", "sir": "M", "lord": "M",
+    "lady": "F", "dame": "F", "master": "M", "signor": "M", "signora": "F", "signorina": "F",
+    "herr": "M", "frau": "F", "fraulein": "F", "dr": None, "doctor": None, "colonel": "M",
+    "captain": "M", "major": "M", "general": "M", "lieutenant": "M", "sergeant": "M",
+    "inspector": None, "professor": None, "rev": "M", "reverend": "M", "father": "M",
+    "mother": "F", "aunt": "F", "uncle": "M", "sister": "F", "brother": "M", "cousin": None,
+    "prince": "M", "princess": "F", "king": "M", "queen": "F", "count": "M", "countess": "F",
+    "baron": "M", "baroness": "F", "duke": "M", "duchess": "F", "saint": None, "st": None,
+}
+# Family roles used as names when capitalised on their own ("Father", "Daddy").
+ROLE_NAMES = {
+    "father": "M", "mother": "F", "daddy": "M", "dad": "M", "papa": "M", "pa": "M", "mama": "F",
+    "mamma": "F", "mammy": "F", "mommy": "F", "mom": "F", "mum": "F", "mummy": "F", "ma": "F",
+    "granny": "F", "grandma": "F", "grandpa": "M", "grandfather": "M", "grandmother": "F",
+    "aunt": "F", "auntie": "F", "uncle": "M", "nurse": "F",
+}
+# Capitalised words that are never a person's name on their own.
+NOT_NAMES = frozenset("""
+    i i'm i'll i've i'd oh ah o yes no well now then there here this that these those what why
+    how who where when which god lord heaven heavens sir madam ma'am mr mrs miss ms dr mme mlle
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december christmas english french german
+    italian indian american chapter book volume part
+""".split())
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+
+_TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLE_GENDER), key=len, reverse=True))
+_WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
+NAME_RE = re.compile(
+    rf"(?<![\w.])(?P<title>(?:(?:{_TITLE_RE})\.?\s+){{0,2}})"
+    rf"(?P<name>{_WORD}(?:[ \t]+(?!(?:{_TITLE_RE})\b){_WORD}){{0,2}})")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\u2014(]\s*|\n\s*\n\s*)$")
+
+
+def norm(form: str) -> str:
+    """One spelling per form: single spaces, 'Mr' and 'Mr.' the same."""
+    words = form.split()
+    out = []
+    for w in words:
+        bare = w.rstrip(".")
+        out.append(bare + "." if bare.lower() in TITLE_GENDER and bare.lower() in _ABBREVIATED
+                   else bare)
+    return " ".join(out)
+
+
+_ABBREVIATED = {"mr", "mrs", "ms", "dr", "mme", "mlle", "st", "rev"}
+
+
+def split_title(form: str) -> tuple[list[str], list[str]]:
+    """'Miss Elizabeth Bennet' -> (['miss'], ['Elizabeth', 'Bennet'])."""
+    words = form.split()
+    titles = []
+    while len(words) > 1 and words[0].rstrip(".").lower() in TITLE_GENDER:
+        titles.append(words.pop(0).rstrip(".").lower())
+    return titles, words
+
+
+def title_gender(titles: list[str]) -> str | None:
+    for t in titles:
+        g = TITLE_GENDER.get(t)
+        if g:
+            return g
+    return None
+
+
+@dataclass(eq=False)       # compared and hashed by identity
+class Character:
+    id: int
+    forms: Counter = field(default_factory=Counter)     # surface form -> mentions
+    votes: Counter = field(default_factory=Counter)     # "M"/"F" evidence
+    role: str | None = None                             # unnamed: "old man"
+    narrator: bool = False
+    first: int | None = None                            # offset of first mention
+    surname: str | None = None
+    titles: set = field(default_factory=set)
+    cue_override: str | None = None
+    gender_override: str | None = None
+
+    @property
+    def gender(self) -> str | None:
+        if self.gender_override:
+            return self.gender_override
+        m, f = self.votes["M"], self.votes["F"]
+        if m > 1.5 * f and m >= 1:
+            return "M"
+        if f > 1.5 * m and f >= 1:
+            return "F"
+        return None
+
+    @property
+    def cue(self) -> str:
+        if self.cue_override:
+            return self.cue_override
+        if self.narrator and not self.forms:
+            return "NARRATOR"
+        if not self.forms:
+            return (self.role or "VOICE").upper()
+        # The form used most; a titled form wins ties ("MR. DARCY" over "DARCY" when equal).
+        best = max(self.forms.items(),
+                   key=lambda kv: (kv[1], -max(0, len(kv[0].split()) - 2), len(kv[0]), kv[0]))[0]
+        return best.upper()
+
+    @property
+    def aliases(self) -> list[str]:
+        return sorted(self.forms, key=lambda f: (-self.forms[f], f))
+
+    def compatible(self, gender: str | None) -> bool:
+        return gender is None or self.gender in (None, gender)
+
+
+class Cast:
+    """Characters and the map from each name form to its character."""
+
+    def __init__(self):
+        self.characters: list[Character] = []
+        self.by_form: dict[str, Character] = {}
+        self._regex: re.Pattern | None = None
+
+    def new(self, forms=(), role=None, narrator=False) -> Character:
+        ch = Character(len(self.characters), role=role, narrator=narrator)
+        self.characters.append(ch)
+        for f in forms:
+            self.add_form(ch, f)
+        return ch
+
+    def add_form(self, ch: Character, form: str, count: int = 0):
+        form = norm(form)
+        ch.forms[form] += count
+        self.by_form[form] = ch
+        titles, _ = split_title(form)
+        g = title_gender(titles) or ROLE_NAMES.get(form.lower())
+        if g:       # a title says more than any pronoun count
+            ch.votes[g] += 5 + 3 * count
+        self._regex = None
+
+    def lookup(self, form: str) -> Character | None:
+        form = norm(form)
+        ch = self.by_form.get(form)
+        if ch is None:
+            titles, words = split_title(form)
+            if titles and len(words) > 1:
+                ch = self.by_form.get(norm(" ".join(words)))
+        return ch
+
+    def narrator(self) -> Character:
+        for ch in self.characters:
+            if ch.narrator:
+                return ch
+        return self.new(narrator=True)
+
+    @property
+    def regex(self) -> re.Pattern:
+        """Finds every known name form (longest first) in a text."""
+        if self._regex is None:
+            forms = sorted(self.by_form, key=len, reverse=True)
+            parts = [re.escape(f).replace(r"\.", r"\.?").replace(r"\ ", r"\s+") for f in forms]
+            self._regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])" if parts
+                                     else r"(?!x)x")
+        return self._regex
+
+    def mentions(self, text: str, base: int = 0):
+        """(offset, character) of every name mention in `text`."""
+        for m in self.regex.finditer(text):
+            ch = self.lookup(m.group())
+            if ch is not None:
+                yield base + m.start(), base + m.end(), ch
+
+
+# --- discovery -------------------------------------------------------------------------------
+
+def _name_words(text: str) -> set[str]:
+    """Capitalised words the prose uses as names: seen capitalised inside a sentence and
+    (almost) never in lower case."""
+    cap_mid = Counter()
+    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)\b", text):
+        cap_mid[m.group(1)] += 1
+    lower = Counter(w for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
+    return {w for w, n in cap_mid.items()
+            if w.lower() not in NOT_NAMES and lower[w.lower()] * 4 <= n}
+
+
+def candidate_forms(text: str, name_words: set[str]) -> Counter:
+    """Every name form in the text with its count: 'Mr. Darcy', 'Elizabeth Bennet', 'Lizzy'."""
+    forms = Counter()
+    for m in NAME_RE.finditer(text):
+        title = m.group("title") or ""
+        words = m.group("name").split()
+        # keep the run of name words (a title may precede any capitalised word: "Mr. Knightley")
+        kept = []
+        for w in words:
+            if w in name_words or (title and not kept and w.lower() not in NOT_NAMES):
+                kept.append(w)
+            elif kept:
+                break
+            else:
+                title = ""      # "Then Elizabeth": skip the leading word, and any title
+        if kept and len(kept) < len(words) and words[0] not in kept:
+            title = ""
+        if not kept:
+            continue
+        forms[norm(title + " ".join(kept))] += 1
+    return forms
+
+
+def _is_role(form: str) -> bool:
+    return form.lower() in ROLE_NAMES
+
+
+def discover(text: str, evidence: Counter) -> Cast:
+    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives."""
+    name_words = _name_words(text)
+    forms = candidate_forms(text, name_words)
+    # evidence counts only for forms made of name words (not "Oh", "Yes", "But")
+    evidence = Counter({f: n for f, n in evidence.items()
+                        if all(w in name_words for w in split_title(f)[1]) or _is_role(f)})
+    for f, n in evidence.items():
+        if n and f not in forms and not _is_role(f):
+            forms[norm(f)] += n
+    people = {f for f in forms
+              if evidence.get(f) or split_title(f)[0] or (_is_role(f) and evidence.get(f))}
+    # A bare name that also appears with a title or beside a speech verb is a person too.
+    for f in list(forms):
+        titles, words = split_title(f)
+        if titles and len(words) >= 1:
+            people.add(f)
+    for f in list(forms):
+        if f in people:
+            continue
+        if any(f in g.split() for g in people if split_title(g)[0]) and forms[f] >= 2:
+            people.add(f)
+    cast = Cast()
+    _cluster(cast, {f: forms[f] for f in people})
+    return cast
+
+
+def _cluster(cast: Cast, counts: dict[str, int]):
+    """Group name forms into characters, full names first."""
+    def key(f):
+        titles, words = split_title(f)
+        return (-len(words), -len(titles), -counts[f], f)
+
+    clusters: list[dict] = []      # {first, last, gender, titled, char}
+    for form in sorted(counts, key=key):
+        titles, words = split_title(form)
+        g = title_gender(titles) or ROLE_NAMES.get(form.lower())
+        target = None
+        if len(words) >= 2:
+            first, last = words[0], words[-1]
+            same = [c for c in clusters if c["first"] == first and c["last"] == last
+                    and _gender_ok(c["gender"], g)]
+            if same:
+                target = same[0]
+            else:
+                target = {"first": first, "last": last, "gender": g, "titles": set(titles),
+                          "char": cast.new()}
+                clusters.append(target)
+        elif titles:
+            last = words[0]
+            # "Mr. Darcy" joins the one male "Fitzwilliam Darcy"; "Miss Bennet" joins no one
+            # when several women share the surname. "Mrs. X" stays apart from "Jane X" (a
+            # married woman and a daughter share a surname) unless she was titled so.
+            same = [c for c in clusters if c["last"] == last and _gender_ok(c["gender"], g)]
+            if "mrs" in titles:
+                same = [c for c in same if "mrs" in c["titles"] or c["first"] is None]
+            if g == "M" and len(same) > 1:
+                same = [c for c in same if c["gender"] == "M"] or same
+            exact = [c for c in same if set(titles) & c["titles"] and c["first"] is None]
+            full = [c for c in same if c["first"] is not None]
+            if exact:
+                target = exact[0]
+            elif len(full) == 1 and not set(titles) & {"mrs", "lady"}:
+                target = full[0]
+            else:
+                target = {"first": None, "last": last, "gender": g, "titles": set(titles),
+                          "char": cast.new()}
+                clusters.append(target)
+            target["titles"] |= set(titles)
+            target["gender"] = target["gender"] or g
+        else:
+            w = words[0]
+            by_first = [c for c in clusters if c["first"] == w]
+            by_last = [c for c in clusters if c["last"] == w]
+            by_prefix = [c for c in clusters if c["first"] and len(w) >= 4
+                         and c["first"] != w and c["first"].startswith(w)]
+            if len(by_first) == 1:
+                target = by_first[0]
+            elif not by_first and by_last:
+                # a bare surname names the man who bears it ("Darcy"), else the only bearer
+                men = [c for c in by_last if c["gender"] == "M"]
+                if len(men) == 1:
+                    target = men[0]
+                elif len(by_last) == 1:
+                    target = by_last[0]
+            elif not by_first and len(by_prefix) == 1:
+                target = by_prefix[0]
+            if target is None:
+                target = {"first": w, "last": None, "gender": g, "titles": set(),
+                          "char": cast.new()}
+                clusters.append(target)
+        cast.add_form(target["char"], form, counts[form])
+        target["char"].surname = target["char"].surname or target["last"]
+        target["char"].titles |= target["titles"]
+
+
+def _gender_ok(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def vote_gender(cast: Cast, text: str):
+    """A name alone in its sentence is followed by its pronoun, in that sentence or as the
+    subject of the next one ("Emma sat down. She ...")."""
+    sentences = [m.group() for m in re.finditer(r"[^.!?]+[.!?]*", text)]
+    for i, s in enumerate(sentences):
+        found = list(cast.mentions(s))
+        if len(found) != 1:
+            continue
+        _, end, ch = found[0]
+        pron = re.search(r"\b(he|his|himself|she|herself)\b", s[end:])
+        if pron:
+            ch.votes["M" if pron.group(1) in MALE_PRONOUNS else "F"] += 1
+        if i + 1 < len(sentences):
+            nxt = re.match(r"\s*[\"\u201c]?\s*(He|She)\b", sentences[i + 1])
+            if nxt:
+                ch.votes["M" if nxt.group(1) == "He" else "F"] += 2

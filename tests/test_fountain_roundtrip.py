@@ -1,0 +1,91 @@
+"""Fountain writer <-> reader: read(write(doc)) == doc and write(read(text)) stable."""
+import pytest
+
+from adapt.emphasis import runs
+from adapt.model import Document, Element
+from adapt.readers.fountain import read_fountain
+from adapt.writers.fountain import write_fountain
+from conftest import FOUNTAIN_DIR, PDNC_DIR, needs_shared
+
+FIELDS = ("type", "text", "character", "extension", "scene_number", "dual", "level")
+CORPUS = sorted(FOUNTAIN_DIR.glob("*.fountain")) if FOUNTAIN_DIR.exists() else []
+NOVELS = ("DaisyMiller", "TheSportOfTheGods", "AlicesAdventuresInWonderland")
+
+
+def comparable(doc: Document):
+    return doc.title_page, [tuple(getattr(e, f) for f in FIELDS) for e in doc.elements]
+
+
+def assert_round_trip(doc: Document):
+    written = write_fountain(doc)
+    again = read_fountain(written)
+    assert comparable(again) == comparable(doc)
+    assert [runs(e.text) for e in again.elements] == [runs(e.text) for e in doc.elements]
+    assert write_fountain(again) == written
+
+
+@needs_shared(FOUNTAIN_DIR)
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_corpus_file_round_trips(path):
+    text = path.read_text(encoding="utf-8")
+    doc = read_fountain(text)
+    assert len(doc.elements) > 5
+    assert_round_trip(doc)
+
+
+def test_seed_adaptation_round_trips(seed_doc):
+    assert_round_trip(seed_doc)
+
+
+@needs_shared(PDNC_DIR)
+@pytest.mark.parametrize("novel", NOVELS)
+def test_novel_adaptation_round_trips(novel):
+    from adapt.pipeline import adapt_prose
+    from benchmarks.corpus import load_novel
+
+    doc = adapt_prose(load_novel(novel)[0], default_title=novel)
+    assert sum(e.type == "dialogue" for e in doc.elements) > 100
+    assert_round_trip(doc)
+
+
+@pytest.mark.parametrize("element,written", [
+    (Element("action", "INT. HOUSE - DAY"), "!INT. HOUSE - DAY"),
+    (Element("action", "BOOM!\nThe door flies open."), "!BOOM!\nThe door flies open."),
+    (Element("action", "SMASH CUT TO:"), "!SMASH CUT TO:"),
+    (Element("action", "!Bang"), "!!Bang"),
+    (Element("action", "# of guests: 3"), "!# of guests: 3"),
+    (Element("action", "> arrow"), "!> arrow"),
+    (Element("action", "=== ==="), "!=== ==="),
+    (Element("action", "One.\n\nTwo."), "One.\n  \nTwo."),
+    (Element("action", "\tIndented."), "\tIndented."),
+    (Element("action", "...and later."), "...and later."),
+    (Element("character", "McCABE", character="McCABE"), "@McCABE"),
+    (Element("character", "JESS", character="JESS", extension="V.O.", dual=True), "JESS (V.O.) ^"),
+    (Element("scene_heading", "SNIPER SCOPE POV", scene_number="4B"), ".SNIPER SCOPE POV #4B#"),
+    (Element("scene_heading", "EXT. ROAD - NIGHT"), "EXT. ROAD - NIGHT"),
+    (Element("transition", "FADE OUT."), "> FADE OUT."),
+    (Element("transition", "CUT TO:"), "CUT TO:"),
+    (Element("section", "Act two", level=2), "## Act two"),
+])
+def test_forcing(element, written):
+    speech = element.type == "character"
+    elements = [Element("action", "Before.")] + [element] + (
+        [Element("dialogue", "Hi.", character=element.character)] if speech else [])
+    doc = Document({"Title": "T"}, elements)
+    text = write_fountain(doc)
+    assert f"\n\n{written}\n" in text
+    assert_round_trip(doc)
+
+
+def test_title_page_key_like_first_action_is_forced():
+    doc = Document({}, [Element("action", "Note: the house is empty.")])
+    assert write_fountain(doc) == "!Note: the house is empty.\n"
+    assert_round_trip(doc)
+
+
+def test_speech_and_standalone_lyrics_stay_apart():
+    doc = Document({}, [Element("character", "ANNA", character="ANNA"),
+                        Element("lyrics", "La la", character="ANNA"),
+                        Element("lyrics", "Choir sings")])
+    assert write_fountain(doc) == "ANNA\n~La la\n\n~Choir sings\n"
+    assert_round_trip(doc)
