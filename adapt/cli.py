@@ -124,6 +124,13 @@ def main():
 @click.option("--cast", "cast_path", metavar="CAST.TOML",
               help="Cast corrections (cues, aliases, genders, forced speakers); start from "
                    "`adapt characters INPUT -o cast.toml`.")
+@click.option("--interiority", type=click.Choice(("keep", "note", "drop")), default="note",
+              show_default=True, help="Sentences a camera cannot film (thoughts, knowing, "
+              "remembering): keep them as action, make them notes [[...]] (hidden in the PDF "
+              "unless --show-notes), or drop them.")
+@click.option("--narration", type=click.Choice(("action", "vo")), default="action",
+              show_default=True, help="vo: the narrator's unspoken commentary becomes "
+              "voice-over (V.O.) lines.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               metavar="N", help="With several inputs, convert N at a time in separate "
                                 "processes (0: one per CPU).")
@@ -131,11 +138,7 @@ def main():
               help="Progress bar on stderr (default: for a large input or several inputs, "
                    "when stderr is a terminal).")
 @debug_option
-def convert(input_paths, fmt, output, out_dir, title, author, force, max_size, cast_path,
-            transitions, jobs, progress, **pdf_options):
-    options = dict(fmt=fmt, output=output, out_dir=out_dir, title=title, author=author,
-                   force=force, max_size=max_size, cast_path=cast_path, transitions=transitions,
-                   **pdf_options)
+def convert(input_paths, jobs, progress, **options):
     if len(input_paths) == 1 and not (input_paths[0] != "-" and Path(input_paths[0]).is_dir()):
         _convert_one(input_paths[0], **options, emit=click.echo, progress=progress)
         return
@@ -145,9 +148,11 @@ def convert(input_paths, fmt, output, out_dir, title, author, force, max_size, c
 
 
 def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path,
-                 transitions, emit=click.echo, progress=None, **pdf_options):
+                 transitions, interiority, narration, emit=click.echo, progress=None,
+                 **pdf_options):
     """Convert one input (raising AdaptError on failure); `emit(text, err=...)` says what
     happened: notices on stderr, each output written on stdout."""
+    from .action import ActionStyle
     from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
@@ -170,7 +175,9 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
     with about(source.label), stage_bar(source, [f for f, _ in targets], progress) as step:
         try:
             doc = load(source.text, source.name, title=title, author=author, cast=cast,
-                       transitions=transitions, progress=step)
+                       transitions=transitions,
+                       action=ActionStyle(interiority=interiority, narration=narration),
+                       progress=step)
             if pdf_options.get("scene_numbers"):
                 from .scenes import number_scenes
                 number_scenes(doc)
