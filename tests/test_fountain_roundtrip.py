@@ -81,9 +81,14 @@ def test_forcing(element, written):
     assert_round_trip(doc)
 
 
-def test_title_page_key_like_first_action_is_forced():
-    doc = Document({}, [Element("action", "Note: the house is empty.")])
-    assert write_fountain(doc) == "!Note: the house is empty.\n"
+@pytest.mark.parametrize("element,written", [
+    (Element("action", "Note: the house is empty."), "!Note: the house is empty."),
+    (Element("scene_heading", "EXT Key: v"), ".EXT Key: v"),
+    (Element("transition", "Later: on"), "> Later: on"),
+])
+def test_title_page_key_like_first_line_is_forced(element, written):
+    doc = Document({}, [Element("note", "n"), element])
+    assert write_fountain(doc) == f"[[n]]\n\n{written}\n"
     assert_round_trip(doc)
 
 

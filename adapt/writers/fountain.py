@@ -14,6 +14,10 @@ from ..model import SPEECH_TYPES, TITLE_KEYS, Document, Element
 from ..readers.fountain import TITLE_KEY, line_kind, starts_own_element
 
 
+# At the very top, a line like "Key: value" would start a title page; these prefixes stop it.
+_TITLE_KEY_FORCE = {"action": "!", "scene_heading": ".", "transition": "> ", "character": "@"}
+
+
 def _action_line_misread(line: str, first: bool, last: bool, opens_script: bool) -> bool:
     """Would the reader take this action line for something else (or drop its `!`)?"""
     if line.startswith("!"):
@@ -106,7 +110,10 @@ def write_fountain(doc: Document) -> str:
                   and previous.character == el.character)
         if lines and not joined:
             lines.append("")
-        lines.extend(_element_lines(el, opens_script))
+        written = _element_lines(el, opens_script)
+        if opens_script and TITLE_KEY.match(written[0]):
+            written[0] = _TITLE_KEY_FORCE.get(el.type, "") + written[0]
+        lines.extend(written)
         opens_script = opens_script and el.type == "note"
         previous = el
     return "\n".join(lines).rstrip("\n") + "\n"
