@@ -20,8 +20,10 @@ places or phrases.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import scene_cues as cues
 from .story import Chapter, Paragraph, SceneBreak, Story
@@ -82,13 +84,19 @@ _BED = re.compile(r"\b(?:in|into|out of|from|on|off) (?:the |his |her |my |their
                   r"\bthe bed\b|\bbed ?sheets\b", re.I)
 _MOVE = re.compile(
     rf"\b(?:re-?)?{cues.MOVE_VERBS}\b(?:[^.;:!?\"\u201c]{{0,40}}?)\b{cues.MOVE_PREPS}\s+"
-    rf"(?:{_DET}\s+(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b(?!['\u2019]s)|((?:[A-Z][a-z]+\s?){{1,3}})\b)"
+    rf"(?:{_DET}\s+(?:[A-Za-z][\w'-]*\s+){{0,2}}?((?i:{_NOUN}))\b(?!['\u2019]s)|((?:[A-Z][a-z]+\s?){{1,3}})\b)"
     rf"|\b(?:re-?)?(?:enter|enters|entered|entering|reach|reaches|reached)\s+"
     rf"(?:{_DET}\s+(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b)"
     rf"|\b(?:were|was|are|is)\s+(?:already\s+|still\s+|all\s+)?in\s+the\s+({_NOUN})\b[^.!?]*[.!?]\s+"
     rf"(?:I|We|He|She|They)\s+joined\b"
     rf"|\b(?:paused|stopped|halted|waited|lingered)\s+(?:\w+\s+)?in\s+the\s+({_NOUN})\b",
     re.X)
+# Proper place names, capitalised ("the Angelika Theater", "Lover's Lane"): the same place when
+# the prose later says only "the theater".
+_PROPER = re.compile(r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?\s+){1,3})(%s)\b" % "|".join(
+    re.escape(w.title()) for w in sorted(_KINDS, key=len, reverse=True) if " " not in w and "-" not in w))
+_NOT_NAMES = {"The", "A", "An", "This", "That", "His", "Her", "Their", "My", "Our", "Your", "Its", "In",
+              "At", "On", "To", "Into", "From", "And", "But", "Old", "New", "Great", "Little"}
 _OUTDOOR = re.compile(cues.OUTDOOR_CUES, re.I | re.X)
 _INDOOR = re.compile(cues.INDOOR_CUES, re.I | re.X)
 _STRONG_INDOOR = re.compile(r"\b(?:ceiling|bed|sheets|blanket|pillows?|sofa|couch|fireplace|carpet)\b",
@@ -100,12 +108,18 @@ _TRANSIT = {"CORRIDOR", "PASSAGE", "HALL", "HALLWAY", "LANDING", "STAIRS", "STAI
             "LOBBY", "GALLERY"}
 
 
+_READ_LIMIT = 40      # paragraphs of a scene read for its heading: enough, and bounded on long scenes
 _DAYS = re.compile(r"\b(?:days?|weeks?|months?|years?|morrow|fortnight|next|following)\b", re.I)
 
 
 def _norm(noun: str) -> str:
     """One spelling per place: "dining-room" and "Dining Room" are DINING ROOM."""
     return re.sub(r"[\s-]+", " ", noun).upper()
+
+
+def _kind_of(name: str) -> str | None:
+    """The kind of a location name: "ANGELIKA THEATER" is a building."""
+    return _KINDS.get(name.lower()) or _KINDS.get(name.split()[-1].lower())
 
 
 def _kind(noun: str) -> str:
@@ -124,7 +138,8 @@ class Place:
         return " - ".join(parts) if parts else "UNKNOWN"
 
 
-def _places(text: str, names: set[str]) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=2048)
+def _places(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
     """(offset, kind, NAME) of each place mentioned in narration text, in order."""
     found = []
     for m in _PLACE.finditer(text):
@@ -138,7 +153,13 @@ def _places(text: str, names: set[str]) -> list[tuple[int, str, str]]:
                 found.append((m.start(3), "room" if _kind(m.group(3)) == "room" else _kind(m.group(3)),
                               f"{owner.upper()}'S {_norm(m.group(3))}"))
                 continue
-        found.append((m.start(3), _kind(m.group(3)), _norm(m.group(3))))
+        name = _norm(m.group(3))
+        if m.group(3)[:1].isupper() and (m.group(2).strip()[:1].isupper() or det[:1].isupper()
+                                         and det.lower() not in ("the", "a", "an", "this", "that")):
+            # a proper name: "the Angelika Theater", "Lover's Lane"
+            proper = (det + " " if det.lower() not in ("the", "a", "an", "this", "that") else "") + m.group(2)
+            name = _norm(proper.strip() + " " + m.group(3))
+        found.append((m.start(3), _kind(m.group(3)), name))
     for m in _NAMED_ROOM.finditer(text):
         if not any(start == m.start(2) for start, _, _ in found):
             found.append((m.start(2), "room", f"{m.group(1).upper()}'S {m.group(2).upper()}"))
@@ -147,6 +168,7 @@ def _places(text: str, names: set[str]) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+@lru_cache(maxsize=2048)
 def _setting_from_cues(text: str) -> str | None:
     outdoor, indoor = len(_OUTDOOR.findall(text)), len(_INDOOR.findall(text))
     if outdoor > indoor:
@@ -159,11 +181,14 @@ def _setting_from_cues(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Reading times
 
+_TIME_WORDS = [(name, re.compile(pattern + r"(?![-\w])", re.I)) for name, pattern in cues.TIME_WORDS]
+
+
 def _times(text: str, current: str | None) -> str | None:
     """The first time of day the text states, or None."""
     best = None
-    for name, pattern in cues.TIME_WORDS:
-        m = re.search(pattern + r"(?![-\w])", text, re.I)
+    for name, pattern in _TIME_WORDS:
+        m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     for m in cues.CLOCK.finditer(text):
@@ -241,11 +266,23 @@ class _Planner:
         self.blocks = story.blocks
         self.names = set()
         self.genders = {}
+        self._narration: dict[int, str] = {}
         for character in cast or []:
             for name in [character.name, *character.aliases]:
                 self.names.add(name.upper())
                 self.names.update(w.upper() for w in name.split() if w[:1].isupper() and len(w) > 2)
                 self.genders[name.upper()] = character.gender
+        self.names = frozenset(self.names)
+        # Capitalised words the prose puts people at or in: "at Netherfield", "in London".
+        self.place_names = set(re.findall(r"\b(?:at|in|near|outside)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})",
+                                          story.text))
+        self.proper: list[tuple[int, str, str]] = []    # (offset, NOUN, PROPER NAME)
+        for m in _PROPER.finditer(story.text):
+            words = m.group(1).split()
+            while words and words[0] in _NOT_NAMES:
+                words.pop(0)
+            if words:
+                self.proper.append((m.start(), m.group(2).upper(), _norm(" ".join(words) + " " + m.group(2))))
         self.skip: set[int] = set()
         self.excluded: set[int] = set()     # the other side of a phone call, while heading its scene
         self.handover: dict[int, str] = {}  # paragraph -> its closing move into the next scene
@@ -311,7 +348,8 @@ class _Planner:
             if noun and _norm(noun) == "ROOM" and not re.search(r"\b(?:re-|back|return)", m.group(), re.I):
                 continue        # "into the room": the room the scene is in, unless going back
             if noun:
-                moves.append((m, (_kind(noun), _norm(noun))))
+                named = [x for x in _places(m.group(), self.names) if x[1] == _kind(noun)]
+                moves.append((m, (_kind(noun), named[-1][2] if named else _norm(noun))))
             elif m.group(2) and self._is_place_name(m.group(2).strip(), narration[m.end(2):]):
                 moves.append((m, ("named", m.group(2).strip().upper())))
         if not moves:
@@ -340,7 +378,7 @@ class _Planner:
         village") or puts people at or in it elsewhere, and it is nobody's name."""
         words = name.split()
         known = re.match(rf",?\s+(?:the|a|an|their|his|her)\s+(?:[a-z][\w'-]*\s+){{0,2}}?(?:{_NOUN})\b", after) \
-            or re.search(rf"\b(?:at|in|near|outside)\s+{re.escape(name)}\b", self.story.text)
+            or name in self.place_names
         return bool(known) and (name.upper() not in self.names and not any(w.upper() in self.names for w in words)
                 and words[0] not in ("I", "Mr", "Mrs", "Miss", "Dr", "Sir", "Lady", "Lord", "God")
                 and words[0].lower() not in ("the", "a", "an", "and", "but", "he", "she", "they",
@@ -373,14 +411,24 @@ class _Planner:
             return
 
     # -- what the headings say ----------------------------------------------------------------
+    def paras_in(self, first: int, last: int) -> list[int]:
+        return self.paras[bisect.bisect_left(self.paras, first):bisect.bisect_right(self.paras, last)]
+
+    def narration(self, i: int) -> str:
+        text = self._narration.get(i)
+        if text is None:
+            text = self._narration[i] = _narration(self.blocks[i])
+        return text
+
     def scene_text(self, first: int, last: int, limit: int | None = None) -> str:
         """The narration of a scene's paragraphs; a move that closes the last paragraph
         belongs to the next scene."""
-        paras = [i for i in self.paras if first <= i <= last and i not in self.excluded]
+        lo, hi = bisect.bisect_left(self.paras, first), bisect.bisect_right(self.paras, last)
+        paras = [i for i in self.paras[lo:hi] if i not in self.excluded]
         cut = paras and not limit or (limit and len(paras) <= limit)
         if limit:
             paras = paras[:limit]
-        texts = [_narration(self.blocks[i]) for i in paras]
+        texts = [self.narration(i) for i in paras]
         tail = self.handover.get(paras[-1]) if paras and cut else None
         if tail and tail in texts[-1]:
             texts[-1] = texts[-1][:texts[-1].rindex(tail)]
@@ -404,6 +452,7 @@ class _Planner:
             other_side = self._intercut(index, end) if cue.reason == "phone" else None
             self.excluded = {other_side[0]} if other_side else set()
             new_place, new_time = self._heading(cue, index, end, place, time, history)
+            new_place.main = self._named(new_place.main, self.blocks[end].end if end < len(self.blocks) else 0)
             history.append(place)
             prev_place, prev_time = place, time
             place, time = new_place, new_time
@@ -434,13 +483,13 @@ class _Planner:
         return ScenePlan(scenes, montages, set(self.skip))
 
     def _states_time(self, cue: _Cue, index: int) -> bool:
-        return _times(cue.text or _narration(self.blocks[index]), None) is not None
+        return _times(cue.text or self.narration(index), None) is not None
 
     def _heading(self, cue, first, last, place, time, history):
-        paras = [i for i in self.paras if first <= i <= last]
+        paras = self.paras_in(first, last)
         opening = (cue.text + "\n" if cue.text else "") + self.scene_text(first, first)
         head = (cue.text + "\n" if cue.text else "") + self.scene_text(first, last, limit=3)
-        whole = self.scene_text(first, last)
+        whole = self.scene_text(first, last, limit=_READ_LIMIT)
         fresh = cue.jump or cue.reason in ("break", "start", "phone")
         new = Place(place.main, None if fresh and place.main else place.sub, place.setting)
         if cue.place and cue.place[0] == "named":
@@ -450,7 +499,7 @@ class _Planner:
             self._apply(new, cue.place[0], cue.place[1], place, history)
         else:
             self._read_place(new, head, whole, fresh, cue)
-        if new.main and _KINDS.get(new.main.lower()) == "building" and new.sub is None:
+        if new.main and _kind_of(new.main) == "building" and new.sub is None:
             # Outside a building when the scene is all sky and pavement.
             if _setting_from_cues(whole) == "EXT." and len(_OUTDOOR.findall(whole)) >= 2:
                 new.setting = "EXT."
@@ -493,7 +542,7 @@ class _Planner:
         rooms = [n for n in rooms if n != "ROOM"] or rooms   # "the room" says least
         if rooms == ["ROOM"] * len(rooms) and (buildings_or_mains := [n for k, n in mains]):
             rooms = []
-        if outside > inside:
+        if outside > inside and cue.reason != "indoors":
             ext = [(k, n) for k, n in mains if k == "exterior"] or mains
             self._apply(new, "exterior", ext[0][1], Place(), [])
             return
@@ -507,11 +556,18 @@ class _Planner:
             new.main = None     # a shop seen days ago does not hold tonight's bedroom
         if rooms:
             new.sub = rooms[0]
-            new.setting = "INT." if new.setting != "INT./EXT." else new.setting
-            if new.main and _KINDS.get(new.main.lower()) == "exterior":
+            new.setting = "INT."
+            if new.main and _kind_of(new.main) in ("exterior", "vehicle"):
                 new.main = None
         if cue.reason == "indoors":
             new.setting = "INT."
+
+    def _named(self, main: str | None, before: int) -> str | None:
+        """"THEATER" is the ANGELIKA THEATER when that is the only theater named so far."""
+        if not main:
+            return main
+        names = {proper for pos, noun, proper in self.proper if noun == main and pos < before}
+        return names.pop() if len(names) == 1 else main
 
     def _apply(self, new: Place, kind: str, name: str, old: Place, history):
         if kind == "room" or kind == "bed":
@@ -520,14 +576,14 @@ class _Planner:
                 name = next((h.sub for h in reversed(history) if h.sub and h.sub != old.sub), old.sub)
             new.sub = name
             new.setting = "INT."
-            if new.main and _KINDS.get(new.main.lower()) in ("exterior", "vehicle"):
+            if new.main and _kind_of(new.main) in ("exterior", "vehicle"):
                 new.main = None
         elif kind == "exterior":
             new.main, new.sub, new.setting = name, None, "EXT."
         elif kind == "vehicle":
             new.main, new.sub, new.setting = name, None, "INT./EXT."
         else:
-            if name == "HOME" and old.main and _KINDS.get(old.main.lower()) == "building":
+            if name == "HOME" and old.main and _kind_of(old.main) == "building":
                 name = old.main
             new.main, new.sub, new.setting = name, None, "INT."
 
@@ -538,17 +594,17 @@ class _Planner:
         added = {}
         for k, index in enumerate(order):
             end = order[k + 1] if k + 1 < len(order) else len(self.blocks)
-            paras = [i for i in self.paras if index <= i < end]
+            paras = self.paras_in(index, end - 1)
             text = self.scene_text(index, paras[0] if paras else index, limit=1)
             place = _places(text, self.names)
             outdoors = (place and place[0][1] == "exterior") or \
                 (starts[index].place and starts[index].place[0] == "building"
-                 and _setting_from_cues(self.scene_text(index, end - 1)) == "EXT.") or \
+                 and _setting_from_cues(self.scene_text(index, end - 1, limit=_READ_LIMIT)) == "EXT.") or \
                 _setting_from_cues(self.scene_text(index, end - 1, limit=8)) == "EXT."
             if not outdoors:
                 continue
             for n, i in enumerate(paras[1:], 1):
-                narration = _narration(self.blocks[i])
+                narration = self.narration(i)
                 if _STRONG_INDOOR.search(narration) and not _OUTDOOR.search(narration):
                     j = n
                     while j > 1 and not self.blocks[paras[j - 1]].quotes:
@@ -571,7 +627,7 @@ class _Planner:
             after = next((i for i in self.paras if i > montage.last_block), None)
             if after is not None and (after not in out or out[after].reason == "move"):
                 if after not in out or self.handover.get(montage.last_block):
-                    out[after] = _Cue("jump", jump=True, text=_narration(self.blocks[after]))
+                    out[after] = _Cue("jump", jump=True, text=self.narration(after))
         return dict(sorted(out.items()))
 
     def _drop_pass_through(self, starts):
@@ -581,9 +637,9 @@ class _Planner:
         keep = {}
         for k, index in enumerate(order):
             nxt = order[k + 1] if k + 1 < len(order) else None
-            paras_between = [i for i in self.paras if nxt is not None and index <= i < nxt]
+            paras_between = self.paras_in(index, nxt - 1) if nxt is not None else []
             transit = starts[index].place and starts[index].place[1] in _TRANSIT
-            short = len(paras_between) == 1 and len(_narration(self.blocks[paras_between[0]])) < 250
+            short = len(paras_between) == 1 and len(self.narration(paras_between[0])) < 250
             if (starts[index].reason == "move" and nxt is not None and len(paras_between) <= 1
                     and starts[nxt].reason == "move" and (transit or short)):
                 continue
@@ -593,14 +649,14 @@ class _Planner:
     def _intercut(self, first, last) -> tuple[int, str] | None:
         """The other side of a phone call: the first paragraph where someone named handles
         the phone who is not the one who answered it."""
-        opening = _narration(self.blocks[first])
+        opening = self.narration(first)
         named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", opening) if w.upper() in self.names]
         pronoun = re.search(r"\b(he|she|I)\b", opening, re.I)
         answerer = named[0] if named else pronoun.group(1) if pronoun else None
         for i in self.paras:
             if not first < i <= last:
                 continue
-            narration = _narration(self.blocks[i])
+            narration = self.narration(i)
             if not cues.PHONE_HANDLING.search(narration):
                 continue
             subject = re.match(r"\W*([A-Z][a-z]+)\b", narration)
@@ -649,10 +705,10 @@ class _Planner:
         """A scene that opens with a recollection and stays in the past perfect is a flashback."""
         for k, scene in enumerate(scenes):
             end = scenes[k + 1].block_index - 1 if k + 1 < len(scenes) else len(self.blocks) - 1
-            paras = [i for i in self.paras if scene.block_index <= i <= end]
+            paras = self.paras_in(scene.block_index, end)
             if len(paras) < 2:
                 continue
-            opening = _sentences(_narration(self.blocks[paras[0]]))[:1]
+            opening = _sentences(self.narration(paras[0]))[:1]
             text = self.scene_text(scene.block_index, end)
             words = max(len(text.split()), 1)
             if opening and cues.RECALL.search(opening[0]) and \
