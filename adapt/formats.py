@@ -63,9 +63,33 @@ def _load_json(text: str, name: str) -> Document:
         data = json.loads(text)
         if not isinstance(data, dict) or not isinstance(data.get("elements"), list):
             raise ValueError("no \"elements\" list")
-        return Document.from_json(data)
+        return _checked(Document.from_json(data))
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise InputError(f"{name}: not a JSON screenplay ({str(exc).splitlines()[0]})") from None
+
+
+# Types the JSON contract gives each element field (None is allowed where listed).
+_FIELD_TYPES = {"text": (str,), "character": (str, type(None)), "extension": (str, type(None)),
+                "scene_number": (str, type(None)), "dual": (bool,), "level": (int, type(None)),
+                "line": (int, type(None))}
+
+
+def _checked(doc: Document) -> Document:
+    """The document, if its values have the contract's types (JSON may hold anything)."""
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in doc.title_page.items()):
+        raise ValueError("title_page values must be strings")
+    for i, el in enumerate(doc.elements):
+        for field, types in _FIELD_TYPES.items():
+            if not isinstance(getattr(el, field), types) or getattr(el, field) is True and \
+                    field in ("level", "line"):
+                raise ValueError(f"element {i}: {field!r} has the wrong type")
+        if el.source is not None and not (len(el.source) == 2 and all(
+                isinstance(n, int) and not isinstance(n, bool) for n in el.source)):
+            raise ValueError(f"element {i}: 'source' must be [start, end]")
+    for ch in doc.characters:
+        if not isinstance(ch.name, str) or not all(isinstance(a, str) for a in ch.aliases):
+            raise ValueError("characters need string names and aliases")
+    return doc
 
 
 def render(doc: Document, fmt: str, **pdf_options) -> bytes:

@@ -73,3 +73,40 @@ def test_cli_on_any_bytes_converts_or_fails_in_one_line(data):
         assert result.exit_code == EXIT_BAD_INPUT, result.output
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("adapt: stdin: "), result.stderr
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+                           lambda inner: st.lists(inner, max_size=4)
+                           | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
+def mostly(good):
+    """Usually a value of the right type, sometimes any JSON value."""
+    return st.one_of(good, good, good, json_values)
+
+
+element_like = st.fixed_dictionaries(
+    {"type": st.sampled_from(["action", "dialogue", "character", "scene_heading", "note", "x"])},
+    optional={"text": mostly(st.text(max_size=30)), "character": mostly(st.text(max_size=8)),
+              "source": mostly(st.lists(st.integers(0, 10**6), min_size=2, max_size=2)),
+              "dual": mostly(st.booleans()), "level": mostly(st.integers(1, 6)),
+              "scene_number": mostly(st.text(max_size=4))})
+screenplay_like = st.fixed_dictionaries(
+    {"elements": st.lists(element_like, max_size=6) | json_values},
+    optional={"title_page": st.dictionaries(st.text(max_size=6), json_values, max_size=3),
+              "characters": st.lists(st.dictionaries(st.sampled_from(["name", "aliases",
+                                                                      "gender"]), json_values))})
+
+
+@settings(max_examples=80, **SETTINGS)
+@given(screenplay_like)
+def test_json_input_loads_and_renders_or_is_refused(data):
+    import json
+
+    from adapt.formats import WRITERS, InputError, load, render
+
+    try:
+        doc = load(json.dumps(data), "script.json")
+    except InputError as exc:
+        assert str(exc).startswith("script.json: not a JSON screenplay (")
+        return
+    for fmt in WRITERS:
+        assert render(doc, fmt)
