@@ -90,6 +90,8 @@ class _Builder:
         self.writer = ActionWriter(story, attribution, style)
 
     def add(self, type_, text, source=None, character=None):
+        if type_ == "dialogue" and text.startswith("(") and text.endswith(")"):
+            text = text[1:-1].strip()   # a speech all in brackets would read as a parenthetical
         if type_ != "page_break" and not text.strip():
             return
         # Element texts are Fountain markup: a literal * or _ that would read as emphasis is escaped.
