@@ -769,7 +769,8 @@ def narrator_name(story, attribution) -> tuple[str | None, str | None]:
     the vocatives in the replies to the narrator's own lines ("Where is he, Mr Fenwick?")."""
     found = getattr(attribution, "narrator", None)
     if found is not None and found.name not in ("NARRATOR", "VOICE"):
-        return found.name.title(), found.gender
+        name = found.name.title()
+        return name, found.gender or _gender_from_titles(story.text, name)
     from collections import Counter
 
     votes: Counter = Counter()
@@ -796,11 +797,24 @@ def narrator_name(story, attribution) -> tuple[str | None, str | None]:
     if n < 2:
         return None, None
     gender = "F" if name.split()[0].rstrip(".") in ("Mrs", "Miss", "Madame", "Mademoiselle") else None
+    gender = gender or _gender_from_titles(story.text, name)
     if gender is None:
         for ch in getattr(attribution, "cast", []) or []:
             if ch.name.upper() == name.upper() or name in getattr(ch, "aliases", []):
                 gender = ch.gender
     return name, gender
+
+
+def _gender_from_titles(text: str, name: str) -> str | None:
+    """'M' when others call the narrator "Mr Fenwick", 'F' for "Miss/Mrs Fenwick"."""
+    last = re.escape(name.split()[-1])
+    male = len(re.findall(rf"\b(?:Mr|Monsieur|Sir|Master|Herr|Signor)\.?\s+(?:\w+\s+)?{last}\b", text))
+    female = len(re.findall(rf"\b(?:Mrs|Miss|Ms|Madame|Mademoiselle|Lady|Frau|Signora)\.?\s+(?:\w+\s+)?{last}\b", text))
+    if male > 2 * female and male:
+        return "M"
+    if female > 2 * male and female:
+        return "F"
+    return None
 
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -840,6 +854,26 @@ def age_of(text: str, name: str, mentions: list[int] | None = None) -> int | Non
             if m and _age(m.group(1)) is not None:
                 return _age(m.group(1))
     return None
+
+
+_SPEECH_LEAD = re.compile(
+    r"(?:,\s*|\s+and\s+|^|(?<=[.!?])\s+)"
+    r"(?:(?:[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*)*|he|she|they|I|we|He|She|They|We)\s+)?"
+    r"(?:[a-z]+ly\s+)?([a-z]+)(?:\s+[a-z]+ly)?(?:\s+(?:to|at)\s+(?:\w+\s+){0,2}\w+)?\s*:\s*$")
+
+
+def strip_speech_lead(text: str) -> str:
+    """Narration that only leads into a speech in the next paragraph loses its speech tag:
+    "As they turn in at the gates, John says:" -> "As they turn in at the gates."."""
+    m = _SPEECH_LEAD.search(text)
+    if not m:
+        return text
+    from .tags import MANNER_VERBS, SPEECH_VERBS
+
+    if verb_lemma(m.group(1)) not in SPEECH_VERBS | MANNER_VERBS:
+        return text
+    rest = text[:m.start()].rstrip(" ,;:")
+    return rest + ("." if rest and rest[-1] not in ".!?\u2026" else "") if rest.strip() else ""
 
 
 _THINKING = re.compile(r"^(.{3,}?),\s+((?:[a-z]+ly\s+)?([a-z]+ing)\b.*)$", re.S)
@@ -924,7 +958,7 @@ class ActionWriter:
     def pieces(self, text: str) -> list[tuple[str, str]]:
         """[(kind, text)] for a stretch of narration: kind is "action", "note" or "vo"."""
         out: list[tuple[str, str]] = []
-        for sentence in split_sentences(text):
+        for sentence in split_sentences(strip_speech_lead(text)):
             sentence = _SPACES.sub(" ", sentence).strip()
             if not sentence.strip(" .,;:\u2014-"):
                 continue

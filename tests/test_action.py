@@ -257,3 +257,12 @@ def test_gold_rows_point_at_their_source(seed_text):
                 continue
             text = path.read_text(encoding="utf-8")
         assert text[row["start"]:row["end"]] == row["source"]
+
+
+def test_speech_lead_leaves_the_action():
+    from adapt.action import strip_speech_lead
+
+    assert strip_speech_lead("As they turn in at the gates, John says:") == "As they turn in at the gates."
+    assert strip_speech_lead("He takes her hand and says:") == "He takes her hand."
+    assert strip_speech_lead("Poirot said:") == ""
+    assert strip_speech_lead("She lists three things:") == "She lists three things:"
