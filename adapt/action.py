@@ -141,9 +141,10 @@ class _Words:
         self.toks = toks
         self.idx = [i for i, t in enumerate(toks) if t[:1].isalpha()]
         self.lows = [toks[i].lower() for i in self.idx]
-        self.gaps = [""] * len(self.idx)          # punctuation before word k
-        for k in range(1, len(self.idx)):
-            self.gaps[k] = "".join(t for t in toks[self.idx[k - 1] + 1:self.idx[k]] if not t.isspace())
+        self.gaps = [""] * (len(self.idx) + 1)    # punctuation before word k (and after the last)
+        bounds = self.idx + [len(toks)]
+        for k in range(1, len(bounds)):
+            self.gaps[k] = "".join(t for t in toks[bounds[k - 1] + 1:bounds[k]] if not t.isspace())
 
     def word(self, k: int) -> str:
         return self.toks[self.idx[k]]
