@@ -10,6 +10,8 @@ A blank line inside action or dialogue is written as two spaces so the block sta
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import SPEECH_TYPES, TITLE_KEYS, Document, Element
 from ..readers.fountain import TITLE_KEY, line_kind, starts_own_element
 
@@ -34,7 +36,9 @@ def _action_lines(text: str, opens_script: bool) -> list[str]:
     for i, line in enumerate(lines):
         if not line.strip():
             out.append("  ")      # keeps the action block together
-        elif _action_line_misread(line, i == 0, i == len(lines) - 1, opens_script):
+        # A line of spaces counts as blank around a heading, so "last" looks past it.
+        elif _action_line_misread(line, i == 0, i == len(lines) - 1 or not lines[i + 1].strip(),
+                                  opens_script):
             out.append("!" + line)
         else:
             out.append(line)
@@ -72,6 +76,9 @@ def _transition(text: str) -> str:
 
 
 def _element_lines(el: Element, opens_script: bool) -> list[str]:
+    if el.type in ("scene_heading", "character", "transition", "section", "synopsis"):
+        # One-line elements: a line break would split them into two elements.
+        el = replace(el, text=" ".join(el.text.split("\n")))
     if el.type == "scene_heading":
         return [_heading(el)]
     if el.type == "action":
