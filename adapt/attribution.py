@@ -80,6 +80,7 @@ class _Turn:
     how: str = ""
     vocatives: list = field(default_factory=list)
     lead: list = field(default_factory=list)    # characters the narration before the quote opens on
+    before: list = field(default_factory=list)  # ... the narration paragraph just before opens on
     after: list = field(default_factory=list)   # characters opening the narration after it
 
 
@@ -135,6 +136,7 @@ def _vocatives(cast: Cast, quote: Span) -> list[CastCharacter]:
 
 def _turns(story: Story, cast: Cast) -> list[_Turn]:
     turns: list[_Turn] = []
+    narration_before: list = []
     conv = 0
     gap = CONVERSATION_GAP + 1
     prev_open = False
@@ -146,6 +148,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         if not quotes:
             gap += len(block.text)
             prev_open = False
+            narration_before = _paragraph_subjects(block, cast)
             continue
         if gap > CONVERSATION_GAP:
             conv += 1
@@ -164,6 +167,9 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             current.quotes.append(q)
             if tag and (current.tag is None or (named and not current.tag.named)):
                 current.tag = tag
+        for t in turns[first_turn:first_turn + 1]:
+            t.before = narration_before
+        narration_before = []
         for t in turns[first_turn:]:
             if True:
                 t.lead = _opening_characters(block, cast, t.quotes[0], before=True)
@@ -172,6 +178,18 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
+
+
+def _paragraph_subjects(block: Paragraph, cast: Cast) -> list:
+    """The characters a narration paragraph's first and last sentences open on."""
+    sentences = [m.group() for m in re.finditer(r"[^.!?]+[.!?]*", block.text) if m.group().strip()]
+    out = []
+    for s in (sentences[-1:] + sentences[:1]) if sentences else []:
+        stripped = s.lstrip(" \t\r\n,;\u2014-")
+        found = list(cast.mentions(stripped))
+        if found and found[0][0] < 12 and stripped[:1].isupper() and found[0][2] not in out:
+            out.append(found[0][2])
+    return out
 
 
 def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool) -> list:
@@ -216,7 +234,10 @@ class _Sieve:
         self.turns = turns
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
-        self.mentions = sorted(((s, ch) for s, _e, ch in cast.mentions(story.text)),
+        # only narration: people talked about in a quotation are often not present
+        self.mentions = sorted(((s, ch) for para in story.paragraphs() for span in para.spans
+                                if span.kind == "narration"
+                                for s, _e, ch in cast.mentions(span.text, span.start)),
                                key=lambda x: x[0])
         self._mention_i = 0
 
@@ -288,6 +309,15 @@ class _Sieve:
             return ch
         return self.resolve_pronoun(k, gender)
 
+    def _role_kin(self, ch: CastCharacter, speaker: CastCharacter) -> CastCharacter:
+        """'Papa' said by a Bennet is Mr. Bennet, when the prose has him."""
+        role = next(iter(ch.forms), "").lower() if len(ch.forms) == 1 else ""
+        gender = ROLE_NAMES.get(role)
+        if role not in ROLE_NAMES or role in ("aunt", "auntie", "uncle", "nurse") or not gender:
+            return ch
+        kin = self._kin(speaker, "father" if gender == "M" else "mother", gender)
+        return kin or ch
+
     def _kin(self, owner: CastCharacter, head: str, gender: str | None) -> CastCharacter | None:
         if not owner.surname:
             return None
@@ -334,10 +364,11 @@ class _Sieve:
         tag = turn.tag
         lead = [self._as_char(x, k) for x in turn.lead]
         lead = [x for x in lead if x is not None]
+        before = [] if turn.lead else [x for x in turn.before if x is not prev]
         if tag is not None:
             subj = tag.subject.lower()
             if subj in PRONOUNS:
-                return self.resolve_pronoun(k, PRONOUNS[subj], lead), "pronoun"
+                return self.resolve_pronoun(k, PRONOUNS[subj], lead + before), "pronoun"
             return self.resolve_np(k, tag.subject), "np"
         if lead and lead[0] not in turn.vocatives:
             return lead[0], "lead"
@@ -347,9 +378,13 @@ class _Sieve:
             return after[0], "after"
         exclude = set(turn.vocatives)
         if k > 0 and prev is not None:
-            called = [v for v in self.turns[k - 1].vocatives if v is not prev and v not in exclude]
+            called = [self._role_kin(v, prev) for v in self.turns[k - 1].vocatives]
+            called = [v for v in called if v is not prev and v not in exclude]
             if called:
                 return called[0], "vocative"
+        before = [x for x in before if x not in exclude]
+        if before:
+            return before[0], "narration-before"
         before2 = self.speaker_at(k - 2, turn.conv)
         if before2 is not None and before2 is not prev and before2 not in exclude:
             return before2, "alternate"
@@ -362,6 +397,10 @@ class _Sieve:
         ch = self.most_recent(None, exclude=ex)
         if ch is not None:
             return ch, "recent"
+        for j in range(k - 2, max(-1, k - 12), -1):     # the last other voice of the exchange
+            other = self.speaker_at(j, turn.conv)
+            if other is not None and other is not prev:
+                return other, "fallback"
         return prev, "fallback"
 
     def _as_char(self, x, k: int):
@@ -434,26 +473,33 @@ def attribute(story: Story, overrides=None) -> Attribution:
 
 def _name_narrator(cast: Cast, turns: list[_Turn]):
     """A first-person narrator takes the name others call them by: the name most often used
-    as a vocative in the lines spoken right before or after the narrator's own."""
+    as a vocative in the lines spoken right before or after the narrator's own, provided no
+    tag ever names that person as a speaker (a narrator is "I" in the tags)."""
     narrators = [c for c in cast.characters if c.narrator]
     if not narrators or narrators[0].forms:
         return
     narrator = narrators[0]
     votes = Counter()
-    spoken_by = Counter(t.speaker.id for t in turns if t.speaker is not None)
+    tagged = Counter(t.speaker.id for t in turns if t.speaker is not None and t.how == "explicit")
     for k, turn in enumerate(turns):
         if turn.speaker is not narrator:
             continue
         for j in (k - 1, k + 1):
             if 0 <= j < len(turns) and turns[j].conv == turn.conv and turns[j].speaker is not narrator:
                 for v in turns[j].vocatives:
-                    if v is not turns[j].speaker and not v.role:
+                    if v is not turns[j].speaker and not v.role and not v.narrator:
                         votes[v.id] += 1
-    if not votes:
+    ranked = votes.most_common(2)
+    if not ranked:
         return
-    cid, n = votes.most_common(1)[0]
-    candidate = cast.characters[cid]
-    # the name must mostly be used towards the narrator, not by its own speeches elsewhere
-    if n >= 3 and spoken_by[cid] <= n:
-        titles, words = castmod.split_title(candidate.cue)
-        narrator.cue_override = (words[-1] if titles else " ".join(words)).upper()
+    cid, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 3 or n < 1.5 * second or tagged[cid] * 4 > n:
+        return
+    named = cast.characters[cid]
+    titles, words = castmod.split_title(named.cue)
+    narrator.cue_override = (words[-1] if titles else " ".join(words)).upper()
+    narrator.votes.update(named.votes)
+    for turn in turns:               # lines given to the name were the narrator's
+        if turn.speaker is named:
+            turn.speaker = narrator

@@ -46,7 +46,8 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLE_GENDER), key=len, reverse=True))
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
 NAME_RE = re.compile(
-    rf"(?<![\w.])(?P<title>(?:(?:{_TITLE_RE})\.?\s+){{0,2}})(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
+    rf"(?<![\w.])(?P<title>(?:(?:{_TITLE_RE})\.?\s+){{0,2}})"
+    rf"(?P<name>{_WORD}(?:[ \t]+(?!(?:{_TITLE_RE})\b){_WORD}){{0,2}})")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\u2014(]\s*|\n\s*\n\s*)$")
 
 
@@ -114,7 +115,8 @@ class Character:
         if not self.forms:
             return (self.role or "VOICE").upper()
         # The form used most; a titled form wins ties ("MR. DARCY" over "DARCY" when equal).
-        best = max(self.forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        best = max(self.forms.items(),
+                   key=lambda kv: (kv[1], -max(0, len(kv[0].split()) - 2), len(kv[0]), kv[0]))[0]
         return best.upper()
 
     @property
@@ -207,8 +209,12 @@ def candidate_forms(text: str, name_words: set[str]) -> Counter:
         for w in words:
             if w in name_words or (title and not kept and w.lower() not in NOT_NAMES):
                 kept.append(w)
-            else:
+            elif kept:
                 break
+            else:
+                title = ""      # "Then Elizabeth": skip the leading word, and any title
+        if kept and len(kept) < len(words) and words[0] not in kept:
+            title = ""
         if not kept:
             continue
         forms[norm(title + " ".join(kept))] += 1

@@ -15,6 +15,9 @@ from .revisions import ROUNDS as REVISION_ROUNDS
 
 CONVERT_HELP = """Convert a story (prose, UTF-8 text) into a screenplay.
 
+A Fountain screenplay (.fountain, .spmd, or text that is clearly Fountain) or a JSON
+screenplay (.json, the contract of -f json) is read as it is and rendered in the chosen format.
+
 \b
 Example:
   adapt convert seeds/000_9bca0ed2f6f5815c.txt
@@ -97,12 +100,30 @@ def main():
 @click.option("--max-size", default="25M", show_default=True, metavar="SIZE",
               callback=lambda _ctx, _param, value: _size(value),
               help="Refuse inputs larger than this (bytes, or with k, M, G).")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
+              help="PDF paper size (A4: same margins, 57 lines a page).")
+@click.option("--scene-numbers", is_flag=True, help="PDF: number scene headings left and right.")
+@click.option("--font", metavar="PATH.ttf",
+              help="PDF: embed this TrueType font instead of built-in Courier (needed for "
+                   "non-Latin text); bold/italic faces beside it are used too.")
+@click.option("--show-notes", is_flag=True, help="PDF: print [[notes]] (hidden by default).")
+@click.option("--continueds", is_flag=True,
+              help="PDF: (CONTINUED) / CONTINUED: on pages that split a scene.")
+@click.option("--contd/--no-contd", default=True, show_default=True,
+              help="PDF: (CONT'D) on a speaker who resumes after only action.")
+@click.option("--heading-space", type=click.IntRange(1, 2), default=1, show_default=True,
+              help="PDF: blank lines above a scene heading.")
+@click.option("--cast", "cast_path", metavar="CAST.TOML",
+              help="Cast corrections (cues, aliases, genders, forced speakers); start from "
+                   "`adapt characters INPUT -o cast.toml`.")
 @debug_option
-def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
+def convert(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path,
+            **pdf_options):
     from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
 
+    cast = _read_cast(cast_path) if cast_path else None
     source = read_input(input_path, max_size)
     if source.notice:
         click.echo(f"adapt: {source.label}: {source.notice}", err=True)
@@ -118,11 +139,16 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
     # Everything is rendered before anything is written: a failure leaves every output as it was.
     with about(source.label):
         try:
-            doc = load(source.text, source.name, title=title, author=author)
+            doc = load(source.text, source.name, title=title, author=author, cast=cast)
         except InputError as exc:   # its message starts with the file name
             problem = str(exc).removeprefix(f"{source.name}: ")
             raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
-        rendered = [(f, dest, render(doc, f)) for f, dest in targets]
+        _warn_missing_glyphs(doc, targets, pdf_options)
+        from .writers.pdf import FontError
+        try:
+            rendered = [(f, dest, render(doc, f, **pdf_options)) for f, dest in targets]
+        except FontError as exc:
+            _fail(str(exc))
     for f, dest, data in rendered:
         if str(dest) != "-":
             check_overwrite(Path(dest), data, force)   # refuse before writing anything
@@ -135,6 +161,74 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size):
                 click.echo(f"adapt: {dest}: had been edited; the edited version is kept as "
                            f"{backup}", err=True)
             click.echo(str(dest), err=False)
+
+
+def _warn_missing_glyphs(doc, targets, pdf_options):
+    """Built-in Courier prints nothing for non-Latin letters: say so, and what to do."""
+    if pdf_options["font"] or not any(f == "pdf" for f, _ in targets):
+        return
+    from .writers.pdf import missing_glyphs
+
+    missing = missing_glyphs(doc)
+    if missing:
+        click.echo(f"adapt: warning: built-in Courier cannot show {missing!r}...; "
+                   "give --font PATH.ttf", err=True)
+
+
+def _read_cast(path: str):
+    from .castfile import CastFileError, parse
+
+    p = Path(path)
+    if not p.is_file():
+        _fail(f"{path}: no such cast file")
+    try:
+        return parse(p.read_text(encoding="utf-8"), path)
+    except (CastFileError, UnicodeDecodeError) as exc:
+        _fail(str(exc).splitlines()[0])
+
+
+CHARACTERS_HELP = """List the cast of a story: cue, gender, lines spoken, first line, aliases.
+
+\b
+Example:
+  adapt characters story.txt                # print the cast
+  adapt characters story.txt -o cast.toml   # write it as a cast file to edit, then
+  adapt convert story.txt --cast cast.toml  # re-run with the corrections
+"""
+
+
+@main.command(help=CHARACTERS_HELP)
+@click.argument("input_path", metavar="INPUT")
+@click.option("-o", "--output", "output", metavar="CAST.TOML",
+              help='Write the cast as a cast file ("-" for stdout).')
+@click.option("--cast", "cast_path", metavar="CAST.TOML", help="Apply a cast file first.")
+@debug_option
+def characters(input_path, output, cast_path):
+    from .attribution import attribute
+    from .castfile import dump
+    from .inputs import read_input
+    from .outputs import write_atomic, write_stdout
+    from .readers.prose import read_prose
+
+    cast = _read_cast(cast_path) if cast_path else None
+    source = read_input(input_path)
+    with about(source.label):
+        who = attribute(read_prose(source.text), cast)
+    text = source.text
+    if output:
+        data = dump(who).encode("utf-8")
+        if output == "-":
+            write_stdout(data)
+        else:
+            write_atomic(Path(output), data)
+            click.echo(output)
+        return
+    click.echo(f"{'CUE':24s} {'GENDER':6s} {'LINES':>5s} {'FIRST':>7s}  ALIASES")
+    for ch in who.cast:
+        first = who.first.get(ch.name)
+        line = text.count("\n", 0, first) + 1 if first is not None else 0
+        click.echo(f"{ch.name:24s} {ch.gender or '-':6s} {who.lines[ch.name]:5d} "
+                   f"{'l.' + str(line):>7s}  {', '.join(ch.aliases)}")
 
 
 DIFF_HELP = """Show what changed between two screenplays, scene by scene.

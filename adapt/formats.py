@@ -5,9 +5,9 @@ from pathlib import Path
 
 from .model import Document
 
-WRITERS = ("pdf", "fountain", "json")
-TEXT_FORMATS = ("fountain", "json")
-EXTENSIONS = {"pdf": ".pdf", "fountain": ".fountain", "json": ".json"}
+WRITERS = ("pdf", "fountain", "json", "fdx")
+TEXT_FORMATS = ("fountain", "json", "fdx")
+EXTENSIONS = {"pdf": ".pdf", "fountain": ".fountain", "json": ".json", "fdx": ".fdx"}
 
 
 FOUNTAIN_SUFFIXES = (".fountain", ".spmd")
@@ -30,13 +30,15 @@ def input_kind(text: str, name: str) -> str:
     return "fountain" if looks_like_fountain(text) else "prose"
 
 
-def load(text: str, name: str, title: str | None = None, author: str | None = None) -> Document:
+def load(text: str, name: str, title: str | None = None, author: str | None = None,
+         cast=None) -> Document:
     """A Document from input text; `name` (a file name) picks the reader and default title."""
     kind = input_kind(text, name)
     if kind == "prose":
         from .pipeline import adapt_prose
 
-        return adapt_prose(text, title=title, author=author, default_title=Path(name).stem)
+        return adapt_prose(text, title=title, author=author, default_title=Path(name).stem,
+                           cast=cast)
     if kind == "json":
         doc = _load_json(text, name)
     else:
@@ -62,14 +64,19 @@ def _load_json(text: str, name: str) -> Document:
         raise InputError(f"{name}: not a JSON screenplay ({str(exc).splitlines()[0]})") from None
 
 
-def render(doc: Document, fmt: str) -> bytes:
+def render(doc: Document, fmt: str, **pdf_options) -> bytes:
+    """The document in `fmt`; `pdf_options` (paper, scene_numbers, font, show_notes,
+    continueds, contd, heading_space) apply to the PDF only."""
     if fmt == "pdf":
         from .writers.pdf import write_pdf
-        return write_pdf(doc)
+        return write_pdf(doc, **pdf_options)
     if fmt == "fountain":
         from .writers.fountain import write_fountain
         return write_fountain(doc).encode("utf-8")
     if fmt == "json":
         from .writers.json_writer import write_json
         return write_json(doc).encode("utf-8")
+    if fmt == "fdx":
+        from .writers.fdx import write_fdx
+        return write_fdx(doc).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}")

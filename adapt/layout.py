@@ -3,19 +3,29 @@
 Courier 12 pt sets 10 characters per inch and 6 lines per inch, so a page is a grid: each
 line has a left edge in inches and a text. Tests check this layout directly; the PDF writer
 only paints it.
+
+The page-break rules are the industry's (see the README's PDF section): a heading keeps at
+least two lines of what follows, a cue or parenthetical never ends a page, dialogue splits at
+a sentence end with (MORE) and the cue repeated with (CONT'D), action splits at a sentence
+end with at least two lines on each side or moves whole, and a transition never starts a page.
 """
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field
 
-from .emphasis import plain
+from .emphasis import BOLD, ITALIC, NOTE, UNDERLINE, runs
 from .model import Document, Element
 
 LINES_PER_PAGE = {"letter": 55, "a4": 57}
-PAGE_SIZE_IN = {"letter": (8.5, 11.0), "a4": (8.27, 11.69)}
+PAGE_SIZE_IN = {"letter": (8.5, 11.0), "a4": (210 / 25.4, 297 / 25.4)}
+LEFT_EDGE_IN = 1.5
 RIGHT_EDGE_IN = 7.5
+CHAR_IN = 0.1            # Courier 12 pt: 10 characters per inch
+LINE_IN = 1 / 6          # 12 pt leading: 6 lines per inch
+TOP_IN = 1.0             # first body line's top edge
+MORE = "(MORE)"
+CONTD = "(CONT'D)"
 
 
 @dataclass(frozen=True)
@@ -24,114 +34,462 @@ class Style:
     width: int           # characters per line
     space_before: int    # blank lines above
     align: str = "left"  # "left", "right" (to RIGHT_EDGE_IN) or "center"
+    emphasis: str = ""   # style letters added to every run ("i" for lyrics)
 
 
 STYLES = {
-    "scene_heading": Style(1.5, 61, 2),
+    "scene_heading": Style(1.5, 61, 1),
     "action": Style(1.5, 61, 1),
     "character": Style(3.7, 38, 1),
     "parenthetical": Style(3.1, 24, 0),
     "dialogue": Style(2.5, 35, 0),
-    "lyrics": Style(2.5, 35, 0),
+    "lyrics": Style(2.5, 35, 0, emphasis="i"),
     "transition": Style(1.5, 61, 1, "right"),
     "centered": Style(1.5, 61, 1, "center"),
+    "note": Style(1.5, 61, 1, emphasis="i"),
     "section": None,
     "synopsis": None,
-    "note": None,
     "page_break": None,
 }
+# Lyrics outside a speech sit at the action margin.
+LONE_LYRICS = Style(1.5, 61, 1, emphasis="i")
+# Dual dialogue: two 3-inch columns starting at 1.5 in and 4.5 in; offsets within a column.
+DUAL_COLUMNS = (1.5, 4.5)
+DUAL_STYLES = {
+    "character": Style(0.8, 22, 1),
+    "parenthetical": Style(0.3, 24, 0),
+    "dialogue": Style(0.0, 28, 0),
+    "lyrics": Style(0.0, 28, 0, emphasis="i"),
+}
 
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    paper: str = "letter"
+    show_notes: bool = False        # print [[notes]] (hidden by default, as apps do)
+    scene_numbers: bool = False     # number headings left and right
+    continueds: bool = False        # (CONTINUED) / CONTINUED: on pages that split a scene
+    contd: bool = True              # (CONT'D) when a speaker resumes after only action
+    heading_space: int = 1          # blank lines above a scene heading (1 or 2)
+
+    def __post_init__(self):
+        if self.paper not in LINES_PER_PAGE:
+            raise ValueError(f"unknown paper {self.paper!r} (letter or a4)")
+        if self.heading_space not in (1, 2):
+            raise ValueError("heading space is 1 or 2 blank lines")
+
+
+# ---------------------------------------------------------------------------------------------
+# Styled text: plain characters plus emphasis marks, wrapped with offsets kept.
+
+@dataclass(frozen=True)
+class Text:
+    plain: str
+    marks: tuple[tuple[int, int, str], ...] = ()   # (start, end, style letters from "biu")
+
+    def slice(self, start: int, end: int | None = None) -> Text:
+        end = len(self.plain) if end is None else end
+        marks = tuple((max(a, start) - start, min(b, end) - start, s)
+                      for a, b, s in self.marks if a < end and b > start)
+        return Text(self.plain[start:end], marks)
+
+    def strip(self) -> Text:
+        start = len(self.plain) - len(self.plain.lstrip())
+        return self.slice(start, len(self.plain.rstrip()))
+
+
+_STYLE_LETTER = {BOLD: "b", ITALIC: "i", UNDERLINE: "u", NOTE: "n"}
+
+
+def styled_text(text: str, notes: bool = False) -> Text:
+    """Element text (Fountain inline markup, see adapt.emphasis) as plain characters and
+    emphasis marks; inline [[notes]] are kept, marked "n", only when `notes` is set."""
+    text = text.replace("\t", "    ")     # Fountain: a tab is four spaces
+    if not any(c in text for c in "*_\\["):
+        return Text(text)
+    plain_parts, marks, pos = [], [], 0
+    for piece, style in runs(text, notes=notes):
+        letters = "".join(sorted(_STYLE_LETTER[s] for s in style if s in _STYLE_LETTER))
+        if letters and piece != "\n":
+            marks.append((pos, pos + len(piece), letters))
+        plain_parts.append(piece)
+        pos += len(piece)
+    return Text("".join(plain_parts), tuple(marks))
+
+
+def _emphasised(text: Text, style: str) -> Text:
+    if not style or not text.plain:
+        return text
+    return Text(text.plain, ((0, len(text.plain), style),) + text.marks)
+
+
+def wrap_offsets(plain: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of each line when `plain` is wrapped greedily at spaces to `width`
+    characters; a hard line break always ends a line, a word longer than a line is cut."""
+    out = []
+    pos = 0
+    for para in plain.split("\n"):
+        start, end = pos, pos + len(para)
+        pos = end + 1
+        if not para.strip():
+            out.append((start, start))
+            continue
+        while end - start > width:
+            window = plain[start:start + width + 1]
+            cut = window.rfind(" ")
+            if cut <= 0:
+                stop, nxt = start + width, start + width
+            else:
+                stop, nxt = start + cut, start + cut + 1
+            while stop > start and plain[stop - 1] == " ":
+                stop -= 1
+            out.append((start, stop))
+            start = nxt
+            while start < end and plain[start] == " ":
+                start += 1
+        stop = end
+        while stop > start and plain[stop - 1] == " ":
+            stop -= 1
+        if start < end:
+            out.append((start, stop))
+    return out
+
+
+def wrap(text: str, width: int) -> list[str]:
+    return [text[a:b] for a, b in wrap_offsets(text, width)]
+
+
+_SENTENCE_END = re.compile(r"(?:[.!?\u2026]|--|\u2014)[\"'\u201d\u2019)\]*_]*(?=\s|$)")
+# A full stop after these is not a sentence end ("Mr. Bloom", "J. R. Ewing").
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|vs|etc|Prof|Capt|Col|Gen|Lt|Sgt|No)"
+                           r"|\b[A-Z]|\be\.g|\bi\.e)\.$", re.I)
+
+
+def sentence_ends(plain: str) -> list[int]:
+    """Offsets just after each sentence end (and each hard line break) in `plain`."""
+    ends = set()
+    for m in _SENTENCE_END.finditer(plain):
+        mark = plain[m.start()]
+        if mark in "-\u2014" and m.end() < len(plain) and plain[m.end()] != "\n":
+            continue    # a dash mid-paragraph is a pause, not an end
+        if mark == "." and _ABBREVIATION.search(plain, 0, m.start() + 1):
+            continue
+        ends.add(m.end())
+    ends.update(i for i, ch in enumerate(plain) if ch == "\n")
+    return sorted(e for e in ends if 0 < e <= len(plain))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines and pages.
 
 @dataclass
 class Line:
     text: str
-    left: float          # inches
-    kind: str            # element type, or "more", "contd", "page_number"
+    left: float                        # inches
+    kind: str                          # element type, or "more", "contd", "continued", ...
     align: str = "left"
+    marks: tuple[tuple[int, int, str], ...] = ()
+    scene_number: str | None = None    # on a heading's first line, with --scene-numbers
+    anchor: str | None = None          # a heading's full text, for the PDF outline
+    beside: Line | None = None         # dual dialogue: the right column on the same row
 
 
 @dataclass
 class Page:
     number: int
     lines: list[Line | None] = field(default_factory=list)   # None is a blank line
+    foot: Line | None = None           # "(CONTINUED)" under the body, with --continueds
 
     @property
     def text_lines(self) -> list[Line]:
         return [ln for ln in self.lines if ln is not None]
 
 
-def wrap(text: str, width: int) -> list[str]:
-    out = []
-    for para in text.split("\n"):
-        out.extend(textwrap.wrap(para, width, break_on_hyphens=False) or [""])
-    return out
-
-
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$|--$|\u2014$")
+@dataclass
+class TitlePage:
+    lines: list[tuple[float, Line]]    # (top edge in inches from the page top, line)
 
 
 @dataclass
-class _Block:
-    """Lines that pagination moves together, with where they may be split."""
-    kind: str
-    space_before: int
-    lines: list[Line]
-    cue: str | None = None          # for speech: the cue to repeat after a split
-    body_from: int = 0               # speech: index of the first dialogue line
+class Layout:
+    title_page: TitlePage | None
+    pages: list[Page]
+    paper: str = "letter"
 
 
-def _lines_for(el: Element) -> list[Line]:
-    style = STYLES[el.type]
-    text = plain(el.text)
-    if el.type == "character" and el.extension:
-        text = f"{text} ({el.extension})"
-    if el.type == "scene_heading":
-        text = text.upper()
-    return [Line(t, style.left, el.type, style.align) for t in wrap(text, style.width)]
-
-
-def _blocks(doc: Document, show_notes: bool = False) -> list[_Block | str]:
-    """Group elements into blocks; a cue with its parentheticals and dialogue is one block."""
-    out: list[_Block | str] = []
-    for el in doc.elements:
-        if el.type == "page_break":
-            out.append("page_break")
-            continue
-        if el.type == "note" and show_notes:
-            el = Element("action", f"[[{el.text}]]")
-        if STYLES.get(el.type) is None:
-            continue
-        lines = _lines_for(el)
-        last = out[-1] if out else None
-        if el.type in ("parenthetical", "dialogue", "lyrics") and isinstance(last, _Block) \
-                and last.kind == "speech":
-            last.lines.extend(lines)
-            continue
-        if el.type == "character":
-            out.append(_Block("speech", STYLES["character"].space_before, lines, cue=el.text,
-                              body_from=len(lines)))
-        else:
-            out.append(_Block(el.type, STYLES[el.type].space_before, lines))
+def _make_lines(text: Text, style: Style, kind: str, left: float | None = None) -> list[Line]:
+    text = _emphasised(text, style.emphasis)
+    left = style.left if left is None else left
+    out = []
+    for a, b in wrap_offsets(text.plain, style.width):
+        piece = text.slice(a, b)
+        out.append(Line(piece.plain, left, kind, style.align, piece.marks))
     return out
 
 
-def _split_point(lines: list[Line], room: int, first: int, min_each: int = 2) -> int | None:
-    """The largest k <= room with lines[first:k] >= min_each lines ending a sentence and
-    lines[k:] >= min_each lines; None when there is none."""
-    for k in range(min(room, len(lines) - min_each), first + min_each - 1, -1):
-        if _SENTENCE_END.search(lines[k - 1].text.rstrip()) and lines[k - 1].kind != "character":
-            return k
-    return None
+# ---------------------------------------------------------------------------------------------
+# Blocks: what pagination moves together, and where each may split.
 
+class _Block:
+    kind = "block"
+    splittable = False
+
+    def __init__(self, space_before: int, lines: list[Line]):
+        self.space_before = space_before
+        self.lines = lines
+
+    def split(self, room: int) -> tuple[list[Line], _Block] | None:
+        """The largest legal head of at most `room` lines and the block left over."""
+        return None
+
+    def min_head(self) -> int:
+        """Lines of the smallest legal first part (the whole block when it cannot split)."""
+        return len(self.lines)
+
+    def force_split(self, room: int) -> tuple[list[Line], _Block]:
+        """A block taller than a page with no legal split: cut it at the page foot."""
+        room = max(room, 1)
+        return self.lines[:room], _Block(0, self.lines[room:])
+
+
+class _Simple(_Block):
+    def __init__(self, kind: str, space_before: int, lines: list[Line]):
+        super().__init__(space_before, lines)
+        self.kind = kind
+
+
+class _Action(_Block):
+    """Action splits at a sentence end with at least two lines on each side."""
+    kind = "action"
+    splittable = True
+
+    def __init__(self, text: Text, style: Style, space_before: int, kind: str = "action"):
+        self.text = text
+        self.style = style
+        self.kind = kind
+        super().__init__(space_before, _make_lines(text, style, kind))
+
+    def _candidates(self):
+        if len(self.lines) < 4:
+            return
+        for pos in reversed(sentence_ends(self.text.plain)):
+            head = _make_lines(self.text.slice(0, pos).strip(), self.style, self.kind)
+            tail_text = self.text.slice(pos).strip()
+            if not tail_text.plain:
+                continue
+            tail = _Action(tail_text, self.style, 0, self.kind)
+            if len(head) >= 2 and len(tail.lines) >= 2:
+                yield head, tail
+
+    def split(self, room):
+        for head, tail in self._candidates():
+            if len(head) <= room:
+                return head, tail
+        return None
+
+    def min_head(self):
+        sizes = [len(head) for head, _ in self._candidates()]
+        return min(sizes) if sizes else len(self.lines)
+
+
+@dataclass
+class _Part:
+    type: str        # "parenthetical", "dialogue" or "lyrics"
+    text: Text
+
+
+class _Speech(_Block):
+    """A cue with its parentheticals and dialogue; splits inside dialogue at a sentence end,
+    with (MORE) under the first part and the cue again with (CONT'D) above the rest."""
+    kind = "speech"
+    splittable = True
+
+    def __init__(self, cue: str, parts: list[_Part], space_before: int = 1,
+                 column: float | None = None, dual: bool = False):
+        self.cue = cue
+        self.parts = parts
+        self.column = column          # dual dialogue: the column's left edge
+        self.splittable = not dual
+        styles = DUAL_STYLES if column is not None else STYLES
+        self.styles = styles
+        lines, self.body_from = self._render(parts, cue)
+        super().__init__(space_before, lines)
+
+    def _left(self, style: Style) -> float:
+        return style.left + (self.column or 0.0)
+
+    def _render(self, parts: list[_Part], cue: str) -> tuple[list[Line], int]:
+        """The speech's lines, and the index of its first line under the cue."""
+        cue_style = self.styles["character"]
+        lines = _make_lines(Text(cue), cue_style, "character", self._left(cue_style))
+        body_from = len(lines)
+        for part in parts:
+            style = self.styles[part.type]
+            lines.extend(_make_lines(part.text, style, part.type, self._left(style)))
+        return lines, body_from
+
+    def _continued_cue(self) -> str:
+        return self.cue if CONTD in self.cue.upper() else f"{self.cue} {CONTD}"
+
+    def _more(self) -> Line:
+        style = self.styles["character"]
+        return Line(MORE, self._left(style), "more")
+
+    def _candidates(self):
+        """(head lines with (MORE), tail block), largest head first."""
+        if not self.splittable:
+            return
+        for i in range(len(self.parts) - 1, -1, -1):
+            part = self.parts[i]
+            if part.type == "parenthetical":
+                continue
+            for pos in reversed(sentence_ends(part.text.plain)):
+                first = part.text.slice(0, pos).strip()
+                rest = part.text.slice(pos).strip()
+                head_parts = self.parts[:i] + [_Part(part.type, first)]
+                tail_parts = ([_Part(part.type, rest)] if rest.plain else []) + self.parts[i + 1:]
+                if not tail_parts:
+                    continue
+                head, body_from = self._render(head_parts, self.cue)
+                tail = _Speech(self._continued_cue(), tail_parts, 0, self.column)
+                if len(head) - body_from >= 2 and len(tail.lines) - tail.body_from >= 2:
+                    yield head + [self._more()], tail
+
+    def split(self, room):
+        for head, tail in self._candidates():
+            if len(head) <= room:
+                return head, tail
+        return None
+
+    def min_head(self):
+        sizes = [len(head) for head, _ in self._candidates()]
+        return min(sizes) if sizes else len(self.lines)
+
+    def force_split(self, room):
+        room = max(room, self.body_from + 2)
+        head = self.lines[:room - 1] + [self._more()]
+        cue = _make_lines(Text(self._continued_cue()), self.styles["character"], "character",
+                          self._left(self.styles["character"]))
+        return head, _Block(0, cue + self.lines[room - 1:])
+
+
+class _Dual(_Block):
+    """Two speeches side by side; moved whole."""
+    kind = "dual"
+
+    def __init__(self, left: _Speech, right: _Speech):
+        rows = max(len(left.lines), len(right.lines))
+        lines = []
+        for i in range(rows):
+            a = left.lines[i] if i < len(left.lines) else None
+            b = right.lines[i] if i < len(right.lines) else None
+            row = a or Line("", DUAL_COLUMNS[0], "dual")
+            row.beside = b
+            lines.append(row)
+        super().__init__(left.space_before, lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Elements -> blocks.
+
+_CONTD_RE = re.compile(r"CONT['\u2019]?D", re.I)
+
+
+def _cue_text(el: Element) -> str:
+    text = styled_text(el.text).plain.strip()
+    if el.extension:
+        text = f"{text} ({el.extension})"
+    return text
+
+
+def _heading_lines(el: Element, n: int, opts: LayoutOptions) -> list[Line]:
+    style = STYLES["scene_heading"]
+    text = styled_text(el.text, notes=opts.show_notes)
+    text = Text(text.plain.upper(), text.marks)
+    lines = _make_lines(text, style, "scene_heading")
+    if lines:
+        lines[0].anchor = " ".join(ln.text for ln in lines)
+        if opts.scene_numbers:
+            lines[0].scene_number = el.scene_number or str(n)
+    return lines
+
+
+class _Builder:
+    """Groups elements into blocks; a cue with its parentheticals and dialogue is one block."""
+
+    def __init__(self, opts: LayoutOptions):
+        self.opts = opts
+        self.out: list[_Block | str] = []
+        self.speech: tuple[str, list[_Part], bool] | None = None   # cue, parts, dual
+        self.last_speaker: str | None = None      # for (CONT'D): reset by anything but action
+        self.headings = 0
+
+    def text(self, el: Element) -> Text:
+        return styled_text(el.text, notes=self.opts.show_notes)
+
+    def flush(self):
+        if self.speech is None:
+            return
+        cue, parts, dual = self.speech
+        self.speech = None
+        if dual and self.out and isinstance(self.out[-1], _Speech):
+            left = self.out.pop()
+            self.out.append(_Dual(_Speech(left.cue, left.parts, left.space_before, DUAL_COLUMNS[0]),
+                                  _Speech(cue, parts, 1, DUAL_COLUMNS[1])))
+        else:
+            self.out.append(_Speech(cue, parts, STYLES["character"].space_before))
+
+    def add(self, el: Element):
+        t = el.type
+        if t in ("parenthetical", "dialogue", "lyrics") and self.speech is not None:
+            self.speech[1].append(_Part(t, self.text(el)))
+            return
+        self.flush()
+        if t == "character":
+            cue = _cue_text(el)
+            speaker = (el.character or el.text).strip().upper()
+            if (self.opts.contd and not el.dual and speaker == self.last_speaker
+                    and not _CONTD_RE.search(cue)):
+                cue = f"{cue} {CONTD}"
+            self.last_speaker = speaker
+            self.speech = (cue, [], el.dual)
+            return
+        if t == "page_break":
+            self.out.append("page_break")
+            self.last_speaker = None
+            return
+        if t not in ("action", "note", "section", "synopsis"):   # unprinted ones don't count
+            self.last_speaker = None
+        if t == "scene_heading":
+            self.headings += 1
+            self.out.append(_Simple("scene_heading", self.opts.heading_space,
+                                    _heading_lines(el, self.headings, self.opts)))
+        elif t == "action":
+            self.out.append(_Action(self.text(el), STYLES["action"], 1))
+        elif t == "lyrics":
+            self.out.append(_Action(self.text(el), LONE_LYRICS, 1, "lyrics"))
+        elif t == "note" and self.opts.show_notes:
+            self.out.append(_Action(Text(f"[[{styled_text(el.text).plain}]]"), STYLES["note"], 1,
+                                    "note"))
+        elif t in ("transition", "centered"):
+            style = STYLES[t]
+            self.out.append(_Simple(t, style.space_before, _make_lines(self.text(el), style, t)))
+
+    def run(self, elements: list[Element]) -> list[_Block | str]:
+        for el in elements:
+            self.add(el)
+        self.flush()
+        return self.out
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks -> pages.
 
 class _Paginator:
-    def __init__(self, lines_per_page: int):
-        self.capacity = lines_per_page
-        self.pages: list[Page] = []
-        self.new_page()
-
-    def new_page(self):
-        self.pages.append(Page(len(self.pages) + 1))
+    def __init__(self, opts: LayoutOptions):
+        self.opts = opts
+        self.capacity = LINES_PER_PAGE[opts.paper]
+        self.pages: list[Page] = [Page(1)]
 
     @property
     def page(self) -> Page:
@@ -141,51 +499,123 @@ class _Paginator:
         used = len(self.page.lines)
         return self.capacity - used - (space_before if used else 0)
 
-    def put(self, block: _Block, lines: list[Line] | None = None):
+    def put(self, space_before: int, lines: list[Line]):
         if self.page.lines:
-            self.page.lines.extend([None] * block.space_before)
-        self.page.lines.extend(block.lines if lines is None else lines)
+            self.page.lines.extend([None] * space_before)
+        self.page.lines.extend(lines)
+
+    def new_page(self, continues_scene: bool):
+        if continues_scene and self.opts.continueds:
+            self.page.foot = Line("(CONTINUED)", RIGHT_EDGE_IN, "continued", "right")
+        self.pages.append(Page(len(self.pages) + 1))
+        if continues_scene and self.opts.continueds:
+            self.page.lines.append(Line("CONTINUED:", LEFT_EDGE_IN, "continued"))
 
     def place(self, block: _Block, keep_with: int = 0):
         """Put a block on the page, splitting or moving it as the rules say."""
         room = self.room(block.space_before)
         if len(block.lines) + keep_with <= room:
-            self.put(block)
+            self.put(block.space_before, block.lines)
             return
-        if block.kind == "action" and len(block.lines) >= 4:
-            k = _split_point(block.lines, room, 0)
-            if k:
-                self.put(block, block.lines[:k])
-                self.new_page()
-                self.place(_Block("action", 0, block.lines[k:]))
-                return
-        if block.kind == "speech" and len(block.lines) > block.body_from:
-            # Leave a line for (MORE) under the part that stays.
-            k = _split_point(block.lines, room - 1, block.body_from)
-            if k:
-                cue_left = block.lines[0].left
-                self.put(block, block.lines[:k] + [Line("(MORE)", cue_left, "more")])
-                self.new_page()
-                cont = Line(f"{block.cue} (CONT'D)", cue_left, "contd")
-                self.place(_Block("speech", 0, [cont] + block.lines[k:], block.cue, 1))
-                return
-        if self.page.lines:
-            self.new_page()
-        self.put(block)   # a block longer than a page still has to go somewhere
+        fresh = not self.page.text_lines or \
+            all(ln.kind == "continued" for ln in self.page.text_lines)
+        piece = block.split(room) if block.splittable else None
+        if fresh and piece is None and len(block.lines) <= room:
+            self.put(block.space_before, block.lines)   # keep_with cannot be met anywhere
+            return
+        if piece is None and fresh:
+            piece = block.force_split(room)
+        if piece is None:
+            self.new_page(block.kind != "scene_heading")
+            self.place(block, keep_with)
+            return
+        head, tail = piece
+        self.put(block.space_before, head)
+        self.new_page(True)
+        self.place(tail, keep_with)
 
-    def run(self, blocks: list[_Block | str]):
+    def _keep(self, blocks: list, i: int) -> int:
+        """Lines that must follow block i on its page: a heading keeps the smallest legal
+        first part of what follows; nothing leaves a transition to start a page."""
+        if i + 1 >= len(blocks) or not isinstance(blocks[i + 1], _Block):
+            return 0
+        nxt = blocks[i + 1]
+        if nxt.kind == "transition":
+            return nxt.space_before + len(nxt.lines) + self._keep(blocks, i + 1)
+        if blocks[i].kind == "scene_heading":
+            head = nxt.min_head()
+            extra = self._keep(blocks, i + 1) if head == len(nxt.lines) else 0
+            return nxt.space_before + head + extra
+        return 0
+
+    def run(self, blocks: list[_Block | str]) -> list[Page]:
         for i, block in enumerate(blocks):
             if block == "page_break":
                 if self.page.lines:
-                    self.new_page()
+                    self.new_page(False)
                 continue
-            keep_with = 0
-            if block.kind == "scene_heading" and i + 1 < len(blocks) and isinstance(blocks[i + 1], _Block):
-                nxt = blocks[i + 1]
-                keep_with = nxt.space_before + min(2, len(nxt.lines))
-            self.place(block, keep_with)
+            if not block.lines:
+                continue
+            self.place(block, self._keep(blocks, i))
+        if len(self.pages) > 1 and not self.page.lines:
+            self.pages.pop()
         return self.pages
 
 
-def paginate(doc: Document, paper: str = "letter", show_notes: bool = False) -> list[Page]:
-    return _Paginator(LINES_PER_PAGE[paper]).run(_blocks(doc, show_notes))
+# ---------------------------------------------------------------------------------------------
+# Title page.
+
+TITLE_TOP_IN = 3.5        # title's first line, about a third of the way down
+FOOT_IN = 10.0            # bottom of the lower blocks (1 in margin)
+
+
+def _title_lines(value: str, kind: str, align: str, left: float, upper: bool = False) -> list[Line]:
+    out = []
+    for raw in value.split("\n"):
+        text = styled_text(raw.strip())
+        if upper:
+            text = Text(text.plain.upper(), text.marks)
+        out.append(Line(text.plain, left, kind, align, text.marks))
+    return out
+
+
+def title_page(doc: Document, paper: str = "letter") -> TitlePage | None:
+    """Title centred a third of the way down; credit, author(s) and source under it; draft date
+    and contact at the lower left, notes and copyright at the lower right."""
+    tp = {k.strip().lower(): v for k, v in doc.title_page.items() if v and v.strip()}
+    if not tp:
+        return None
+    centre = PAGE_SIZE_IN[paper][0] / 2
+    placed: list[tuple[float, Line]] = []
+    y = TITLE_TOP_IN
+    for key, gap in (("title", 0), ("credit", 4), ("author", 2), ("authors", 2), ("source", 4)):
+        if key not in tp:
+            continue
+        y += gap * LINE_IN if placed else 0
+        for line in _title_lines(tp[key], key, "center", centre, upper=key == "title"):
+            placed.append((y, line))
+            y += LINE_IN
+    for keys, align, left in ((("draft date", "date", "contact"), "left", LEFT_EDGE_IN),
+                              (("notes", "copyright"), "right", RIGHT_EDGE_IN)):
+        block: list[Line] = []
+        for key in keys:
+            if key in tp:
+                if block:
+                    block.append(Line("", left, "blank"))
+                block.extend(_title_lines(tp[key], key, align, left))
+        top = FOOT_IN - len(block) * LINE_IN
+        placed.extend((top + i * LINE_IN, ln) for i, ln in enumerate(block) if ln.text)
+    return TitlePage(placed)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def layout(doc: Document, opts: LayoutOptions | None = None) -> Layout:
+    opts = opts or LayoutOptions()
+    blocks = _Builder(opts).run(doc.elements)
+    return Layout(title_page(doc, opts.paper), _Paginator(opts).run(blocks), opts.paper)
+
+
+def paginate(doc: Document, paper: str = "letter", show_notes: bool = False,
+             **options) -> list[Page]:
+    return layout(doc, LayoutOptions(paper=paper, show_notes=show_notes, **options)).pages

@@ -8,9 +8,10 @@ from .readers.prose import read_prose
 
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
-                default_title: str = "Untitled") -> Document:
+                default_title: str = "Untitled", cast=None) -> Document:
+    """`cast`: a `castfile.CastFile` of the writer's corrections, or None."""
     story = read_prose(text)
-    who = attribution.attribute(story)
+    who = attribution.attribute(story, cast)
     plan = scenes.plan(story)
     return build_document(story, who, plan, title or story.title or default_title,
                           author or story.author)

@@ -1,70 +1,265 @@
-"""Paint laid-out pages on the ReportLab canvas (Courier 12 pt, one line per 12 pt)."""
+"""Paint laid-out pages on the ReportLab canvas (Courier 12 pt, one line per 12 pt).
+
+All placement decisions are made in `adapt.layout`; this module only turns inches into
+points, picks fonts for emphasis and draws. The canvas runs with invariant=1 (no creation
+date, no random document ID), so the same input gives a byte-identical PDF.
+"""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
-from ..layout import PAGE_SIZE_IN, RIGHT_EDGE_IN, Page, paginate
+from ..layout import (LEFT_EDGE_IN, LINE_IN, PAGE_SIZE_IN, RIGHT_EDGE_IN, TOP_IN, Layout,
+                      LayoutOptions, Line, Page, layout)
+from ..emphasis import plain
 from ..model import Document
 
 PT = 72.0
-LINE_PT = 12.0
-FONT = "Courier"
-FONT_SIZE = 12
-CHAR_IN = 0.1
-TOP_IN = 1.0
+FONT_SIZE = 12.0
 # Courier's ascent: the baseline sits this far below the top of its 12 pt line.
 BASELINE_DROP_PT = 9.0
+PAGE_NUMBER_TOP_IN = 0.5
+SCENE_NUMBER_LEFT_END_IN = 1.2   # left scene number ends here (right-aligned)
+SCENE_NUMBER_RIGHT_IN = 7.8      # right scene number starts here
+FOOT_LINE = 56                   # (CONTINUED) sits one line under a full body
+NOTE_GREY = 0.45
+CENTRE_IN = (LEFT_EDGE_IN + RIGHT_EDGE_IN) / 2   # centered text: middle of the text area
+
+COURIER = {"": "Courier", "b": "Courier-Bold", "i": "Courier-Oblique",
+           "bi": "Courier-BoldOblique"}
 
 
-def _title_page(c, doc: Document, width_pt: float, height_pt: float):
-    tp = doc.title_page
-    y = height_pt * 2 / 3
-    for text in [tp.get("Title", "").upper(), "", tp.get("Credit", ""), "",
-                 *tp.get("Author", "").split("\n"), "", *tp.get("Source", "").split("\n")]:
-        if text:
-            c.drawCentredString(width_pt / 2, y, text)
-        y -= LINE_PT
-    lower = [*tp.get("Draft date", "").split("\n"), *tp.get("Contact", "").split("\n")]
-    lower = [t for t in lower if t]
-    y = 1.0 * PT + LINE_PT * len(lower)
-    for text in lower:
-        c.drawString(1.5 * PT, y, text)
-        y -= LINE_PT
+class FontError(ValueError):
+    """A --font file that cannot be used."""
 
 
-def _page(c, page: Page, width_pt: float, height_pt: float):
-    if page.number > 1:
-        c.drawRightString(RIGHT_EDGE_IN * PT, height_pt - 0.5 * PT - BASELINE_DROP_PT, f"{page.number}.")
-    for i, line in enumerate(page.lines):
-        if line is None or not line.text:
-            continue
-        y = height_pt - TOP_IN * PT - i * LINE_PT - BASELINE_DROP_PT
+class Fonts:
+    """The four faces used for emphasis, and the size that gives 10 characters per inch."""
+
+    def __init__(self, path: str | None = None):
+        self.faces = dict(COURIER)
+        self.size = FONT_SIZE
+        if path:
+            self._load_ttf(Path(path))
+
+    def _load_ttf(self, path: Path):
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+        if not path.is_file():
+            raise FontError(f"{path}: no such font file")
+        try:
+            regular = TTFont("AdaptFont", str(path))
+        except (TTFError, OSError, ValueError) as exc:
+            raise FontError(f"{path}: not a usable TrueType font ({exc})") from None
+        pdfmetrics.registerFont(regular)
+        self.faces = {"": "AdaptFont"}
+        for style, name in _sibling_faces(path).items():
+            try:
+                pdfmetrics.registerFont(TTFont(f"AdaptFont-{style}", str(name)))
+                self.faces[style] = f"AdaptFont-{style}"
+            except (TTFError, OSError, ValueError):
+                pass
+        for style in ("b", "i", "bi"):
+            self.faces.setdefault(style, self.faces.get(style[-1:], "AdaptFont")
+                                  if style == "bi" else "AdaptFont")
+        # Scale so one character is 0.1 in, as Courier is: the layout is a 10-cpi grid.
+        advance = pdfmetrics.stringWidth("M", "AdaptFont", 1000)
+        if advance > 0:
+            self.size = round(FONT_SIZE * 600 / advance, 3)
+
+    def face(self, style: str) -> str:
+        key = ("b" if "b" in style else "") + ("i" if "i" in style else "")
+        return self.faces.get(key, self.faces[""])
+
+
+def missing_glyphs(doc: Document, limit: int = 5) -> str:
+    """Up to `limit` characters of the document that built-in Courier (WinAnsi) cannot show."""
+    seen: list[str] = []
+    texts = [e.text for e in doc.elements] + list(doc.title_page.values())
+    for ch in sorted(set("".join(texts))):
+        if ch not in "\n\t" and not _winansi(ch):
+            seen.append(ch)
+            if len(seen) == limit:
+                break
+    return "".join(seen)
+
+
+def _winansi(ch: str) -> bool:
+    try:
+        ch.encode("cp1252")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _sibling_faces(path: Path) -> dict[str, Path]:
+    """Bold / italic files beside a regular face: Name-Bold.ttf, NameBold.ttf, Name-Oblique..."""
+    stem = path.stem
+    for suffix in ("-Regular", "Regular", "-Book", "-Roman"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    names = {"b": ("Bold", "Bd", "B"), "i": ("Italic", "Oblique", "It", "I"),
+             "bi": ("BoldItalic", "BoldOblique", "BI", "Z")}
+    found = {}
+    for style, suffixes in names.items():
+        for suffix in suffixes:
+            for sep in ("-", "", "_"):
+                candidate = path.with_name(f"{stem}{sep}{suffix}{path.suffix}")
+                if candidate.is_file() and candidate != path:
+                    found[style] = candidate
+                    break
+            if style in found:
+                break
+    return found
+
+
+class _Painter:
+    """Draws one page's text through a single text object (far fewer PDF operators than a
+    drawString per line), and its underlines as lines afterwards."""
+
+    def __init__(self, c, fonts: Fonts, height_pt: float):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.c = c
+        self.fonts = fonts
+        self.height = height_pt
+        self._string_width = stringWidth
+
+    def begin(self):
+        self.text = self.c.beginText()
+        self.face = None
+        self.grey = False
+        self.underlines: list[tuple[float, float, float]] = []
+
+    def end(self):
+        self.c.drawText(self.text)
+        if self.underlines:
+            self.c.setLineWidth(0.6)
+            for x0, x1, y in self.underlines:
+                self.c.line(x0, y - 1.6, x1, y - 1.6)
+
+    def baseline(self, top_in: float) -> float:
+        return self.height - top_in * PT - BASELINE_DROP_PT
+
+    def width(self, text: str, style: str = "") -> float:
+        return self._string_width(text, self.fonts.face(style), self.fonts.size)
+
+    def _run(self, x: float, y: float, run: str, style: str):
+        face = self.fonts.face(style)
+        if face != self.face:
+            self.text.setFont(face, self.fonts.size)
+            self.face = face
+        grey = "n" in style
+        if grey != self.grey:
+            self.text.setFillGray(NOTE_GREY if grey else 0)
+            self.grey = grey
+        self.text.setTextOrigin(x, y)
+        self.text.textOut(run)
+        if "u" in style and run.strip():
+            self.underlines.append((x, x + self.width(run, style), y))
+
+    def right(self, x_right: float, y: float, text: str):
+        self._run(x_right - self.width(text), y, text, "")
+
+    def line(self, line: Line, y: float, centre_in: float | None = None):
+        """Draw one line at baseline y, its emphasis runs in their faces."""
+        if not line.text:
+            return
         if line.align == "right":
-            c.drawRightString(RIGHT_EDGE_IN * PT, y, line.text)
+            x = RIGHT_EDGE_IN * PT - self.width(line.text)
         elif line.align == "center":
-            c.drawCentredString((1.5 + RIGHT_EDGE_IN) / 2 * PT, y, line.text)
+            centre = centre_in if centre_in is not None else line.left
+            x = centre * PT - self.width(line.text) / 2
         else:
-            c.drawString(line.left * PT, y, line.text)
+            x = line.left * PT
+        note = "n" if line.kind == "note" else ""
+        for start, end, style in _runs(line):
+            x0 = x + (self.width(line.text[:start]) if start else 0.0)
+            self._run(x0, y, line.text[start:end], style + note)
 
 
-def write_pdf(doc: Document, paper: str = "letter", show_notes: bool = False) -> bytes:
+def _runs(line: Line) -> list[tuple[int, int, str]]:
+    """Split a line into runs of one combined style."""
+    n = len(line.text)
+    if not line.marks:
+        return [(0, n, "")]
+    cuts = {0, n}
+    for a, b, _ in line.marks:
+        cuts.update((max(0, min(a, n)), max(0, min(b, n))))
+    cuts = sorted(cuts)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a == b:
+            continue
+        style = "".join(sorted({ch for s0, s1, st in line.marks if s0 <= a and b <= s1 for ch in st}))
+        out.append((a, b, style))
+    return out
+
+
+def _title_page(p: _Painter, tp):
+    p.begin()
+    for top, line in tp.lines:
+        p.line(line, p.baseline(top))
+    p.end()
+
+
+def _page(p: _Painter, page: Page, anchors: list):
+    p.begin()
+    if page.number > 1:
+        p.right(RIGHT_EDGE_IN * PT, p.baseline(PAGE_NUMBER_TOP_IN), f"{page.number}.")
+    for i, line in enumerate(page.lines):
+        if line is None:
+            continue
+        y = p.baseline(TOP_IN + i * LINE_IN)
+        p.line(line, y, centre_in=CENTRE_IN)
+        if line.beside is not None:
+            p.line(line.beside, y)
+        if line.scene_number:
+            p.right(SCENE_NUMBER_LEFT_END_IN * PT, y, line.scene_number)
+            p._run(SCENE_NUMBER_RIGHT_IN * PT, y, line.scene_number, "")
+        if line.anchor:
+            anchors.append((line.anchor, y))
+    if page.foot is not None:
+        p.line(page.foot, p.baseline(TOP_IN + FOOT_LINE * LINE_IN))
+    p.end()
+
+
+def write_pdf(doc: Document, paper: str = "letter", show_notes: bool = False,
+              scene_numbers: bool = False, continueds: bool = False, contd: bool = True,
+              heading_space: int = 1, font: str | None = None) -> bytes:
+    opts = LayoutOptions(paper=paper, show_notes=show_notes, scene_numbers=scene_numbers,
+                         continueds=continueds, contd=contd, heading_space=heading_space)
+    return paint(layout(doc, opts), doc, Fonts(font))
+
+
+def paint(laid: Layout, doc: Document, fonts: Fonts | None = None) -> bytes:
     from reportlab.pdfgen import canvas
 
-    width_in, height_in = PAGE_SIZE_IN[paper]
+    fonts = fonts or Fonts()
+    width_in, height_in = PAGE_SIZE_IN[laid.paper]
     size = (width_in * PT, height_in * PT)
     buf = io.BytesIO()
-    # invariant=1: no creation date or random document ID, so output is byte-identical.
     c = canvas.Canvas(buf, pagesize=size, invariant=1, pageCompression=1)
-    c.setTitle(doc.title)
-    c.setAuthor(doc.title_page.get("Author", ""))
+    c.setTitle(" ".join(doc.title.split()))
+    c.setAuthor(" ".join(plain(doc.title_page.get("Author", "")).split()))
     c.setCreator("adapt")
-    if doc.title_page:
-        c.setFont(FONT, FONT_SIZE)
-        _title_page(c, doc, *size)
+    p = _Painter(c, fonts, size[1])
+    if laid.title_page is not None:
+        _title_page(p, laid.title_page)
         c.showPage()
-    for page in paginate(doc, paper, show_notes):
-        c.setFont(FONT, FONT_SIZE)
-        _page(c, page, *size)
+    n = 0
+    for page in laid.pages:
+        anchors: list = []
+        _page(p, page, anchors)
+        for text, y in anchors:
+            key = f"s{n}"
+            n += 1
+            c.bookmarkPage(key, fit="XYZ", left=0, top=y + FONT_SIZE)
+            c.addOutlineEntry(text, key, level=0)
         c.showPage()
+    if n:
+        c.showOutline()
     c.save()
     return buf.getvalue()

@@ -1,0 +1,156 @@
+"""Cast discovery on hand-written prose: names, alias clusters, gender, cues; the cast file."""
+import json
+from collections import Counter
+
+from adapt.attribution import attribute, discover_cast
+from adapt.castfile import CastFileError, dump, parse
+from adapt.readers.prose import read_prose
+from tests.conftest import run_adapt
+
+FAMILY = """Miss Elizabeth Bennet came into the room. She looked at her father.
+
+"Good morning, Papa," said Elizabeth.
+
+Mr. Bennet put down his paper. He smiled.
+
+"Good morning, Lizzy. Did you sleep well?"
+
+"Very well, thank you."
+
+"And your mother?"
+
+"She is still asleep," said Eliza, laughing. "She danced all night."
+
+Mrs. Bennet came in. She was cross. Elizabeth ran to her.
+
+"Mr. Bennet, you have not called on Mr. Bingley!" she cried.
+
+"I have not, my dear," he said.
+
+"Elizabeth, tell your father he must go," said Mrs. Bennet.
+
+"He will go, Mamma," said Elizabeth.
+"""
+
+
+def _cues(text, cast=None):
+    story = read_prose(text)
+    who = attribute(story, cast)
+    return [who.speakers[q.start] for q in story.quotes()], who
+
+
+def test_aliases_cluster_and_titles_keep_spouses_apart():
+    cast = discover_cast(read_prose(FAMILY))
+    eliza = cast.lookup("Elizabeth")
+    assert eliza is cast.lookup("Miss Elizabeth Bennet") is cast.lookup("Eliza")
+    assert cast.lookup("Mr. Bennet") is not cast.lookup("Mrs. Bennet")
+    assert cast.lookup("Mr Bennet") is cast.lookup("Mr. Bennet")   # full stop ignored
+    assert eliza.gender == "F"
+    assert cast.lookup("Mr. Bennet").gender == "M" and cast.lookup("Mrs. Bennet").gender == "F"
+    assert eliza.cue == "ELIZABETH"      # the form the prose uses most
+
+
+def test_bare_surname_joins_the_titled_man():
+    text = ("Mr. Darcy stood by the window. Darcy said nothing at all. Later Mr. Fitzwilliam "
+            "Darcy left, and Miss Darcy followed him. Darcy was tired.\n\n\"Well,\" said Darcy.\n")
+    cast = discover_cast(read_prose(text))
+    darcy = cast.lookup("Darcy")
+    assert darcy is cast.lookup("Mr. Darcy") is cast.lookup("Mr. Fitzwilliam Darcy")
+    assert cast.lookup("Miss Darcy") is not darcy
+    assert darcy.cue == "DARCY" and darcy.gender == "M"
+
+
+def test_sieve_on_a_family_scene():
+    cues, who = _cues(FAMILY)
+    assert cues == ["ELIZABETH",             # explicit tag
+                    "MR. BENNET",            # called "Papa" by a Bennet daughter: her father
+                    "ELIZABETH", "MR. BENNET",   # turn-taking
+                    "ELIZABETH", "ELIZABETH",    # "said Eliza": an alias, one cue
+                    "MRS. BENNET",           # "she cried" after Mrs. Bennet came in
+                    "MR. BENNET",            # "he said": the man of the exchange
+                    "MRS. BENNET", "ELIZABETH"]
+    cast = {c.name: c for c in who.cast}
+    assert cast["ELIZABETH"].gender == "F" and "Eliza" in cast["ELIZABETH"].aliases
+    assert who.lines["ELIZABETH"] == 5
+
+
+def test_vocative_names_the_next_speaker_not_this_one():
+    text = ('Anna and Tom sat in the kitchen with Ben.\n\n"Tom, pass the salt," said Anna.\n\n'
+            '"Here it is."\n\n"Thanks. Ben, are you coming tonight?"\n\n"I might."\n')
+    cues, _ = _cues(text)
+    assert cues == ["ANNA", "TOM", "ANNA", "BEN"]
+
+
+def test_continued_speech_keeps_its_speaker():
+    text = ('"I will tell you the whole story," said Mary. "It began in May.\n\n'
+            '"Then in June it rained."\n\n"How sad," said John.\n')
+    cues, _ = _cues(text)
+    assert cues == ["MARY", "MARY", "MARY", "JOHN"]
+
+
+def test_first_person_narrator_takes_the_name_others_use():
+    text = ('"Good day, Fenwick," said the Colonel, as I came in.\n\n"Good day," I said.\n\n'
+            '"Sit down, Fenwick. You look tired."\n\n"I am," said I.\n\n'
+            '"Fenwick, you work too hard."\n\n"Perhaps," I answered.\n')
+    cues, _ = _cues(text)
+    assert cues[1] == cues[3] == cues[5] == "FENWICK"
+
+
+def test_cast_file_renames_merges_and_forces(tmp_path):
+    cast = parse('[[character]]\ncue = "LIZ"\naliases = ["Elizabeth", "Lizzy"]\ngender = "F"\n\n'
+                 '[[character]]\ncue = "FATHER"\naliases = ["Mr. Bennet"]\n\n[speakers]\n')
+    cues, who = _cues(FAMILY, cast)
+    assert cues[0] == "LIZ" and cues[1] == "FATHER" and "MR. BENNET" not in cues
+    story = read_prose(FAMILY)
+    last = story.quotes()[-1].start
+    forced = parse(f'[speakers]\n{last} = "KITTY"\n')
+    cues, _ = _cues(FAMILY, forced)
+    assert cues[-1] == "KITTY" and cues[0] == "ELIZABETH"
+
+
+def test_cast_file_round_trip_through_the_cli(tmp_path):
+    story = tmp_path / "family.txt"
+    story.write_text(FAMILY, encoding="utf-8")
+    run = run_adapt("characters", str(story), "-o", str(tmp_path / "cast.toml"),
+                    cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    toml = (tmp_path / "cast.toml").read_text()
+    written = parse(toml)
+    assert {c.cue for c in written.characters} >= {"ELIZABETH", "MR. BENNET", "MRS. BENNET"}
+    # the writer renames a character in the file and converts again
+    (tmp_path / "cast.toml").write_text(toml.replace('cue = "MRS. BENNET"', 'cue = "MOTHER"'))
+    run = run_adapt("convert", str(story), "--cast", str(tmp_path / "cast.toml"), "-f", "json",
+                    "-o", "-", cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    cues = Counter(e["text"] for e in data["elements"] if e["type"] == "character")
+    assert cues["MOTHER"] == 2 and "MRS. BENNET" not in cues
+    chars = {c["name"]: c for c in data["characters"]}
+    assert chars["ELIZABETH"]["gender"] == "F" and "Eliza" in chars["ELIZABETH"]["aliases"]
+    listing = run_adapt("characters", str(story), cwd=tmp_path, capture_output=True, text=True)
+    assert listing.returncode == 0
+    row = next(line for line in listing.stdout.splitlines() if line.startswith("ELIZABETH"))
+    assert row.split()[1:3] == ["F", "5"] and "l.3" in row
+
+
+def test_bad_cast_file_is_one_line(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text(FAMILY, encoding="utf-8")
+    (tmp_path / "bad.toml").write_text('[[character]]\ngender = "Q"\ncue = "X"\n')
+    for cast in ("bad.toml", "missing.toml"):
+        run = run_adapt("convert", str(story), "--cast", cast, "-f", "json", "-o", "-",
+                        cwd=tmp_path, capture_output=True, text=True)
+        assert run.returncode != 0 and "Traceback" not in run.stderr
+        assert len(run.stderr.strip().splitlines()) == 1
+    try:
+        parse("not toml [")
+    except CastFileError as exc:
+        assert "not valid TOML" in str(exc)
+    else:
+        raise AssertionError("no error")
+
+
+def test_dump_lists_speaking_characters():
+    _, who = _cues(FAMILY)
+    parsed = parse(dump(who))
+    assert [c.cue for c in parsed.characters][:1] == ["ELIZABETH"]
