@@ -165,15 +165,46 @@ class _Builder:
                 consumed_to = span.end
         flush()
 
-    def build(self, scenes: list[Scene]) -> list[Element]:
+    def build(self, scenes: list[Scene], transitions: str | None = None) -> list[Element]:
+        """Elements in story order, with the scene plan's headings, intercuts and montages.
+
+        Chapter headings (and the title lines under them) never become action; with
+        transitions="cut" a `CUT TO:` goes before each scene that jumps in time.
+        """
         self.add("action", "FADE IN:")  # at the left margin, as scripts open
-        by_block = {s.block_index: s for s in scenes}
+        by_block: dict[int, list[Scene]] = {}
+        for s in scenes:
+            by_block.setdefault(s.block_index, []).append(s)
+        skip = getattr(scenes, "skip", set())
+        montages = {m.first_block: m for m in getattr(scenes, "montages", [])}
+        montage_end, current = None, None
         for index, block in enumerate(self.story.blocks):
-            scene = by_block.get(index)
-            if scene:
+            for scene in by_block.get(index, []):
+                if scene.kind == "intercut":
+                    self.add("scene_heading", scene.heading, scene.source)
+                    self.add("scene_heading", "INTERCUT - PHONE CONVERSATION", scene.source)
+                    continue
+                if transitions == "cut" and scene.jump and current is not None:
+                    self.add("transition", "CUT TO:")
                 self.add("scene_heading", scene.heading, scene.source)
+                current = scene
+            if index in skip:
+                continue
+            if index in montages and isinstance(block, Paragraph):
+                montage_end = montages[index].last_block
+                self.add("scene_heading", montages[index].title, (block.start, block.end))
             if isinstance(block, Paragraph):
+                first = len(self.elements)
                 self.paragraph(block)
+                if montage_end is not None:
+                    for el in self.elements[first:]:
+                        if el.type == "action":
+                            el.text = "-- " + el.text
+            if montage_end is not None and index >= montage_end:
+                montage_end = None
+                self.add("action", "END MONTAGE")
+                if current is not None and index + 1 not in by_block and index + 1 < len(self.story.blocks):
+                    self.add("scene_heading", current.heading, current.source)
         self.add("transition", "FADE OUT.")
         return _without_silent_cues(self.elements)
 
@@ -187,10 +218,10 @@ def _without_silent_cues(elements: list[Element]) -> list[Element]:
 
 
 def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
-                   title: str, author: str | None) -> Document:
+                   title: str, author: str | None, transitions: str | None = None) -> Document:
     title_page = {"Title": title}
     if author:
         title_page["Credit"] = "Written by"
         title_page["Author"] = author
-    elements = _Builder(story, attribution).build(scenes)
+    elements = _Builder(story, attribution).build(scenes, transitions)
     return Document(title_page=title_page, elements=elements, characters=attribution.cast)

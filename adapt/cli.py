@@ -102,7 +102,10 @@ def main():
               help="Refuse inputs larger than this (bytes, or with k, M, G).")
 @click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
               help="PDF paper size (A4: same margins, 57 lines a page).")
-@click.option("--scene-numbers", is_flag=True, help="PDF: number scene headings left and right.")
+@click.option("--scene-numbers", is_flag=True,
+              help="Number scene headings (left and right in the PDF, #N# in Fountain).")
+@click.option("--transitions", type=click.Choice(["none", "cut"]), default="none", show_default=True,
+              help="cut: CUT TO: between scenes that jump in time (spec scripts rarely use them).")
 @click.option("--font", metavar="PATH.ttf",
               help="PDF: embed this TrueType font instead of built-in Courier (needed for "
                    "non-Latin text); bold/italic faces beside it are used too.")
@@ -118,7 +121,7 @@ def main():
                    "`adapt characters INPUT -o cast.toml`.")
 @debug_option
 def convert(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path,
-            **pdf_options):
+            transitions, **pdf_options):
     from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
@@ -139,7 +142,11 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size, ca
     # Everything is rendered before anything is written: a failure leaves every output as it was.
     with about(source.label):
         try:
-            doc = load(source.text, source.name, title=title, author=author, cast=cast)
+            doc = load(source.text, source.name, title=title, author=author, cast=cast,
+                       transitions=transitions)
+            if pdf_options.get("scene_numbers"):
+                from .scenes import number_scenes
+                number_scenes(doc)
         except InputError as exc:   # its message starts with the file name
             problem = str(exc).removeprefix(f"{source.name}: ")
             raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc

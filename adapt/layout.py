@@ -414,6 +414,10 @@ def _cue_text(el: Element) -> str:
     return text
 
 
+# Heading-like lines that are not scenes: no number in the margins.
+_UNNUMBERED = re.compile(r"^(?:INTERCUT|MONTAGE|SERIES OF SHOTS|END MONTAGE|BACK TO)\b", re.I)
+
+
 def _heading_lines(el: Element, n: int, opts: LayoutOptions, revise=None) -> list[Line]:
     style = STYLES["scene_heading"]
     text = styled_text(el.text, notes=opts.show_notes)
@@ -423,7 +427,7 @@ def _heading_lines(el: Element, n: int, opts: LayoutOptions, revise=None) -> lis
     lines = _make_lines(text, style, "scene_heading")
     if lines:
         lines[0].anchor = " ".join(ln.text for ln in lines)
-        if opts.scene_numbers:
+        if opts.scene_numbers and (el.scene_number or not _UNNUMBERED.match(el.text)):
             lines[0].scene_number = el.scene_number or str(n)
     return lines
 

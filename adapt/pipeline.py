@@ -8,10 +8,11 @@ from .readers.prose import read_prose
 
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
-                default_title: str = "Untitled", cast=None) -> Document:
-    """`cast`: a `castfile.CastFile` of the writer's corrections, or None."""
+                default_title: str = "Untitled", cast=None, transitions: str | None = None) -> Document:
+    """`cast`: a `castfile.CastFile` of the writer's corrections, or None; `transitions="cut"`
+    puts CUT TO: between scenes that jump in time."""
     story = read_prose(text)
     who = attribution.attribute(story, cast)
-    plan = scenes.plan(story)
+    plan = scenes.plan(story, who)
     return build_document(story, who, plan, title or story.title or default_title,
-                          author or story.author)
+                          author or story.author, transitions=transitions)
