@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .action import ActionStyle, ActionWriter
 from .attribution import Attribution
 from .emphasis import escape
 from .model import Document, Element
@@ -51,10 +52,8 @@ def _beat(tag: Tag, narration: Span) -> tuple[str, int] | None:
     after = narration.text[rel_end + sentence_end.end():]
     if tag.kind == "gesture":
         subject = tag.subject if not tag.pronoun else tag.subject.lower()
-        verb = third_person_present(tag.verb)
-        text = f"{_capitalise(subject)} {verb}{narration.text[tag.end - narration.start:rel_end + sentence_end.end()]}"
-        text = re.sub(rf"\A{re.escape(_capitalise(subject))} {re.escape(verb)}"
-                      rf"(?:\s+{re.escape(tag.adverb or '')})?", f"{_capitalise(subject)} {verb}", text)
+        adverb = f" {tag.adverb}" if tag.adverb else ""
+        text = f"{_capitalise(subject)} {third_person_present(tag.verb)}{adverb}{rest}"
         return clean(text + after), tag.subject_start
     participle = re.match(r"\A\s*,\s*([a-z]+ing)\b", rest)
     if participle and clean(rest):
@@ -84,10 +83,11 @@ def _join_parts(parts: list[str]) -> str:
 
 
 class _Builder:
-    def __init__(self, story: Story, attribution: Attribution):
+    def __init__(self, story: Story, attribution: Attribution, style: ActionStyle | None = None):
         self.story = story
         self.attribution = attribution
         self.elements: list[Element] = []
+        self.writer = ActionWriter(story, attribution, style)
 
     def add(self, type_, text, source=None, character=None):
         if type_ != "page_break" and not text.strip():
@@ -96,9 +96,18 @@ class _Builder:
         self.elements.append(Element(type_, escape(text), character=character, source=source))
 
     def action(self, text: str, start: int, end: int):
+        """Narration as screen action: present tense, third person, at most four lines a
+        paragraph; interiority as notes (or voice-over), per the action style."""
         text = clean(text)
-        if text.strip(" .,;:\u2014-"):
-            self.add("action", _capitalise(text), (start, end))
+        if not text.strip(" .,;:\u2014-"):
+            return
+        for kind, piece in self.writer.pieces(_capitalise(text)):
+            if kind == "vo":
+                self.elements.append(Element("character", self.writer.voice, character=self.writer.voice,
+                                             source=(start, end), extension="V.O."))
+                self.add("dialogue", piece, (start, end), self.writer.voice)
+            else:
+                self.add(kind, piece, (start, end))
 
     def paragraph(self, para: Paragraph):
         spans = para.spans
@@ -218,10 +227,11 @@ def _without_silent_cues(elements: list[Element]) -> list[Element]:
 
 
 def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
-                   title: str, author: str | None, transitions: str | None = None) -> Document:
+                   title: str, author: str | None, transitions: str | None = None,
+                   action: ActionStyle | None = None) -> Document:
     title_page = {"Title": title}
     if author:
         title_page["Credit"] = "Written by"
         title_page["Author"] = author
-    elements = _Builder(story, attribution).build(scenes, transitions)
+    elements = _Builder(story, attribution, action).build(scenes, transitions)
     return Document(title_page=title_page, elements=elements, characters=attribution.cast)

@@ -119,9 +119,17 @@ def main():
 @click.option("--cast", "cast_path", metavar="CAST.TOML",
               help="Cast corrections (cues, aliases, genders, forced speakers); start from "
                    "`adapt characters INPUT -o cast.toml`.")
+@click.option("--interiority", type=click.Choice(("keep", "note", "drop")), default="note",
+              show_default=True, help="Sentences a camera cannot film (thoughts, knowing, "
+              "remembering): keep them as action, make them notes [[...]] (hidden in the PDF "
+              "unless --show-notes), or drop them.")
+@click.option("--narration", type=click.Choice(("action", "vo")), default="action",
+              show_default=True, help="vo: the narrator's unspoken commentary becomes "
+              "voice-over (V.O.) lines.")
 @debug_option
 def convert(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path,
-            transitions, **pdf_options):
+            transitions, interiority, narration, **pdf_options):
+    from .action import ActionStyle
     from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
@@ -143,7 +151,8 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size, ca
     with about(source.label):
         try:
             doc = load(source.text, source.name, title=title, author=author, cast=cast,
-                       transitions=transitions)
+                       transitions=transitions,
+                       action=ActionStyle(interiority=interiority, narration=narration))
             if pdf_options.get("scene_numbers"):
                 from .scenes import number_scenes
                 number_scenes(doc)

@@ -8,11 +8,13 @@ from .readers.prose import read_prose
 
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
-                default_title: str = "Untitled", cast=None, transitions: str | None = None) -> Document:
+                default_title: str = "Untitled", cast=None, transitions: str | None = None,
+                action=None) -> Document:
     """`cast`: a `castfile.CastFile` of the writer's corrections, or None; `transitions="cut"`
-    puts CUT TO: between scenes that jump in time."""
+    puts CUT TO: between scenes that jump in time; `action`: an adapt.action.ActionStyle
+    (interiority notes, voice-over), None for the default style."""
     story = read_prose(text)
     who = attribution.attribute(story, cast)
     plan = scenes.plan(story, who)
     return build_document(story, who, plan, title or story.title or default_title,
-                          author or story.author, transitions=transitions)
+                          author or story.author, transitions=transitions, action=action)
