@@ -71,7 +71,7 @@ def _beat(tag: Tag, narration: Span) -> tuple[str, int] | None:
 def _join_parts(parts: list[str]) -> str:
     """Parts of one speech split by a tag: "I don't know," + "what to do." -> one line."""
     out = ""
-    for i, part in enumerate(parts):
+    for part in filter(None, parts):     # an empty quotation ("") adds nothing
         if out.endswith(","):
             out = out[:-1] + (" " if part[:1].islower() else ". ")
         elif out:
@@ -229,9 +229,9 @@ def _without_silent_cues(elements: list[Element]) -> list[Element]:
 def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
                    title: str, author: str | None, transitions: str | None = None,
                    action: ActionStyle | None = None) -> Document:
-    title_page = {"Title": title}
+    title_page = {"Title": escape(title)}    # title page values are Fountain markup too
     if author:
         title_page["Credit"] = "Written by"
-        title_page["Author"] = author
+        title_page["Author"] = escape(author)
     elements = _Builder(story, attribution, action).build(scenes, transitions)
     return Document(title_page=title_page, elements=elements, characters=attribution.cast)

@@ -56,7 +56,7 @@ class _ToBlocks(Transformer):
         raw = str(tok)[1:len(tok) - (1 if closed else 0)]
         # Trim the whitespace inside the marks (and trailing CRs) from the span.
         lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
+        trail = len(raw) - len(raw.rstrip()) if raw.strip() else 0   # blank: an empty span
         text = raw.strip()
         return Span("quote", text, inner_start + lead, inner_end - trail, closed)
 
@@ -126,5 +126,5 @@ def read_prose(text: str) -> Story:
     if title is not None:
         story.blocks = blocks[1:]
         story.title_span = (title.start, title.end)
-        story.title = story.title or title.text.strip()
+        story.title = story.title or " ".join(title.text.split())   # one line, whatever the breaks
     return story
