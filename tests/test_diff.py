@@ -140,6 +140,11 @@ def test_cli_same_prose_twice(tmp_path, seed_text):
     (tmp_path / "b.txt").write_text(rewrap(seed_text, 50), encoding="utf-8")
     r = run_adapt("diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
     assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    # The story against its own adaptation as Fountain (titled after the story's file name).
+    r = run_adapt("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "other.fountain"))
+    assert r.returncode == 0, r.stderr
+    r = run_adapt("diff", str(tmp_path / "a.txt"), str(tmp_path / "other.fountain"))
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
 
 
 def test_cli_exit_status_and_formats(tmp_path, seed_edit):
