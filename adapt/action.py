@@ -783,6 +783,8 @@ def narrator_name(story, attribution) -> tuple[str | None, str | None]:
     from collections import Counter
 
     votes: Counter = Counter()
+    # a name that tags give as a speaker ("said Potapitch") is somebody else's
+    speakers = {t.subject.split()[-1] for t in attribution.tags.values() if t.named}
     paras = [p for p in story.paragraphs() if p.quotes]
     for i, para in enumerate(paras):
         tags = [attribution.tags.get(q.start) for q in para.quotes]
@@ -796,7 +798,7 @@ def narrator_name(story, attribution) -> tuple[str | None, str | None]:
         for reply in replies:
             for m in _VOCATIVE.finditer(reply.text.strip()):
                 name = m.group(2)
-                if name.split()[0] in _NOT_NAMES:
+                if name.split()[0] in _NOT_NAMES or name.split()[-1] in speakers:
                     continue
                 title = (m.group(1) or "").strip()
                 votes[name if title.rstrip(".") in ("Mr", "Sir", "") else f"{title} {name}"] += 1

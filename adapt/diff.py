@@ -443,16 +443,11 @@ def _speech_counts(doc: Document) -> Counter:
 
 
 def _character_counts(old: Document, new: Document) -> list[CharacterCount]:
+    """Speakers whose number of speeches changed (0 before: a new speaker). The cast list
+    itself never prints, so a name only in it is not a change."""
     before, after = _speech_counts(old), _speech_counts(new)
-    cast_old = {c.name for c in old.characters}
-    cast_new = {c.name for c in new.characters}
-    names = sorted(set(before) | set(after) | cast_old | cast_new)
-    out = []
-    for name in names:
-        present_changed = (name in cast_old or name in before) != (name in cast_new or name in after)
-        if before[name] != after[name] or present_changed:
-            out.append(CharacterCount(name, before[name], after[name]))
-    return out
+    return [CharacterCount(name, before[name], after[name])
+            for name in sorted(set(before) | set(after)) if before[name] != after[name]]
 
 
 def speech_owner(doc: Document) -> list[int | None]:
@@ -531,3 +526,11 @@ def load_side(text: str, name: str, stem: str) -> Document:
         return load(text, name)
     except InputError as exc:
         raise DiffInputError(str(exc)) from None
+
+
+def share_default_titles(old: Document, new: Document, stem: str):
+    """A title that only came from a file name (prose without a title line) is not the
+    story's: take the other side's title instead, so it is not reported as a change."""
+    for side, other in ((old, new), (new, old)):
+        if side.title_page.get("Title") == stem and "Title" in other.title_page:
+            side.title_page["Title"] = other.title_page["Title"]
