@@ -29,6 +29,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
                          "\u201f": '"', "\u2033": '"', "\u00a0": " "})
 _WORD = re.compile(r"\S+")
+_SPACE_SPLIT = re.compile(r"(\s+)")
 
 # Scene pairing thresholds: below MATCH a changed scene is reported as omitted + added.
 MATCH = 0.5
@@ -71,30 +72,25 @@ def _styled(piece: str, style: frozenset) -> str:
 def _words(type_: str, text: str, extension: str | None) -> tuple[str, ...]:
     """The printed words with their emphasis in one canonical markup, so markup that prints
     the same (escapes, notes, where a style starts and ends) compares equal."""
-    if any(c in text for c in "*_\\["):
-        chars: list[tuple[str, frozenset]] = [(c, style) for piece, style in runs(text)
-                                              for c in piece]
-    else:
-        chars = [(c, frozenset()) for c in text]
     if type_ == "character" and extension:
-        chars += [(c, frozenset()) for c in f" ({extension})"]
-    if type_ == "scene_heading":
-        chars = [(c.upper(), style) for c, style in chars]
-    out, word = [], []
-    for c, style in chars + [(" ", frozenset())]:
-        if not c.isspace():
-            word.append((c, style))
-            continue
-        if word:
-            pieces, i = [], 0
-            while i < len(word):
-                j = i
-                while j < len(word) and word[j][1] == word[i][1]:
-                    j += 1
-                pieces.append(_styled("".join(ch for ch, _ in word[i:j]), word[i][1]))
-                i = j
-            out.append(norm_word("".join(pieces)))
-            word = []
+        text = f"{text} ({extension})"
+    upper = type_ == "scene_heading"
+    if not any(c in text for c in "*_\\["):      # plain text: the common case, kept fast
+        return tuple(norm_word(text.upper() if upper else text).split())
+    out: list[str] = []
+    word: list[str] = []
+    for piece, style in runs(text):
+        for part in _SPACE_SPLIT.split(piece.upper() if upper else piece):
+            if not part:
+                continue
+            if part.isspace():
+                if word:
+                    out.append(norm_word("".join(word)))
+                    word = []
+            else:
+                word.append(_styled(part, style))
+    if word:
+        out.append(norm_word("".join(word)))
     return tuple(out)
 
 
