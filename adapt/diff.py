@@ -330,10 +330,12 @@ def _dice(a: Counter, b: Counter) -> float:
 def _scene_score(a: Scene, b: Scene) -> float:
     if (a.heading is None) != (b.heading is None):
         return 0.0
-    heading = SequenceMatcher(None, a.heading_text, b.heading_text).ratio()
     if not a.bag and not b.bag:
-        return heading
-    return (1 - HEADING_WEIGHT) * _dice(a.bag, b.bag) + HEADING_WEIGHT * heading
+        return SequenceMatcher(None, a.heading_text, b.heading_text).ratio()
+    content = (1 - HEADING_WEIGHT) * _dice(a.bag, b.bag)
+    if content + HEADING_WEIGHT < MATCH:
+        return content          # cannot reach MATCH whatever the headings say
+    return content + HEADING_WEIGHT * SequenceMatcher(None, a.heading_text, b.heading_text).ratio()
 
 
 def match_scenes(old: list[Scene], new: list[Scene]) -> dict[int, int]:
@@ -376,10 +378,11 @@ def moved_scenes(pairs: dict[int, int], old: list[Scene]) -> set[int]:
     best = [0] * len(items)
     back = [-1] * len(items)
     for k, (i, j) in enumerate(items):
-        best[k] = old[i].size
+        size = old[i].size
+        best[k] = size
         for p in range(k):
-            if items[p][1] < j and best[p] + old[i].size > best[k]:
-                best[k], back[k] = best[p] + old[i].size, p
+            if items[p][1] < j and best[p] + size > best[k]:
+                best[k], back[k] = best[p] + size, p
     keep: set[int] = set()
     k = max(range(len(items)), key=lambda q: best[q], default=-1)
     while k >= 0:
