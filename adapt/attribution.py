@@ -52,6 +52,9 @@ PERSON_NOUNS = {
 }
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
+ALTERNATE_FIRST = False
+# Tag verbs that say the speaker goes on speaking.
+CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
 
 
@@ -182,7 +185,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
 
 def _paragraph_subjects(block: Paragraph, cast: Cast) -> list:
     """The characters a narration paragraph's first and last sentences open on."""
-    sentences = [m.group() for m in re.finditer(r"[^.!?]+[.!?]*", block.text) if m.group().strip()]
+    sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text) if m.group().strip()]
     out = []
     for s in (sentences[-1:] + sentences[:1]) if sentences else []:
         stripped = s.lstrip(" \t\r\n,;\u2014-")
@@ -203,7 +206,7 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
     narr = spans[j]
     text = narr.text
     if before:
-        sentences = [m for m in re.finditer(r"[^.!?]+[.!?]*", text) if m.group().strip()]
+        sentences = [m for m in castmod.SENTENCE_RE.finditer(text) if m.group().strip()]
         if not sentences:
             return []
         chosen = sentences[-1] if len(sentences) > 0 else None
@@ -225,6 +228,9 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
     if pron:
         return [pron.group(1).lower()]
     return []
+
+
+STICKY_LAST = True
 
 
 class _Sieve:
@@ -264,15 +270,24 @@ class _Sieve:
             return self.turns[k].speaker
         return None
 
-    def resolve_pronoun(self, k: int, gender: str | None, candidates_first=()) -> CastCharacter | None:
+    def resolve_pronoun(self, k: int, gender: str | None, candidates_first=(),
+                        verb: str | None = None) -> CastCharacter | None:
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
         exclude = set(turn.vocatives)
+        if verb in CONTINUING_VERBS and prev is not None and prev.compatible(gender):
+            return prev                     # "she added": the speaker goes on
         for ch in candidates_first:
             if isinstance(ch, CastCharacter) and ch.compatible(gender) and ch not in exclude:
                 return ch
+        if k > 0 and prev is not None and gender is not None:
+            # "he replied" to a line that called someone by name
+            for v in self.turns[k - 1].vocatives:
+                v = self._role_kin(v, prev)
+                if v is not prev and v.compatible(gender) and v not in exclude and v.gender:
+                    return v
         before2 = self.speaker_at(k - 2, turn.conv)
-        if before2 is not None and before2 is not prev and before2.compatible(gender) \
+        if ALTERNATE_FIRST and before2 is not None and before2 is not prev and before2.compatible(gender) \
                 and before2 not in exclude and gender is not None:
             return before2
         ex = exclude | ({prev} if prev else set())
@@ -288,20 +303,30 @@ class _Sieve:
         prev = self.speaker_at(k - 1, turn.conv)
         if det in ("his", "her", "their") and head in KIN_PARENT | {h: None for h in KIN_SIBLING}:
             owner_gender = {"his": "M", "her": "F"}.get(det)
-            owner = self.most_recent(owner_gender, exclude=set(turn.vocatives) and set())
-            kin = self._kin(owner, head, gender) if owner else None
-            if kin is not None:
-                return kin
+            owner = None
+            for cid, _ in sorted(self.recent.items(), key=lambda kv: -kv[1])[:6]:
+                candidate = self.cast.characters[cid]
+                if candidate.compatible(owner_gender) and not candidate.role:
+                    owner = owner or candidate
+                    kin = self._kin(candidate, head, gender)
+                    if kin is not None:
+                        return kin
             exclude = {owner} if owner else set()
             return self.most_recent(gender, exclude=exclude | ({prev} if prev else set()))
+        named = self.cast.lookup(subject.split(None, 1)[1]) if det == "the" and " " in subject \
+            and subject.split(None, 1)[1][:1].isupper() else None
+        if named is not None:
+            return named                    # "the Dodger"
         if head in PERSON_NOUNS or head in ROLE_NAMES:
-            if role in self.roles:
+            if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
                 ch = self.resolve_pronoun(k, gender)
                 if ch is not None and ch is not prev:
                     return ch
+            if role in self.roles:
+                return self.roles[role]
             ch = self.cast.new(role=role)
             if gender:
                 ch.votes[gender] += 5
@@ -368,7 +393,7 @@ class _Sieve:
         if tag is not None:
             subj = tag.subject.lower()
             if subj in PRONOUNS:
-                return self.resolve_pronoun(k, PRONOUNS[subj], lead + before), "pronoun"
+                return self.resolve_pronoun(k, PRONOUNS[subj], lead + before, tag.lemma), "pronoun"
             return self.resolve_np(k, tag.subject), "np"
         if lead and lead[0] not in turn.vocatives:
             return lead[0], "lead"

@@ -48,6 +48,10 @@ _WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
 NAME_RE = re.compile(
     rf"(?<![\w.])(?P<title>(?:(?:{_TITLE_RE})\.?\s+){{0,2}})"
     rf"(?P<name>{_WORD}(?:[ \t]+(?!(?:{_TITLE_RE})\b){_WORD}){{0,2}})")
+# A sentence: up to . ! or ?, but not the full stop of a title ("Mrs. Elton").
+SENTENCE_RE = re.compile(
+    r"(?:[^.!?]|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bMme)|(?<=\bMlle)|"
+    r"(?<=\bRev))\.)+[.!?]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\u2014(]\s*|\n\s*\n\s*)$")
 
 
@@ -287,7 +291,10 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             full = [c for c in same if c["first"] is not None]
             if exact:
                 target = exact[0]
-            elif len(full) == 1 and not set(titles) & {"mrs", "lady"}:
+            elif len(full) == 1 and not set(titles) & {"mrs", "lady"} \
+                    and 5 * sum(full[0]["char"].forms.values()) >= counts[form]:
+                # "Mr. Churchill" is "Frank Churchill" unless the full name is rare beside
+                # it ("John Knightley" is Mr. Knightley's brother)
                 target = full[0]
             else:
                 target = {"first": None, "last": last, "gender": g, "titles": set(titles),
@@ -328,7 +335,7 @@ def _gender_ok(a: str | None, b: str | None) -> bool:
 def vote_gender(cast: Cast, text: str):
     """A name alone in its sentence is followed by its pronoun, in that sentence or as the
     subject of the next one ("Emma sat down. She ...")."""
-    sentences = [m.group() for m in re.finditer(r"[^.!?]+[.!?]*", text)]
+    sentences = [m.group() for m in SENTENCE_RE.finditer(text)]
     for i, s in enumerate(sentences):
         found = list(cast.mentions(s))
         if len(found) != 1:

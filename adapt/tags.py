@@ -43,9 +43,15 @@ _ADVERB = r"[a-z]+ly"
 _AFTER_NORMAL = re.compile(
     rf"\A\s*[,\u2014\-]*\s*(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?"
     rf"(?P<verb>[a-z]+)(?:\s+(?P<adv2>{_ADVERB}))?\b")
+# An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
+# doctor to Rose", "cried the girl, rising".
+_SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|ing)\b|"
+                r"\s+(?:to|in|with|as|and|at|after|before|but|for|from|of|on|who|when|while|"
+                r"then|again|without|into|upon|over|under|through|across|between|than|"
+                r"presently|once|now|aloud|quietly)\b)")
 _AFTER_INVERTED = re.compile(
-    rf"\A\s*[,\u2014\-]*\s*(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+(?P<subj>{SUBJECT})"
-    rf"(?:\s+(?P<adv2>{_ADVERB}))?\b")
+    rf"\A\s*[,\u2014\-]*\s*(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+"
+    rf"(?P<subj>{_PRONOUN}\b|{_NAME}\b|{_NP}{_SUBJECT_END})(?:\s+(?P<adv2>{_ADVERB})\b)?")
 # "Jess says, " / "Then Elizabeth said:" at the end of the narration before a quote.
 _BEFORE = re.compile(
     rf"(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)"
