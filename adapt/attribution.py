@@ -53,6 +53,8 @@ PERSON_NOUNS = {
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
 ALTERNATE_FIRST = False
+FOCUS_PRONOUNS = True
+_NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
@@ -240,26 +242,53 @@ class _Sieve:
         self.turns = turns
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
-        # only narration: people talked about in a quotation are often not present
-        self.mentions = sorted(((s, ch) for para in story.paragraphs() for span in para.spans
-                                if span.kind == "narration"
-                                for s, _e, ch in cast.mentions(span.text, span.start)),
-                               key=lambda x: x[0])
+        # Mentions in narration only: people talked about in a quotation are often not
+        # there. A pronoun in narration ("He turned away") keeps its referent - the latest
+        # character of that gender - in focus, so a protagonist followed for pages stays
+        # ahead of a name dropped once.
+        events = []
+        for para in story.paragraphs():
+            for span in para.spans:
+                if span.kind != "narration":
+                    continue
+                events += [(s, ch) for s, _e, ch in cast.mentions(span.text, span.start)]
+                if FOCUS_PRONOUNS:
+                    events += [(span.start + m.start(), "M" if m.group(1).lower() in ("he", "him", "his") else "F")
+                               for m in _NARRATION_PRONOUN.finditer(span.text)]
+        self.mentions = sorted(events, key=lambda x: x[0])
         self._mention_i = 0
 
     # -- recency ---------------------------------------------------------------------------
     def advance(self, offset: int):
-        """Record every name mention before `offset` (narration and quotes alike)."""
+        """Record every narration mention before `offset`."""
         while self._mention_i < len(self.mentions) and self.mentions[self._mention_i][0] < offset:
             s, ch = self.mentions[self._mention_i]
-            self.recent[ch.id] = s
+            if isinstance(ch, str):
+                ch = self.most_recent(ch, strict=True)
+            if ch is not None:
+                self.touch(ch, s)
             self._mention_i += 1
 
-    def most_recent(self, gender, exclude=()) -> CastCharacter | None:
-        ranked = sorted(self.recent.items(), key=lambda kv: -kv[1])
-        for cid, _ in ranked[:12]:
+    def touch(self, ch: CastCharacter, offset: int):
+        # the dict's order is the recency order: latest last
+        self.recent.pop(ch.id, None)
+        self.recent[ch.id] = offset
+
+    def ranked(self, n: int) -> list[int]:
+        """Ids of the `n` characters mentioned or heard most recently, latest first."""
+        out = []
+        for cid in reversed(self.recent):
+            out.append(cid)
+            if len(out) == n:
+                break
+        return out
+
+    def most_recent(self, gender, exclude=(), strict=False) -> CastCharacter | None:
+        for cid in self.ranked(12):
             ch = self.cast.characters[cid]
             if ch in exclude or not ch.compatible(gender) or ch.role:
+                continue
+            if strict and ch.gender != gender:
                 continue
             return ch
         return None
@@ -304,7 +333,7 @@ class _Sieve:
         if det in ("his", "her", "their") and head in KIN_PARENT | {h: None for h in KIN_SIBLING}:
             owner_gender = {"his": "M", "her": "F"}.get(det)
             owner = None
-            for cid, _ in sorted(self.recent.items(), key=lambda kv: -kv[1])[:6]:
+            for cid in self.ranked(6):
                 candidate = self.cast.characters[cid]
                 if candidate.compatible(owner_gender) and not candidate.role:
                     owner = owner or candidate
@@ -378,7 +407,7 @@ class _Sieve:
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
             if turn.speaker is not None:
-                self.recent[turn.speaker.id] = turn.quotes[0].start
+                self.touch(turn.speaker, turn.quotes[0].start)
             self.advance(turn.quotes[-1].end)
 
     def decide(self, k: int):
@@ -453,7 +482,11 @@ def discover_cast(story: Story) -> Cast:
                                  r"(?=\s*[,!?])", span.text):
                 evidence[castmod.norm(m.group(1))] += 1
     cast = discover(story.text, evidence)
-    vote_gender(cast, story.text)
+    # Pronouns count in narration only: a name called in a quote is followed by the
+    # speaker's pronoun ("Rory?" he asks).
+    narration = "\n".join("".join(s.text if s.kind == "narration" else " \u2014 " for s in p.spans)
+                          for p in story.paragraphs())
+    vote_gender(cast, narration)
     return cast
 
 

@@ -265,6 +265,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
     clusters: list[dict] = []      # {first, last, gender, titled, char}
     for form in sorted(counts, key=key):
         titles, words = split_title(form)
+        if "mrs" in titles and len(words) >= 2:
+            words = words[-1:]          # "Mrs. Newland Archer": the first name is her husband's
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
         target = None
         if len(words) >= 2:
