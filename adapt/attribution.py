@@ -24,7 +24,8 @@ from . import cast as castmod
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import PRONOUNS, Tag, tag_after, tag_before
+from .tags import MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, tag_after, tag_before
+from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
 # Narration between two quoted paragraphs longer than this ends the conversation.
@@ -211,6 +212,9 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
         sentences = [m for m in castmod.SENTENCE_RE.finditer(text) if m.group().strip()]
         if not sentences:
             return []
+        lead_in = _lead_in_speaker(sentences[-1].group(), cast)
+        if lead_in:
+            return lead_in
         chosen = sentences[-1] if len(sentences) > 0 else None
         s_text, s_base = chosen.group(), narr.start + chosen.start()
         first_sentence = sentences[0]
@@ -233,6 +237,25 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
 
 
 STICKY_LAST = True
+_SPEECH_WORD = re.compile(r"\b([a-z]+)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She|I)\b")
+
+
+def _lead_in_speaker(sentence: str, cast: Cast) -> list:
+    """"Thomas, turning to see what had attracted him, said with a laugh, "...": a sentence
+    that runs into the quote (ends with , : or a dash) around a speech verb names its
+    speaker as the last name or pronoun before that verb."""
+    if not re.search(r"[,:\u2014-]\s*\Z", sentence):
+        return []
+    verbs = [m for m in _SPEECH_WORD.finditer(sentence)
+             if verb_lemma(m.group(1)) in SPEECH_VERBS | MANNER_VERBS]
+    if not verbs:
+        return []
+    head = sentence[:verbs[-1].start()]
+    names = [(s, ch) for s, _e, ch in cast.mentions(head)]
+    pronouns = [(m.start(), m.group(1).lower()) for m in _SUBJECT_PRONOUN.finditer(head)]
+    found = sorted(names + pronouns, key=lambda x: x[0])
+    return [found[-1][1]] if found else []
 
 
 class _Sieve:
@@ -395,7 +418,7 @@ class _Sieve:
                 continue
             if tag.subject in ("I", "we") and tag.subject == "I":
                 turn.speaker, turn.how = self.cast.narrator(), "explicit"
-            elif tag.named:
+            elif tag.named and not re.search(r"['\u2019]s\b", tag.subject):
                 ch = self.cast.lookup(clean_subject(tag.subject))
                 if ch is None:
                     ch = self.cast.new([clean_subject(tag.subject)])
@@ -478,6 +501,8 @@ def discover_cast(story: Story) -> Cast:
             tag = find_tag(para, i)
             if tag is not None and tag.named:
                 evidence[clean_subject(tag.subject)] += 1
+            elif tag is not None and re.match(r"the\s+[A-Z]", tag.subject):
+                evidence[castmod.norm(tag.subject.split(None, 1)[1])] += 1    # "the Hatter"
             for m in re.finditer(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+)"
                                  r"(?=\s*[,!?])", span.text):
                 evidence[castmod.norm(m.group(1))] += 1

@@ -19,6 +19,9 @@ SPEECH_VERBS = frozenset("""
     demand urge press relent chide cry exclaim call protest insist agree suggest admit
     acknowledge concede confess counter correct argue object assure inform reason recall
     promise offer answer conclude resume pursue proceed put
+    echo ejaculate blurt venture reiterate volunteer hazard remonstrate expostulate entreat
+    implore command order warn advise assent lament complain wonder muse reflect think
+    write read quote recite sing hail greet persist
 """.split())
 
 # Verbs that say how a line is delivered: kept as a parenthetical ("whispering").
@@ -115,7 +118,9 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
     if ends_sentence and not starts_lower:
         return None
     inverted = _AFTER_INVERTED.match(narration)
-    if inverted and verb_lemma(inverted.group("verb")) in SPEECH_VERBS | MANNER_VERBS:
+    if inverted and (verb_lemma(inverted.group("verb")) in SPEECH_VERBS | MANNER_VERBS
+                     or (not inverted.group("verb").endswith("ing") and not ends_sentence)):
+        # '"Yes," laughed Kitty': verb-subject order right after a quote is a tag
         return _tag(inverted, base)
     normal = _AFTER_NORMAL.match(narration)
     if normal and (starts_lower or normal.group("subj")[:1].isupper()):
