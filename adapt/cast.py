@@ -251,9 +251,29 @@ def discover(text: str, evidence: Counter) -> Cast:
             continue
         if any(f in g.split() for g in people if split_title(g)[0]) and forms[f] >= 2:
             people.add(f)
+    preceding = defaultdict(Counter)
+    for before, word in re.findall(r"(\w+)\s+([A-Z][a-z]+)\b", text):
+        preceding[word][before.lower()] += 1
+    people = {f for f in people if evidence.get(f, 0) >= 2 or not _mostly_a_place(f, preceding)}
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
     return cast
+
+
+# People are seldom "in", "at" or "to" a name as often as a third of the time; places are.
+_PLACE_PREPOSITIONS = ("in", "at", "to", "from", "near", "into", "through", "within", "outside",
+                       "towards", "round")
+
+
+def _mostly_a_place(form: str, preceding: dict) -> bool:
+    """A bare name seen mostly after "in", "from", "near" ... is a place ("Highbury")."""
+    if split_title(form)[0] or len(form.split()) > 1 or _is_role(form):
+        return False
+    before = preceding.get(form, Counter())
+    total = sum(before.values())
+    if total < 3:
+        return False
+    return sum(before[w] for w in _PLACE_PREPOSITIONS) >= 0.35 * total
 
 
 def _cluster(cast: Cast, counts: dict[str, int]):
@@ -315,6 +335,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             elif not by_first and by_last:
                 # a bare surname names the man who bears it ("Darcy"), else the only bearer
                 men = [c for c in by_last if c["gender"] == "M"]
+                if len(men) > 1:    # "Knightley" is Mr. Knightley, not Mr. John Knightley
+                    men = [c for c in men if c["first"] is None] or men
                 if len(men) == 1:
                     target = men[0]
                 elif len(by_last) == 1:

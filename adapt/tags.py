@@ -61,6 +61,14 @@ _BEFORE = re.compile(
     rf"(?:\s+(?P<adv2>{_ADVERB}))?(?:\s+(?:to|at)\s+(?:\w+\s+){{0,2}}\w+)?\s*[,:]\s*\Z")
 
 
+# Capitalised words that open a sentence but never name the speaker ("Then changing ...").
+_NOT_SUBJECTS = frozenset("""
+    it there this that then and but so now here when as if yet still again what how why oh
+    yes no well perhaps presently suddenly at in on with after before while for from once
+    meanwhile instantly indeed only even soon later thus
+""".split())
+
+
 @dataclass
 class Tag:
     subject: str            # as written: "she", "Elizabeth", "his lady"
@@ -96,7 +104,7 @@ def _tag(match: re.Match, base: int) -> Tag | None:
     if lemma is None or lemma in ("be", "have", "do"):
         return None
     subj = match.group("subj")
-    if not re.match(_PRONOUN + r"\Z", subj) and subj.split()[0].lower() in ("it", "there", "this", "that"):
+    if not re.match(_PRONOUN + r"\Z", subj) and subj.split()[0].lower() in _NOT_SUBJECTS:
         return None
     return Tag(subject=subj, verb=verb, lemma=lemma,
                adverb=match.group("adv1") or match.group("adv2"), kind=_kind(lemma),
