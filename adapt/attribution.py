@@ -459,6 +459,9 @@ class _Sieve:
             called = [v for v in called if v is not prev and v not in exclude]
             if called:
                 return called[0], "vocative"
+        before = [x for x in before if x not in exclude]
+        if before:
+            return before[0], "narration-before"
         before2 = self.speaker_at(k - 2, turn.conv)
         if before2 is not None and before2 is not prev and before2 not in exclude:
             return before2, "alternate"

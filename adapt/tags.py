@@ -104,13 +104,20 @@ def _tag(match: re.Match, base: int) -> Tag | None:
     if lemma is None or lemma in ("be", "have", "do"):
         return None
     subj = match.group("subj")
-    if not re.match(_PRONOUN + r"\Z", subj) and subj.split()[0].lower() in _NOT_SUBJECTS:
-        return None
+    subj_start = match.start("subj")
+    first = subj.split()[0]
+    if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS:
+        rest = subj[len(first):].lstrip()
+        if not rest[:1].isupper():
+            return None
+        subj_start += len(subj) - len(rest)       # "Then Jess says": the subject is Jess
+        subj = rest
     return Tag(subject=subj, verb=verb, lemma=lemma,
                adverb=match.group("adv1") or match.group("adv2"), kind=_kind(lemma),
-               start=base + min(match.start(g) for g in ("subj", "verb", "adv1") if match.group(g)),
+               start=base + min([subj_start] + [match.start(g) for g in ("verb", "adv1")
+                                                if match.group(g)]),
                end=base + match.end(),
-               subject_start=base + match.start("subj"), subject_end=base + match.end("subj"))
+               subject_start=base + subj_start, subject_end=base + match.end("subj"))
 
 
 def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
