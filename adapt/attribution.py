@@ -58,6 +58,8 @@ FOCUS_PRONOUNS = True
 _NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
+KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
+             "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
 
 
@@ -353,18 +355,23 @@ class _Sieve:
         gender = PERSON_NOUNS.get(head or "", None)
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
-        if det in ("his", "her", "their") and head in KIN_PARENT | {h: None for h in KIN_SIBLING}:
+        if det in ("his", "her", "their"):
+            # "her mother": the mother of the latest woman, found through a shared surname;
+            # "her ladyship", "his friend": someone of that gender besides the owner
             owner_gender = {"his": "M", "her": "F"}.get(det)
             owner = None
             for cid in self.ranked(6):
                 candidate = self.cast.characters[cid]
                 if candidate.compatible(owner_gender) and not candidate.role:
                     owner = owner or candidate
-                    kin = self._kin(candidate, head, gender)
+                    kin = self._kin(candidate, head, gender) if head in KIN_WORDS else None
                     if kin is not None:
                         return kin
-            exclude = {owner} if owner else set()
-            return self.most_recent(gender, exclude=exclude | ({prev} if prev else set()))
+            exclude = ({owner} if owner else set()) | ({prev} if prev else set()) \
+                | set(turn.vocatives)
+            ch = self.most_recent(gender, exclude=exclude)
+            if ch is not None:
+                return ch
         named = self.cast.lookup(subject.split(None, 1)[1]) if det == "the" and " " in subject \
             and subject.split(None, 1)[1][:1].isupper() else None
         if named is not None:
@@ -471,13 +478,13 @@ class _Sieve:
         ex = exclude | ({prev} if prev else set())
         if nxt is not None and nxt not in ex:
             ex = ex | {nxt}
+        for j in range(k - 2, max(-1, k - 12), -1):     # the last other voice of the exchange
+            other = self.speaker_at(j, turn.conv)
+            if other is not None and other not in ex:
+                return other, "fallback"
         ch = self.most_recent(None, exclude=ex)
         if ch is not None:
             return ch, "recent"
-        for j in range(k - 2, max(-1, k - 12), -1):     # the last other voice of the exchange
-            other = self.speaker_at(j, turn.conv)
-            if other is not None and other is not prev:
-                return other, "fallback"
         return prev, "fallback"
 
     def _as_char(self, x, k: int):

@@ -37,7 +37,9 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Lady|Lord|Sir|Madam|Madame|Monsieur|Mad
          r"Colonel|Captain|Major|General|Lieutenant|Sergeant|Professor|Father|Mother|Aunt|" \
          r"Uncle|Cousin|Saint|St|Rev|Reverend)\.?"
 _NAME = rf"(?:{TITLES}\s+)?[A-Z][\w\u2019'\-]*(?:\s+[A-Z][\w\u2019'\-]*){{0,2}}"
-_NP = r"(?:the|his|her|their|my|our|a|an|this|that)\s+(?:[a-z][\w\-]*\s+){0,2}?[A-Za-z][\w\-]*"
+_NP = (r"(?:the|his|her|their|my|our|a|an|this|that)\s+"
+       r"(?:(?!(?:the|his|her|their|my|our|a|an|this|that|he|she)\b)[a-z][\w\-]*\s+){0,2}?"
+       r"(?!(?:the|his|her|their|my|our|a|an|this|that|he|she)\b)[A-Za-z][\w\-]*")
 _PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
 SUBJECT = rf"(?:{_PRONOUN}|{_NAME}|{_NP})"
 _ADVERB = r"[a-z]+ly"
