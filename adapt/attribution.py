@@ -498,6 +498,11 @@ class _Sieve:
         return self.resolve_pronoun(k, gender)
 
 
+# A name set off in a quotation: "Jess, oh my god!", "Sit down, Alexis Ivanovitch."
+_VOCATIVE = re.compile(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+                       r"(?=\s*[,!?])")
+
+
 def discover_cast(story: Story) -> Cast:
     """Cast discovery: tag subjects and vocatives are the evidence that a name is a person."""
     evidence = Counter()
@@ -510,8 +515,7 @@ def discover_cast(story: Story) -> Cast:
                 evidence[clean_subject(tag.subject)] += 1
             elif tag is not None and re.match(r"the\s+[A-Z]", tag.subject):
                 evidence[castmod.norm(tag.subject.split(None, 1)[1])] += 1    # "the Hatter"
-            for m in re.finditer(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+)"
-                                 r"(?=\s*[,!?])", span.text):
+            for m in _VOCATIVE.finditer(span.text):
                 evidence[castmod.norm(m.group(1))] += 1
     cast = discover(story.text, evidence)
     # Pronouns count in narration only: a name called in a quote is followed by the
@@ -530,7 +534,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
     sieve = _Sieve(story, cast, turns)
     sieve.explicit()
     sieve.sweep()
-    _name_narrator(cast, turns)
+    _name_narrator(story, cast, turns)
     result = Attribution()
     for turn in turns:
         cue = turn.speaker.cue if turn.speaker is not None else UNKNOWN
@@ -561,7 +565,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
     return result
 
 
-def _name_narrator(cast: Cast, turns: list[_Turn]):
+def _name_narrator(story: Story, cast: Cast, turns: list[_Turn]):
     """A first-person narrator takes the name others call them by: the name most often used
     as a vocative in the lines spoken right before or after the narrator's own, provided no
     tag ever names that person as a speaker (a narrator is "I" in the tags)."""
@@ -579,12 +583,16 @@ def _name_narrator(cast: Cast, turns: list[_Turn]):
                 for v in turns[j].vocatives:
                     if v is not turns[j].speaker and not v.role and not v.narrator:
                         votes[v.id] += 1
-    ranked = votes.most_common(2)
+    # a narrator is "I" in the tags and in the narration, never a name there
+    in_narration = Counter(ch.id for para in story.paragraphs() for span in para.spans
+                           if span.kind == "narration" for _s, _e, ch in cast.mentions(span.text))
+    ranked = [(n, cid) for cid, n in votes.most_common()
+              if not tagged[cid] and in_narration[cid] <= n // 5]
     if not ranked:
         return
-    cid, n = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    if n < 3 or n < 1.5 * second or tagged[cid] * 4 > n:
+    n, cid = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0
+    if n < 3 or n < 1.5 * second:
         return
     named = cast.characters[cid]
     titles, words = castmod.split_title(named.cue)
