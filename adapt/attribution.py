@@ -71,6 +71,7 @@ class Attribution:
     lines: Counter = field(default_factory=Counter)            # cue -> quotations spoken
     first: dict[str, int] = field(default_factory=dict)        # cue -> first quote offset
     evidence: dict[int, str] = field(default_factory=dict)     # quote start -> sieve rule used
+    narrator: Character | None = None                          # a first-person narrator "I"
 
     def speaker(self, quote_start: int) -> str:
         return self.speakers.get(quote_start, UNKNOWN)
@@ -536,6 +537,9 @@ def attribute(story: Story, overrides=None) -> Attribution:
     sieve.sweep()
     _name_narrator(story, cast, turns)
     result = Attribution()
+    for ch in cast.characters:
+        if ch.narrator:
+            result.narrator = Character(name=ch.cue, aliases=ch.aliases, gender=ch.gender)
     for turn in turns:
         cue = turn.speaker.cue if turn.speaker is not None else UNKNOWN
         for q in turn.quotes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .action import ActionStyle, ActionWriter
 from .attribution import Attribution
 from .emphasis import escape
 from .model import Document, Element
@@ -51,10 +52,8 @@ def _beat(tag: Tag, narration: Span) -> tuple[str, int] | None:
     after = narration.text[rel_end + sentence_end.end():]
     if tag.kind == "gesture":
         subject = tag.subject if not tag.pronoun else tag.subject.lower()
-        verb = third_person_present(tag.verb)
-        text = f"{_capitalise(subject)} {verb}{narration.text[tag.end - narration.start:rel_end + sentence_end.end()]}"
-        text = re.sub(rf"\A{re.escape(_capitalise(subject))} {re.escape(verb)}"
-                      rf"(?:\s+{re.escape(tag.adverb or '')})?", f"{_capitalise(subject)} {verb}", text)
+        adverb = f" {tag.adverb}" if tag.adverb else ""
+        text = f"{_capitalise(subject)} {third_person_present(tag.verb)}{adverb}{rest}"
         return clean(text + after), tag.subject_start
     participle = re.match(r"\A\s*,\s*([a-z]+ing)\b", rest)
     if participle and clean(rest):
@@ -72,7 +71,7 @@ def _beat(tag: Tag, narration: Span) -> tuple[str, int] | None:
 def _join_parts(parts: list[str]) -> str:
     """Parts of one speech split by a tag: "I don't know," + "what to do." -> one line."""
     out = ""
-    for i, part in enumerate(parts):
+    for part in filter(None, parts):     # an empty quotation ("") adds nothing
         if out.endswith(","):
             out = out[:-1] + (" " if part[:1].islower() else ". ")
         elif out:
@@ -84,10 +83,11 @@ def _join_parts(parts: list[str]) -> str:
 
 
 class _Builder:
-    def __init__(self, story: Story, attribution: Attribution):
+    def __init__(self, story: Story, attribution: Attribution, style: ActionStyle | None = None):
         self.story = story
         self.attribution = attribution
         self.elements: list[Element] = []
+        self.writer = ActionWriter(story, attribution, style)
 
     def add(self, type_, text, source=None, character=None):
         if type_ != "page_break" and not text.strip():
@@ -96,9 +96,18 @@ class _Builder:
         self.elements.append(Element(type_, escape(text), character=character, source=source))
 
     def action(self, text: str, start: int, end: int):
+        """Narration as screen action: present tense, third person, at most four lines a
+        paragraph; interiority as notes (or voice-over), per the action style."""
         text = clean(text)
-        if text.strip(" .,;:\u2014-"):
-            self.add("action", _capitalise(text), (start, end))
+        if not text.strip(" .,;:\u2014-"):
+            return
+        for kind, piece in self.writer.pieces(_capitalise(text)):
+            if kind == "vo":
+                self.elements.append(Element("character", self.writer.voice, character=self.writer.voice,
+                                             source=(start, end), extension="V.O."))
+                self.add("dialogue", piece, (start, end), self.writer.voice)
+            else:
+                self.add(kind, piece, (start, end))
 
     def paragraph(self, para: Paragraph):
         spans = para.spans
@@ -165,15 +174,46 @@ class _Builder:
                 consumed_to = span.end
         flush()
 
-    def build(self, scenes: list[Scene]) -> list[Element]:
+    def build(self, scenes: list[Scene], transitions: str | None = None) -> list[Element]:
+        """Elements in story order, with the scene plan's headings, intercuts and montages.
+
+        Chapter headings (and the title lines under them) never become action; with
+        transitions="cut" a `CUT TO:` goes before each scene that jumps in time.
+        """
         self.add("action", "FADE IN:")  # at the left margin, as scripts open
-        by_block = {s.block_index: s for s in scenes}
+        by_block: dict[int, list[Scene]] = {}
+        for s in scenes:
+            by_block.setdefault(s.block_index, []).append(s)
+        skip = getattr(scenes, "skip", set())
+        montages = {m.first_block: m for m in getattr(scenes, "montages", [])}
+        montage_end, current = None, None
         for index, block in enumerate(self.story.blocks):
-            scene = by_block.get(index)
-            if scene:
+            for scene in by_block.get(index, []):
+                if scene.kind == "intercut":
+                    self.add("scene_heading", scene.heading, scene.source)
+                    self.add("scene_heading", "INTERCUT - PHONE CONVERSATION", scene.source)
+                    continue
+                if transitions == "cut" and scene.jump and current is not None:
+                    self.add("transition", "CUT TO:")
                 self.add("scene_heading", scene.heading, scene.source)
+                current = scene
+            if index in skip:
+                continue
+            if index in montages and isinstance(block, Paragraph):
+                montage_end = montages[index].last_block
+                self.add("scene_heading", montages[index].title, (block.start, block.end))
             if isinstance(block, Paragraph):
+                first = len(self.elements)
                 self.paragraph(block)
+                if montage_end is not None:
+                    for el in self.elements[first:]:
+                        if el.type == "action":
+                            el.text = "-- " + el.text
+            if montage_end is not None and index >= montage_end:
+                montage_end = None
+                self.add("action", "END MONTAGE")
+                if current is not None and index + 1 not in by_block and index + 1 < len(self.story.blocks):
+                    self.add("scene_heading", current.heading, current.source)
         self.add("transition", "FADE OUT.")
         return _without_silent_cues(self.elements)
 
@@ -187,10 +227,11 @@ def _without_silent_cues(elements: list[Element]) -> list[Element]:
 
 
 def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
-                   title: str, author: str | None) -> Document:
-    title_page = {"Title": title}
+                   title: str, author: str | None, transitions: str | None = None,
+                   action: ActionStyle | None = None) -> Document:
+    title_page = {"Title": escape(title)}    # title page values are Fountain markup too
     if author:
         title_page["Credit"] = "Written by"
-        title_page["Author"] = author
-    elements = _Builder(story, attribution).build(scenes)
+        title_page["Author"] = escape(author)
+    elements = _Builder(story, attribution, action).build(scenes, transitions)
     return Document(title_page=title_page, elements=elements, characters=attribution.cast)

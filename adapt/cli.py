@@ -24,6 +24,12 @@ Example:
 
 Without -f/-o it writes out/<stem>.pdf and out/<stem>.fountain. With -f or -o it writes one
 format to PATH ("-" is standard output for text formats). INPUT "-" reads standard input.
+
+\b
+Several inputs, or a folder (its .txt, .text, .fountain, .spmd and .json files):
+  adapt convert a.txt b.txt c.txt --jobs 2
+  adapt convert stories/ -f pdf
+each goes to --out-dir as above; a summary follows on stderr.
 """
 
 
@@ -85,7 +91,7 @@ def main():
 
 
 @main.command(help=CONVERT_HELP)
-@click.argument("input_path", metavar="INPUT")
+@click.argument("input_paths", metavar="INPUT...", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(WRITERS), help="Write one format.")
 @click.option("-o", "--output", "output", metavar="PATH", help='Output file ("-" for stdout).')
 @click.option("--out-dir", default="out", show_default=True, metavar="DIR",
@@ -101,7 +107,10 @@ def main():
               help="Refuse inputs larger than this (bytes, or with k, M, G).")
 @click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
               help="PDF paper size (A4: same margins, 57 lines a page).")
-@click.option("--scene-numbers", is_flag=True, help="PDF: number scene headings left and right.")
+@click.option("--scene-numbers", is_flag=True,
+              help="Number scene headings (left and right in the PDF, #N# in Fountain).")
+@click.option("--transitions", type=click.Choice(["none", "cut"]), default="none", show_default=True,
+              help="cut: CUT TO: between scenes that jump in time (spec scripts rarely use them).")
 @click.option("--font", metavar="PATH.ttf",
               help="PDF: embed this TrueType font instead of built-in Courier (needed for "
                    "non-Latin text); bold/italic faces beside it are used too.")
@@ -115,17 +124,44 @@ def main():
 @click.option("--cast", "cast_path", metavar="CAST.TOML",
               help="Cast corrections (cues, aliases, genders, forced speakers); start from "
                    "`adapt characters INPUT -o cast.toml`.")
+@click.option("--interiority", type=click.Choice(("keep", "note", "drop")), default="note",
+              show_default=True, help="Sentences a camera cannot film (thoughts, knowing, "
+              "remembering): keep them as action, make them notes [[...]] (hidden in the PDF "
+              "unless --show-notes), or drop them.")
+@click.option("--narration", type=click.Choice(("action", "vo")), default="action",
+              show_default=True, help="vo: the narrator's unspoken commentary becomes "
+              "voice-over (V.O.) lines.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              metavar="N", help="With several inputs, convert N at a time in separate "
+                                "processes (0: one per CPU).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: for a large input or several inputs, "
+                   "when stderr is a terminal).")
 @debug_option
-def convert(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path,
-            **pdf_options):
+def convert(input_paths, jobs, progress, **options):
+    if len(input_paths) == 1 and not (input_paths[0] != "-" and Path(input_paths[0]).is_dir()):
+        _convert_one(input_paths[0], **options, emit=click.echo, progress=progress)
+        return
+    from .batch import convert_many
+
+    convert_many(input_paths, options, jobs=jobs, progress=progress)
+
+
+def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_size, cast_path,
+                 transitions, interiority, narration, emit=click.echo, progress=None,
+                 **pdf_options):
+    """Convert one input (raising AdaptError on failure); `emit(text, err=...)` says what
+    happened: notices on stderr, each output written on stdout."""
+    from .action import ActionStyle
     from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
+    from .progress import stage_bar
 
     cast = _read_cast(cast_path) if cast_path else None
     source = read_input(input_path, max_size)
     if source.notice:
-        click.echo(f"adapt: {source.label}: {source.notice}", err=True)
+        emit(f"adapt: {source.label}: {source.notice}", err=True)
     stem = Path(source.name).stem
     if output is None and fmt is None:
         targets = [(f, Path(out_dir) / f"{stem}{EXTENSIONS[f]}") for f in ("pdf", "fountain")]
@@ -136,18 +172,29 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size, ca
         if str(dest) == "-" and f not in TEXT_FORMATS:
             _fail(f"-f {f} cannot be written to standard output; give -o FILE")
     # Everything is rendered before anything is written: a failure leaves every output as it was.
-    with about(source.label):
+    with about(source.label), stage_bar(source, [f for f, _ in targets], progress) as step:
         try:
-            doc = load(source.text, source.name, title=title, author=author, cast=cast)
+            doc = load(source.text, source.name, title=title, author=author, cast=cast,
+                       transitions=transitions,
+                       action=ActionStyle(interiority=interiority, narration=narration),
+                       progress=step)
+            if pdf_options.get("scene_numbers"):
+                from .scenes import number_scenes
+                number_scenes(doc)
         except InputError as exc:   # its message starts with the file name
             problem = str(exc).removeprefix(f"{source.name}: ")
             raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
-        _warn_missing_glyphs(doc, targets, pdf_options)
+        source.text = None  # the document holds what it needs; let the input go
+        _warn_missing_glyphs(doc, targets, pdf_options, emit)
         from .writers.pdf import FontError
+        rendered = []
         try:
-            rendered = [(f, dest, render(doc, f, **pdf_options)) for f, dest in targets]
+            for f, dest in targets:
+                rendered.append((f, dest, render(doc, f, **pdf_options)))
+                step(f)
         except FontError as exc:
             _fail(str(exc))
+        del doc
     for f, dest, data in rendered:
         if str(dest) != "-":
             check_overwrite(Path(dest), data, force)   # refuse before writing anything
@@ -157,12 +204,12 @@ def convert(input_path, fmt, output, out_dir, title, author, force, max_size, ca
         else:
             backup = write_output(Path(dest), data, force=force)
             if backup:
-                click.echo(f"adapt: {dest}: had been edited; the edited version is kept as "
-                           f"{backup}", err=True)
-            click.echo(str(dest), err=False)
+                emit(f"adapt: {dest}: had been edited; the edited version is kept as "
+                     f"{backup}", err=True)
+            emit(str(dest), err=False)
 
 
-def _warn_missing_glyphs(doc, targets, pdf_options):
+def _warn_missing_glyphs(doc, targets, pdf_options, emit=click.echo):
     """Built-in Courier prints nothing for non-Latin letters: say so, and what to do."""
     if pdf_options["font"] or not any(f == "pdf" for f, _ in targets):
         return
@@ -170,8 +217,8 @@ def _warn_missing_glyphs(doc, targets, pdf_options):
 
     missing = missing_glyphs(doc)
     if missing:
-        click.echo(f"adapt: warning: built-in Courier cannot show {missing!r}...; "
-                   "give --font PATH.ttf", err=True)
+        emit(f"adapt: warning: built-in Courier cannot show {missing!r}...; "
+             "give --font PATH.ttf", err=True)
 
 
 def _read_cast(path: str):

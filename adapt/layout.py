@@ -402,6 +402,10 @@ def _cue_text(el: Element) -> str:
     return text
 
 
+# Heading-like lines that are not scenes: no number in the margins.
+_UNNUMBERED = re.compile(r"^(?:INTERCUT|MONTAGE|SERIES OF SHOTS|END MONTAGE|BACK TO)\b", re.I)
+
+
 def _heading_lines(el: Element, n: int, opts: LayoutOptions) -> list[Line]:
     style = STYLES["scene_heading"]
     text = styled_text(el.text, notes=opts.show_notes)
@@ -409,7 +413,7 @@ def _heading_lines(el: Element, n: int, opts: LayoutOptions) -> list[Line]:
     lines = _make_lines(text, style, "scene_heading")
     if lines:
         lines[0].anchor = " ".join(ln.text for ln in lines)
-        if opts.scene_numbers:
+        if opts.scene_numbers and (el.scene_number or not _UNNUMBERED.match(el.text)):
             lines[0].scene_number = el.scene_number or str(n)
     return lines
 
@@ -458,7 +462,7 @@ class _Builder:
             self.out.append("page_break")
             self.last_speaker = None
             return
-        if t != "action":
+        if t not in ("action", "note", "section", "synopsis"):   # unprinted ones don't count
             self.last_speaker = None
         if t == "scene_heading":
             self.headings += 1

@@ -8,10 +8,20 @@ from .readers.prose import read_prose
 
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
-                default_title: str = "Untitled", cast=None) -> Document:
-    """`cast`: a `castfile.CastFile` of the writer's corrections, or None."""
+                default_title: str = "Untitled", cast=None, transitions: str | None = None,
+                action=None, progress=None) -> Document:
+    """`cast`: a `castfile.CastFile` of the writer's corrections, or None; `transitions="cut"`
+    puts CUT TO: between scenes that jump in time; `action`: an adapt.action.ActionStyle
+    (interiority notes, voice-over), None for the default style; `progress(stage)`, if given,
+    is called as each stage ends."""
+    step = progress or (lambda stage: None)
     story = read_prose(text)
+    step("read")
     who = attribution.attribute(story, cast)
-    plan = scenes.plan(story)
-    return build_document(story, who, plan, title or story.title or default_title,
-                          author or story.author)
+    step("attribute")
+    plan = scenes.plan(story, who)
+    step("scenes")
+    doc = build_document(story, who, plan, title or story.title or default_title,
+                         author or story.author, transitions=transitions, action=action)
+    step("build")
+    return doc

@@ -1,35 +1,32 @@
 """Where scenes start and what their headings say.
 
-A first version: a scene starts at the story's start, at every chapter heading and at every
-scene-break line. The heading takes INT./EXT. and a location from the first place noun in the
-scene's opening paragraphs and a time of day from time words; when the prose says nothing,
-the last known place and time carry forward.
+Prose does not announce its scenes; this module reads them from cues:
+
+- a scene starts at the story's start, after chapter headings and scene-break lines, where the
+  time jumps ("The next morning", "Three weeks passed", a phone ringing), where people move to
+  another place ("followed him down the stairs", "were in the dining-room. I joined them"), after
+  a quoted arrangement to meet somewhere ("Meet you at the theater"), and where an outdoor
+  scene turns out to have moved indoors;
+- a heading is INT./EXT. (INT./EXT. for vehicles), a LOCATION of place nouns from the prose
+  ("HOUSE - DEN": a building and a room), and a time of day from time words and clock readings;
+  when the prose says nothing the last known place and time carry forward, a room change inside
+  one action is CONTINUOUS;
+- a phone call with the other side shown gets the caller's place established and an
+  `INTERCUT - PHONE CONVERSATION` line; a run of summary paragraphs becomes a MONTAGE; a
+  recollection running over several paragraphs becomes a (FLASHBACK) scene.
+
+Everything is read with general English lexicons (adapt/scene_cues.py): no story's names,
+places or phrases.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from . import scene_cues as cues
 from .story import Chapter, Paragraph, SceneBreak, Story
-
-INTERIORS = """apartment bedroom kitchen bathroom den hall hallway office room parlour parlor
-    drawing-room library study cottage house home flat shop store supermarket restaurant cafe
-    bar pub inn hotel church chapel theater theatre cinema school classroom hospital station
-    prison cell court courtroom attic cellar basement stairs staircase corridor lobby foyer
-    ballroom dining-room breakfast-room sitting-room carriage car train compartment cabin
-    barn stable palace castle museum gallery""".split()
-EXTERIORS = """street road lane garden park beach shore sea field fields forest wood woods
-    river lake hill hills mountain village town city square yard courtyard porch doorstep
-    bridge harbour harbor dock meadow moor desert island cliff path avenue terrace lawn
-    churchyard graveyard cemetery market""".split()
-_PLACE = re.compile(r"\b(?:the|a|an|his|her|their|my|our)\s+((?:[a-z\-]+\s+){0,2}?(%s))\b"
-                    % "|".join(sorted(INTERIORS + EXTERIORS, key=len, reverse=True)), re.I)
-_TIMES = [
-    ("NIGHT", r"\b(?:night|midnight|moonlight|lamp was lit|(?:one|two|three|four) in the morning)\b"),
-    ("MORNING", r"\b(?:morning|dawn|sunrise|breakfast)\b"),
-    ("EVENING", r"\b(?:evening|dusk|sunset|twilight|dinner)\b"),
-    ("DAY", r"\b(?:day|noon|afternoon|sunlight|sunshine)\b"),
-]
 
 
 @dataclass
@@ -37,39 +34,705 @@ class Scene:
     block_index: int            # the scene starts before story.blocks[block_index]
     heading: str
     source: tuple[int, int]
+    setting: str = "INT."       # "INT.", "EXT." or "INT./EXT."
+    location: str = ""          # "HOUSE - DEN"
+    time: str = "DAY"           # DAY, NIGHT, MORNING, EVENING, DAWN, CONTINUOUS, LATER, ...
+    reason: str = "start"       # what started it: start, break, jump, move, phone, meet, indoors
+    jump: bool = False          # time passed since the scene before (a `CUT TO:` candidate)
+    flashback: bool = False
+    kind: str = "scene"         # "scene"; "intercut": the other side of a phone call
 
 
-def _opening_text(blocks, start: int, limit: int = 3) -> str:
-    texts = [b.text for b in blocks[start:start + limit * 2] if isinstance(b, Paragraph)]
-    return " ".join(texts[:limit])
+@dataclass
+class Montage:
+    first_block: int            # the paragraphs first_block..last_block are its shots
+    last_block: int
+    title: str = "MONTAGE"
 
 
-def _place(text: str) -> tuple[str, str] | None:
-    match = _PLACE.search(text)
-    if not match:
-        return None
-    noun = match.group(2).lower()
-    return ("INT." if noun in INTERIORS else "EXT."), noun.upper()
+@dataclass
+class ScenePlan(list):
+    """The scenes in order (it is a list of `Scene`), plus what the builder needs besides."""
+    montages: list[Montage] = field(default_factory=list)
+    skip: set[int] = field(default_factory=set)     # chapter-title paragraphs: never action
+
+    def __init__(self, scenes=(), montages=None, skip=None):
+        super().__init__(scenes)
+        self.montages = montages or []
+        self.skip = skip or set()
+
+    @property
+    def scenes(self) -> list[Scene]:
+        return list(self)
 
 
-def _time(text: str) -> str | None:
-    for name, pattern in _TIMES:
-        if re.search(pattern, text, re.I):
-            return name
+# ---------------------------------------------------------------------------------------------
+# Reading places
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+_KINDS = {**{w: "exterior" for w in cues.EXTERIORS}, **{w: "building" for w in cues.BUILDINGS},
+          **{w: "vehicle" for w in cues.VEHICLES}, **{w: "room" for w in cues.ROOMS}}
+_NOUN = _alternation(_KINDS)
+_DET = r"(?:the|a|an|his|her|their|my|our|your|its|this|that|(?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['\u2019]s)"
+_PLACE = re.compile(rf"\b({_DET}|(?-i:[A-Z][a-z]{{3,}}))\s+((?:[a-z][\w'-]*\s+){{0,2}}?)({_NOUN})\b(?!['\u2019]s|-)", re.I)
+_NAMED_ROOM = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['\u2019]s\s+(room|bedroom|study)\b")
+_BED = re.compile(r"\b(?:in|into|out of|from|on|off) (?:the |his |her |my |their )?bed\b|"
+                  r"\bthe bed\b|\bbed ?sheets\b", re.I)
+_MOVE = re.compile(
+    rf"\b(?:re-?)?{cues.MOVE_VERBS}\b(?:[^.;:!?\"\u201c]{{0,40}}?)\b{cues.MOVE_PREPS}\s+"
+    rf"(?:{_DET}\s+(?:[A-Za-z][\w'-]*\s+){{0,2}}?((?i:{_NOUN}))\b(?!['\u2019]s)|((?:[A-Z][a-z]+\s?){{1,3}})\b)"
+    rf"|\b(?:re-?)?(?:enter|enters|entered|entering|reach|reaches|reached)\s+"
+    rf"(?:{_DET}\s+(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b)"
+    rf"|\b(?:were|was|are|is)\s+(?:already\s+|still\s+|all\s+)?in\s+the\s+({_NOUN})\b[^.!?]*[.!?]\s+"
+    rf"(?:I|We|He|She|They)\s+joined\b"
+    rf"|\b(?:paused|stopped|halted|waited|lingered)\s+(?:\w+\s+)?in\s+the\s+({_NOUN})\b",
+    re.X)
+# Proper place names, capitalised ("the Angelika Theater", "Lover's Lane"): the same place when
+# the prose later says only "the theater".
+_PROPER = re.compile(r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?\s+){1,3})(%s)\b" % "|".join(
+    re.escape(w.title()) for w in sorted(_KINDS, key=len, reverse=True) if " " not in w and "-" not in w))
+_NOT_NAMES = {"The", "A", "An", "This", "That", "His", "Her", "Their", "My", "Our", "Your", "Its", "In",
+              "At", "On", "To", "Into", "From", "And", "But", "Old", "New", "Great", "Little"}
+_OUTDOOR = re.compile(cues.OUTDOOR_CUES, re.I | re.X)
+_INDOOR = re.compile(cues.INDOOR_CUES, re.I | re.X)
+_STRONG_INDOOR = re.compile(r"\b(?:ceiling|bed|sheets|blanket|pillows?|sofa|couch|fireplace|carpet)\b",
+                            re.I)
+_SENTENCE = re.compile(r"[^.!?\u2026]+(?:[.!?\u2026]+[\"'\u201d\u2019)]*|$)")
+
+
+_TRANSIT = {"CORRIDOR", "PASSAGE", "HALL", "HALLWAY", "LANDING", "STAIRS", "STAIRCASE", "STAIRWAY",
+            "LOBBY", "GALLERY"}
+
+
+_READ_LIMIT = 40      # paragraphs of a scene read for its heading: enough, and bounded on long scenes
+_DAYS = re.compile(r"\b(?:days?|weeks?|months?|years?|morrow|fortnight|next|following)\b", re.I)
+
+
+def _norm(noun: str) -> str:
+    """One spelling per place: "dining-room" and "Dining Room" are DINING ROOM."""
+    return re.sub(r"[\s-]+", " ", noun).upper()
+
+
+def _kind_of(name: str) -> str | None:
+    """The kind of a location name: "ANGELIKA THEATER" is a building."""
+    return _KINDS.get(name.lower()) or _KINDS.get(name.split()[-1].lower())
+
+
+def _kind(noun: str) -> str:
+    return _KINDS.get(re.sub(r"[\s-]+", " ", noun.lower()),
+                      _KINDS.get(re.sub(r"[\s-]+", "-", noun.lower()), "room"))
+
+
+@dataclass
+class Place:
+    main: str | None = None     # a building or outdoor place: "HOUSE", "BEACH"
+    sub: str | None = None      # a room: "DEN"
+    setting: str = "INT."
+
+    def text(self) -> str:
+        parts = [p for p in (self.main, self.sub) if p]
+        return " - ".join(parts) if parts else "UNKNOWN"
+
+
+@lru_cache(maxsize=2048)
+def _places(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
+    """(offset, kind, NAME) of each place mentioned in narration text, in order."""
+    found = []
+    for m in _PLACE.finditer(text):
+        det = m.group(1)
+        if re.search(r"\b(?:from|like|than)\s+$", text[max(0, m.start() - 6):m.start()]):
+            continue        # where someone came from, or a comparison: not where the scene is
+        if det[:1].isupper() and det.split()[0].lower() not in ("the", "a", "an", "his", "her",
+                                                                "their", "my", "our", "your"):
+            owner = re.sub(r"['\u2019]s$", "", det)
+            if owner.upper() in names or owner.split()[-1].upper() in names:
+                found.append((m.start(3), "room" if _kind(m.group(3)) == "room" else _kind(m.group(3)),
+                              f"{owner.upper()}'S {_norm(m.group(3))}"))
+                continue
+        name = _norm(m.group(3))
+        if m.group(3)[:1].isupper() and (m.group(2).strip()[:1].isupper() or det[:1].isupper()
+                                         and det.lower() not in ("the", "a", "an", "this", "that")):
+            # a proper name: "the Angelika Theater", "Lover's Lane"
+            proper = (det + " " if det.lower() not in ("the", "a", "an", "this", "that") else "") + m.group(2)
+            name = _norm(proper.strip() + " " + m.group(3))
+        found.append((m.start(3), _kind(m.group(3)), name))
+    for m in _NAMED_ROOM.finditer(text):
+        if not any(start == m.start(2) for start, _, _ in found):
+            found.append((m.start(2), "room", f"{m.group(1).upper()}'S {m.group(2).upper()}"))
+    for m in _BED.finditer(text):
+        found.append((m.start(), "bed", "BEDROOM"))
+    return sorted(found)
+
+
+@lru_cache(maxsize=2048)
+def _setting_from_cues(text: str) -> str | None:
+    outdoor, indoor = len(_OUTDOOR.findall(text)), len(_INDOOR.findall(text))
+    if outdoor > indoor:
+        return "EXT."
+    if indoor > outdoor:
+        return "INT."
     return None
 
 
-def plan(story: Story) -> list[Scene]:
-    blocks = story.blocks
-    starts = [0] + [i + 1 for i, b in enumerate(blocks) if isinstance(b, (Chapter, SceneBreak))]
-    scenes = []
-    place, time = ("INT.", "UNKNOWN"), "DAY"
-    for start in dict.fromkeys(starts):
-        if start >= len(blocks) or not any(isinstance(b, Paragraph) for b in blocks[start:start + 1]):
+# ---------------------------------------------------------------------------------------------
+# Reading times
+
+_TIME_WORDS = [(name, re.compile(pattern + r"(?![-\w])", re.I)) for name, pattern in cues.TIME_WORDS]
+
+
+def _times(text: str, current: str | None) -> str | None:
+    """The first time of day the text states, or None."""
+    best = None
+    for name, pattern in _TIME_WORDS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    for m in cues.CLOCK.finditer(text):
+        # A bare "o'clock" says less than "evening" or "growing dark"; "in the morning" more.
+        bare = "clock" in (m.group(2) or "").lower()
+        if best is None or (not bare and m.start() < best[0]):
+            best = (m.start(), cues.clock_time(m, current))
+        break
+    return best[1] if best else None
+
+
+def _spoken_clock(para: Paragraph, current: str | None) -> str | None:
+    """A clock reading said aloud: "It's four in the morning"."""
+    for q in para.quotes:
+        m = re.search(r"\b(?:it's|it is|it was|it\u2019s)\s+(?:almost\s+|nearly\s+|past\s+)?", q.text, re.I)
+        if m:
+            clock = cues.CLOCK.match(q.text, m.end())
+            if clock:
+                return cues.clock_time(clock, current)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan
+
+def _narration(para: Paragraph) -> str:
+    return " ".join(s.text for s in para.spans if s.kind == "narration")
+
+
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Gen|Lieut|Prof|Rev|Sr|Jr|"
+                           r"No|vs|etc)|\b[A-Z])$")
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of narration; "Mrs. Hall" and "J. Smith" do not end one."""
+    out, start = [], 0
+    for m in re.finditer(r"[.!?\u2026]+[\"'\u201d\u2019)]*(?=\s|$)", text):
+        if m.group().startswith(".") and _ABBREVIATION.search(text[start:m.start()]):
             continue
-        text = _opening_text(blocks, start)
-        place = _place(text) or place
-        time = _time(text) or time
-        first = blocks[start]
-        scenes.append(Scene(start, f"{place[0]} {place[1]} - {time}", (first.start, first.end)))
-    return scenes
+        out.append(text[start:m.end()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [x for x in out if x]
+
+
+_CHAPTER_LINE = re.compile(r"\A\s*(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)"
+                           r"\s+[\w.]+[^\n]{0,60}(?:\n[^\n]{1,80})?\s*\Z")
+
+
+def _is_title(para: Paragraph, after_heading: bool) -> bool:
+    """A chapter heading the grammar read as a paragraph ("CHAPTER I.\\nTHE ARRIVAL"), or the
+    title line right under a chapter heading ("THE HAMILTONS")."""
+    text = para.text.strip()
+    if para.quotes and not after_heading or len(text) > 140:
+        return False
+    if _CHAPTER_LINE.match(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return (after_heading and "\n" not in text and len(text) <= 80 and bool(letters)
+            and all(c.isupper() for c in letters) and not text.endswith((".", "!", "?", ",")))
+
+
+@dataclass
+class _Cue:
+    reason: str
+    place: tuple[str, str] | None = None   # (kind, NAME) of a destination
+    time: str | None = None
+    jump: bool = False
+    text: str = ""                         # prose the scene's place and time are read from
+
+
+class _Planner:
+    def __init__(self, story: Story, cast=None):
+        self.story = story
+        self.blocks = story.blocks
+        self.names = set()
+        self.genders = {}
+        self._narration: dict[int, str] = {}
+        for character in cast or []:
+            for name in [character.name, *character.aliases]:
+                self.names.add(name.upper())
+                self.names.update(w.upper() for w in name.split() if w[:1].isupper() and len(w) > 2)
+                self.genders[name.upper()] = character.gender
+        self.names = frozenset(self.names)
+        # Capitalised words the prose puts people at or in: "at Netherfield", "in London".
+        self.place_names = set(re.findall(r"\b(?:at|in|near|outside)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})",
+                                          story.text))
+        self.proper: list[tuple[int, str, str]] = []    # (offset, NOUN, PROPER NAME)
+        for m in _PROPER.finditer(story.text):
+            words = m.group(1).split()
+            while words and words[0] in _NOT_NAMES:
+                words.pop(0)
+            if words:
+                self.proper.append((m.start(), m.group(2).upper(), _norm(" ".join(words) + " " + m.group(2))))
+        self.skip: set[int] = set()
+        self.excluded: set[int] = set()     # the other side of a phone call, while heading its scene
+        self.handover: dict[int, str] = {}  # paragraph -> its closing move into the next scene
+        self.paras: list[int] = []          # block indexes of story paragraphs (not titles)
+
+    # -- where scenes start -------------------------------------------------------------------
+    def starts(self) -> dict[int, _Cue]:
+        starts: dict[int, _Cue] = {}
+        after_heading = True
+        pending_break = True
+        for i, block in enumerate(self.blocks):
+            if isinstance(block, (Chapter, SceneBreak)):
+                after_heading = isinstance(block, Chapter)
+                pending_break = True
+                continue
+            if _is_title(block, after_heading):
+                self.skip.add(i)
+                pending_break, after_heading = True, True
+                continue
+            after_heading = False
+            self.paras.append(i)
+            if pending_break:
+                starts[i] = _Cue("start" if not starts and i == self._first_para() else "break")
+                pending_break = False
+        for n, i in enumerate(self.paras):
+            para = self.blocks[i]
+            narration = _narration(para)
+            sentences = _sentences(narration)
+            opening = " ".join(sentences[:1])
+            if i not in starts or starts[i].reason == "move" and starts[i].text not in narration:
+                jump = any(cues.TIME_JUMP.match(s) and not (k and s.lower().startswith("when"))
+                           for k, s in enumerate(sentences[:2])) or \
+                    bool(re.search(r"\b(?:until|till)\s+(?:about\s+)?(?:\w+\s+o['\u2019 ]?clock|evening|"
+                                   r"dusk|dark|nightfall|midnight|morning)", opening, re.I))
+                if cues.PHONE_START.search(opening):
+                    starts[i] = _Cue("phone", jump=True, text=narration)
+                    self.handover.pop(self.paras[n - 1] if n else -1, None)
+                elif jump and (para.quotes == [] or len(narration) > 40):
+                    starts[i] = _Cue("jump", jump=True, text=narration)
+                    self.handover.pop(self.paras[n - 1] if n else -1, None)
+            self._moves(n, i, para, narration, starts)
+            self._arrangement(n, para, starts)
+        return dict(sorted(starts.items()))
+
+    def _first_para(self) -> int:
+        for i, block in enumerate(self.blocks):
+            if isinstance(block, Paragraph) and i not in self.skip:
+                return i
+        return 0
+
+    def _moves(self, n, i, para, narration, starts):
+        """A move to a named place: the scene starts here, or at the next paragraph when the
+        move closes this one."""
+        moves = []
+        for m in _MOVE.finditer(narration):
+            before = narration[max(0, m.start() - 14):m.start()]
+            if re.search(r"\b(?:had|'d|would|could|should|must|might|not|never)\s+(?:\w+\s+)?$", before) or \
+                    re.search(r"\b(?:a|an)\s+(?:[a-z][\w'-]*\s+){0,2}?\S+$", m.group()):
+                continue        # backstory, wishes and "going down a road" are no moves
+            if re.search(r"\b(?:not|never|n't|had)\b", m.group()):
+                continue
+            noun = m.group(1) or m.group(3) or m.group(4) or m.group(5)
+            if noun and _norm(noun) == "ROOM" and not re.search(r"\b(?:re-|back|return)", m.group(), re.I):
+                continue        # "into the room": the room the scene is in, unless going back
+            if noun:
+                named = [x for x in _places(m.group(), self.names) if x[1] == _kind(noun)]
+                moves.append((m, (_kind(noun), named[-1][2] if named else _norm(noun))))
+            elif m.group(2) and self._is_place_name(m.group(2).strip(), narration[m.end(2):]):
+                moves.append((m, ("named", m.group(2).strip().upper())))
+        if not moves:
+            return
+        length = max(len(narration), 1)
+        first, last = moves[0], moves[-1]
+        picks = []
+        if first[0].start() < 0.3 * length and first[1] != last[1]:
+            picks.append((i, first))
+        at_end = len(narration[last[0].end():].strip()) < 0.4 * length and last[0].start() > 0.3 * length
+        if at_end:
+            if n + 1 < len(self.paras):
+                picks.append((self.paras[n + 1], last))
+        else:
+            picks.append((i, last))
+        for target, (m, place) in picks:
+            if target != i:
+                self.handover[i] = narration[m.start():]
+            if target in starts and starts[target].reason in ("start", "break", "jump", "phone"):
+                starts[target].place = starts[target].place or place
+                continue
+            starts[target] = _Cue("move", place=place, text=narration[m.start():])
+
+    def _is_place_name(self, name: str, after: str) -> bool:
+        """A capitalised destination is a place when the prose calls it one ("Longbourn, the
+        village") or puts people at or in it elsewhere, and it is nobody's name."""
+        words = name.split()
+        known = re.match(rf",?\s+(?:the|a|an|their|his|her)\s+(?:[a-z][\w'-]*\s+){{0,2}}?(?:{_NOUN})\b", after) \
+            or name in self.place_names
+        return bool(known) and (name.upper() not in self.names and not any(w.upper() in self.names for w in words)
+                and words[0] not in ("I", "Mr", "Mrs", "Miss", "Dr", "Sir", "Lady", "Lord", "God")
+                and words[0].lower() not in ("the", "a", "an", "and", "but", "he", "she", "they",
+                                             "we", "it", "his", "her", "him", "them", "me"))
+
+    def _arrangement(self, n, para, starts):
+        """"Meet you at the theater": the scene cuts there once the exchange closes."""
+        for q in para.quotes:
+            m = cues.ARRANGEMENT.search(q.text)
+            if not m:
+                continue
+            place = re.match(rf"(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b", q.text[m.end():], re.I)
+            if not place:
+                continue
+            last = n
+            for k in range(n + 1, min(n + 4, len(self.paras))):
+                nxt = self.blocks[self.paras[k]]
+                if any(cues.REMAINS.search(x.text) for x in nxt.quotes):
+                    last = k
+            if last + 1 >= len(self.paras):
+                return
+            target = self.paras[last + 1]
+            minutes = any(re.search(r"\b(?:minutes?|hours?)\b", x.text)
+                          for k in range(n, last + 1) for x in self.blocks[self.paras[k]].quotes)
+            if not minutes:
+                return      # no time set: talk of going somewhere, not a cut
+            if target not in starts:
+                starts[target] = _Cue("meet", place=(_kind(place.group(1)), _norm(place.group(1))),
+                                      time="LATER" if minutes else None)
+            return
+
+    # -- what the headings say ----------------------------------------------------------------
+    def paras_in(self, first: int, last: int) -> list[int]:
+        return self.paras[bisect.bisect_left(self.paras, first):bisect.bisect_right(self.paras, last)]
+
+    def narration(self, i: int) -> str:
+        text = self._narration.get(i)
+        if text is None:
+            text = self._narration[i] = _narration(self.blocks[i])
+        return text
+
+    def scene_text(self, first: int, last: int, limit: int | None = None) -> str:
+        """The narration of a scene's paragraphs; a move that closes the last paragraph
+        belongs to the next scene."""
+        lo, hi = bisect.bisect_left(self.paras, first), bisect.bisect_right(self.paras, last)
+        paras = [i for i in self.paras[lo:hi] if i not in self.excluded]
+        cut = paras and not limit or (limit and len(paras) <= limit)
+        if limit:
+            paras = paras[:limit]
+        texts = [self.narration(i) for i in paras]
+        tail = self.handover.get(paras[-1]) if paras and cut else None
+        if tail and tail in texts[-1]:
+            texts[-1] = texts[-1][:texts[-1].rindex(tail)]
+        return "\n".join(texts)
+
+    def plan(self) -> ScenePlan:
+        starts = self.starts()
+        montages = self._montages(starts)
+        starts = self._around_montages(starts, montages)
+        starts = self._indoor_turns(starts)
+        starts = self._drop_pass_through(starts)
+        order = list(starts)
+        stops = sorted(set(order) | {m.first_block for m in montages})
+        scenes: list[Scene] = []
+        place, time = Place(), None
+        history: list[Place] = []
+        for k, index in enumerate(order):
+            cue = starts[index]
+            later = [i for i in stops if i > index]
+            end = later[0] - 1 if later else len(self.blocks) - 1
+            other_side = self._intercut(index, end) if cue.reason == "phone" else None
+            self.excluded = {other_side[0]} if other_side else set()
+            new_place, new_time = self._heading(cue, index, end, place, time, history)
+            new_place.main = self._named(new_place.main, self.blocks[end].end if end < len(self.blocks) else 0)
+            history.append(place)
+            prev_place, prev_time = place, time
+            place, time = new_place, new_time
+            block = self.blocks[index]
+            shown_time = new_time
+            if cue.reason == "move" and not cue.jump and cue.time is None and scenes and \
+                    cue.place and cue.place[0] in ("room", "bed") and not self._states_time(cue, index):
+                shown_time = "CONTINUOUS"
+            elif cue.reason == "meet" and cue.time and cue.place and cue.place[0] == "room":
+                shown_time = cue.time
+            elif cue.reason == "jump" and scenes and new_place.text() == prev_place.text() and \
+                    new_time == prev_time and not re.search(
+                        r"\b(?:morning|evening|night|afternoon|day|days|week|weeks|month|months|year|"
+                        r"years|morrow)\b", cue.text[:80], re.I):
+                shown_time = "LATER"
+            scene = Scene(index, "", (block.start, block.end), place.setting, place.text(),
+                          shown_time or "DAY", cue.reason, jump=cue.jump)
+            scene.heading = f"{scene.setting} {scene.location} - {scene.time}"
+            if scenes and scenes[-1].heading == scene.heading and cue.reason in ("move", "indoors"):
+                continue
+            scenes.append(scene)
+            if other_side:
+                i, location = other_side
+                block = self.blocks[i]
+                scenes.append(Scene(i, f"INT. {location} - {scene.time}", (block.start, block.end),
+                                    "INT.", location, scene.time, "intercut", kind="intercut"))
+        self._flashbacks(scenes)
+        return ScenePlan(scenes, montages, set(self.skip))
+
+    def _states_time(self, cue: _Cue, index: int) -> bool:
+        return _times(cue.text or self.narration(index), None) is not None
+
+    def _heading(self, cue, first, last, place, time, history):
+        paras = self.paras_in(first, last)
+        opening = (cue.text + "\n" if cue.text else "") + self.scene_text(first, first)
+        head = (cue.text + "\n" if cue.text else "") + self.scene_text(first, last, limit=3)
+        whole = self.scene_text(first, last, limit=_READ_LIMIT)
+        fresh = cue.jump or cue.reason in ("break", "start", "phone")
+        new = Place(place.main, None if fresh and place.main else place.sub, place.setting)
+        if cue.place and cue.place[0] == "named":
+            new.main, new.sub = cue.place[1], None
+            new.setting = _setting_from_cues(whole) or "INT."
+        elif cue.place:
+            self._apply(new, cue.place[0], cue.place[1], place, history)
+        else:
+            self._read_place(new, head, whole, fresh, cue)
+        if new.main and _kind_of(new.main) == "building" and new.sub is None:
+            # Outside a building when the scene is all sky and pavement.
+            if _setting_from_cues(whole) == "EXT." and len(_OUTDOOR.findall(whole)) >= 2:
+                new.setting = "EXT."
+        if new.sub == "ROOM" and new.main:
+            new.sub = None      # "INN - ROOM" says no more than "INN"
+        if not new.main and not new.sub and new.setting != "EXT.":
+            family = re.search(r"\b(?:Mr|Mrs|Miss)\.?\s+([A-Z][a-z]+)", whole)
+            if family:
+                new.main = f"{family.group(1).upper()} HOUSE"
+        # Time of day: the scene's opening says it, else what the prose said last carries.
+        new_time = cue.time if cue.time and cue.time != "LATER" else None
+        if cue.reason in ("start", "break"):
+            new_time = new_time or _times(head, time) or _times(whole, time)
+        else:
+            new_time = new_time or _times(opening, time)
+        if not new_time and cue.reason in ("phone", "start", "break", "jump"):
+            new_time = next((t for i in paras[:12] for t in [_spoken_clock(self.blocks[i], time)] if t),
+                            None)
+        if not new_time and cue.jump and _DAYS.search(opening[:200]):
+            new_time = "DAY"
+        return new, new_time or time or "DAY"
+
+    def _read_place(self, new: Place, head: str, whole: str, fresh: bool, cue):
+        """Setting and location of a scene that names no destination, from its place nouns."""
+        found_head = _places(head, self.names)
+        found_whole = _places(whole, self.names)
+        found = found_head + found_whole
+        if not found:
+            if cue.reason == "indoors":
+                new.setting, new.main, new.sub = "INT.", None, None
+            return      # nothing said: the last place carries
+        first_para = _places(head.split("\n", 1)[0] if not cue.text else head.split("\n", 2)[1]
+                             if head.count("\n") >= 1 else head, self.names)
+        inside = sum(k in ("room", "bed") for _, k, _ in found_whole) + \
+            sum(k in ("room", "bed") for _, k, _ in first_para) + len(_INDOOR.findall(whole)) // 3
+        outside = sum(k == "exterior" for _, k, _ in found_whole) + \
+            sum(k == "exterior" for _, k, _ in first_para) + len(_OUTDOOR.findall(whole)) // 2
+        mains = [(k, n) for _, k, n in found if k in ("building", "vehicle", "exterior")]
+        rooms = [n for _, k, n in found if k in ("room", "bed")]
+        rooms = [n for n in rooms if n != "ROOM"] or rooms   # "the room" says least
+        if rooms == ["ROOM"] * len(rooms) and (buildings_or_mains := [n for k, n in mains]):
+            rooms = []
+        if outside > inside and cue.reason != "indoors":
+            ext = [(k, n) for k, n in mains if k == "exterior"] or mains
+            self._apply(new, "exterior", ext[0][1], Place(), [])
+            return
+        if cue.reason == "indoors":
+            new.main = None
+        buildings = [(k, n) for _, k, n in found if k in ("building", "vehicle")]
+        if buildings:
+            self._apply(new, *buildings[0], new, [])
+        elif fresh and new.main and new.main.split()[-1].lower() not in cues.DWELLINGS and rooms \
+                and (cue.reason != "jump" or _DAYS.search(cue.text[:200])):
+            new.main = None     # a shop seen days ago does not hold tonight's bedroom
+        if rooms:
+            new.sub = rooms[0]
+            new.setting = "INT."
+            if new.main and _kind_of(new.main) in ("exterior", "vehicle"):
+                new.main = None
+        if cue.reason == "indoors":
+            new.setting = "INT."
+
+    def _named(self, main: str | None, before: int) -> str | None:
+        """"THEATER" is the ANGELIKA THEATER when that is the only theater named so far."""
+        if not main:
+            return main
+        names = {proper for pos, noun, proper in self.proper if noun == main and pos < before}
+        return names.pop() if len(names) == 1 else main
+
+    def _apply(self, new: Place, kind: str, name: str, old: Place, history):
+        if kind == "room" or kind == "bed":
+            if name == "ROOM" and old.sub and old.sub != "ROOM":
+                # "back into the room": the room before this one
+                name = next((h.sub for h in reversed(history) if h.sub and h.sub != old.sub), old.sub)
+            new.sub = name
+            new.setting = "INT."
+            if new.main and _kind_of(new.main) in ("exterior", "vehicle"):
+                new.main = None
+        elif kind == "exterior":
+            new.main, new.sub, new.setting = name, None, "EXT."
+        elif kind == "vehicle":
+            new.main, new.sub, new.setting = name, None, "INT./EXT."
+        else:
+            if name == "HOME" and old.main and _kind_of(old.main) == "building":
+                name = old.main
+            new.main, new.sub, new.setting = name, None, "INT."
+
+    def _indoor_turns(self, starts):
+        """An outdoor scene whose prose turns to ceilings and bed sheets has moved indoors; the
+        new scene starts at the run of pure narration that leads there."""
+        order = list(starts)
+        added = {}
+        for k, index in enumerate(order):
+            end = order[k + 1] if k + 1 < len(order) else len(self.blocks)
+            paras = self.paras_in(index, end - 1)
+            text = self.scene_text(index, paras[0] if paras else index, limit=1)
+            place = _places(text, self.names)
+            outdoors = (place and place[0][1] == "exterior") or \
+                (starts[index].place and starts[index].place[0] == "building"
+                 and _setting_from_cues(self.scene_text(index, end - 1, limit=_READ_LIMIT)) == "EXT.") or \
+                _setting_from_cues(self.scene_text(index, end - 1, limit=8)) == "EXT."
+            if not outdoors:
+                continue
+            for n, i in enumerate(paras[1:], 1):
+                narration = self.narration(i)
+                if _STRONG_INDOOR.search(narration) and not _OUTDOOR.search(narration):
+                    j = n
+                    while j > 1 and not self.blocks[paras[j - 1]].quotes:
+                        j -= 1
+                    added[paras[j]] = _Cue("indoors", text=narration)
+                    break
+        merged = dict(starts)
+        for i, cue in added.items():
+            merged.setdefault(i, cue)
+        return dict(sorted(merged.items()))
+
+    def _around_montages(self, starts, montages):
+        """A montage stands in for the scenes its shots would open; the story picks up again
+        with a new scene after it."""
+        out = dict(starts)
+        for montage in montages:
+            for i in list(out):
+                if montage.first_block <= i <= montage.last_block and out[i].reason not in ("start", "break"):
+                    del out[i]
+            after = next((i for i in self.paras if i > montage.last_block), None)
+            if after is not None and (after not in out or out[after].reason == "move"):
+                if after not in out or self.handover.get(montage.last_block):
+                    out[after] = _Cue("jump", jump=True, text=self.narration(after))
+        return dict(sorted(out.items()))
+
+    def _drop_pass_through(self, starts):
+        """A one-paragraph stop on the way somewhere ("out into the corridor. We went down the
+        stairs") is not a scene of its own."""
+        order = list(starts)
+        keep = {}
+        for k, index in enumerate(order):
+            nxt = order[k + 1] if k + 1 < len(order) else None
+            paras_between = self.paras_in(index, nxt - 1) if nxt is not None else []
+            transit = starts[index].place and starts[index].place[1] in _TRANSIT
+            short = len(paras_between) == 1 and len(self.narration(paras_between[0])) < 250
+            if (starts[index].reason == "move" and nxt is not None and len(paras_between) <= 1
+                    and starts[nxt].reason == "move" and (transit or short)):
+                continue
+            keep[index] = starts[index]
+        return keep
+
+    def _intercut(self, first, last) -> tuple[int, str] | None:
+        """The other side of a phone call: the first paragraph where someone named handles
+        the phone who is not the one who answered it."""
+        opening = self.narration(first)
+        named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", opening) if w.upper() in self.names]
+        pronoun = re.search(r"\b(he|she|I)\b", opening, re.I)
+        answerer = named[0] if named else pronoun.group(1) if pronoun else None
+        for i in self.paras:
+            if not first < i <= last:
+                continue
+            narration = self.narration(i)
+            if not cues.PHONE_HANDLING.search(narration):
+                continue
+            subject = re.match(r"\W*([A-Z][a-z]+)\b", narration)
+            if not subject or subject.group(1) in ("He", "She", "I", "It", "The", "They", "We"):
+                continue
+            name = subject.group(1)
+            gender = self.genders.get(name.upper())
+            if answerer and answerer.lower() in ("he", "she") and gender and \
+                    {"he": "M", "she": "F"}[answerer.lower()] == gender:
+                continue
+            if answerer and answerer.upper() == name.upper():
+                continue
+            inside = [n for _, k, n in _places(narration, self.names) if k in ("room", "building", "bed")]
+            return i, inside[0] if inside else f"{name.upper()}'S PLACE"
+        return None
+
+    def _montages(self, starts: dict[int, _Cue]) -> list[Montage]:
+        """Runs of two or more summary paragraphs without speech, opened by a summary phrase."""
+        starts = {i for i, c in starts.items() if c.reason in ("start", "break")}
+        montages = []
+        run: list[int] = []
+
+        def close():
+            if len(run) >= 2:
+                montages.append(Montage(run[0], run[-1]))
+            run.clear()
+
+        for i in self.paras:
+            para = self.blocks[i]
+            narration = _narration(para)
+            summary = cues.SUMMARY.search(narration)
+            if para.quotes or (i in starts and run):
+                close()
+                if para.quotes:
+                    continue
+            if summary and not run:
+                run.append(i)
+            elif run and (summary or re.search(r"\b(?:would|used to|often|sometimes)\b", narration)):
+                run.append(i)
+            else:
+                close()
+        close()
+        return montages
+
+    def _flashbacks(self, scenes: list[Scene]):
+        """A scene that opens with a recollection and stays in the past perfect is a flashback."""
+        for k, scene in enumerate(scenes):
+            end = scenes[k + 1].block_index - 1 if k + 1 < len(scenes) else len(self.blocks) - 1
+            paras = self.paras_in(scene.block_index, end)
+            if len(paras) < 2:
+                continue
+            opening = _sentences(self.narration(paras[0]))[:1]
+            text = self.scene_text(scene.block_index, end)
+            words = max(len(text.split()), 1)
+            if opening and cues.RECALL.search(opening[0]) and \
+                    len(cues.PAST_PERFECT.findall(text)) * 40 >= words:
+                scene.flashback = True
+                scene.heading += " (FLASHBACK)"
+
+
+def plan(story: Story, attribution=None) -> ScenePlan:
+    """The scene plan of a story; `attribution` (optional) tells names of people from places."""
+    cast = getattr(attribution, "cast", None)
+    return _Planner(story, cast).plan()
+
+
+_NUMBERED = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[ .]", re.I)
+
+
+def number_scenes(doc) -> None:
+    """Number a document's scene headings 1, 2, 3 ... in order (a heading keeps a number it
+    already has, as locked scripts do). INTERCUT and MONTAGE lines are not scenes."""
+    n = 0
+    for el in doc.elements:
+        if el.type != "scene_heading" or not _NUMBERED.match(el.text):
+            continue
+        n += 1
+        if not el.scene_number:
+            el.scene_number = str(n)

@@ -127,3 +127,47 @@ def third_person_present(word: str) -> str:
 def gerund(word: str) -> str:
     lemma = verb_lemma(word)
     return inflect(lemma, "VBG") if lemma else word
+
+
+@functools.lru_cache(maxsize=8192)
+def past_lemma(word: str) -> str | None:
+    """The lemma of which `word` is a simple past form ('went' -> 'go', 'lay' -> 'lie',
+    'walked' -> 'walk'), or None. Irregular twins are told apart by the past column of
+    lemminflect's verb rows ('lay' is the past of 'lie'; 'lay' itself makes 'laid')."""
+    low = word.lower()
+    row = _lemma_rows().get(low)
+    if not row:
+        return None
+    for lemma in row.split("/"):
+        forms = _inflection_rows().get(lemma, "").split(",")
+        past = forms[0].split("/") if forms and forms[0] else []
+        participle = forms[1].split("/") if len(forms) > 1 and forms[1] else []
+        if low in past or (not past and low in participle):
+            return lemma
+    return None
+
+
+def present_form(lemma: str, plural: bool) -> str:
+    """'walk' -> 'walks' (he) or 'walk' (they)."""
+    if lemma == "be":
+        return "are" if plural else "is"
+    return lemma if plural else inflect(lemma, "VBZ")
+
+
+@functools.lru_cache(maxsize=None)
+def _noun_rows() -> dict[str, str]:
+    """word form -> 'lemma/other lemma' (noun rows of lemminflect's lemma_lu.csv.gz)."""
+    path = _resource("lemma_lu.csv.gz")
+    if path is None:
+        return {}
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return dict(re.findall(r"^([^,\n]+),noun,([^\n]*)$", text, re.M))
+
+
+def noun_plural(word: str) -> bool | None:
+    """True for a plural noun form ('things', 'men'), False for a singular one, None when
+    lemminflect does not know the word as a noun."""
+    row = _noun_rows().get(word.lower())
+    if row is None:
+        return None
+    return row.split("/")[0] != word.lower()

@@ -44,7 +44,12 @@ def seed_fountain(seed_text):
     paras = seed_text.split("\n\n")
     cuts = {len(paras) * k // 4 for k in (1, 2, 3)}
     prose = "\n\n".join(("* * *\n\n" if i in cuts else "") + p for i, p in enumerate(paras))
-    return write_fountain(adapt_prose(prose, default_title="seed"))
+    doc = adapt_prose(prose, default_title="seed")
+    # Four scenes: the opening one and those at the breaks, whatever else the planner finds.
+    heads = [e for e in doc.elements if e.type == "scene_heading"]
+    doc.elements = [e for e in doc.elements if e.type != "scene_heading" or e is heads[0]
+                    or prose[:e.source[0]].rstrip('"\u201c').endswith("* * *\n\n")]
+    return write_fountain(doc)
 
 
 @pytest.fixture(scope="session")

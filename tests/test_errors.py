@@ -215,7 +215,7 @@ def test_output_folder_on_a_read_only_filesystem(tmp_path, seed_text):
     _assert_one_line_error(run, "/proc/adapt-test", "cannot write the output folder")
 
 
-def _big_story(n_paragraphs=3000) -> str:
+def _big_story(n_paragraphs=1500) -> str:
     return "\n\n".join(f'"Line {i} of the talk," said Anna. She waited a while.'
                        for i in range(n_paragraphs))
 

@@ -209,3 +209,20 @@ def test_dual_dialogue_wraps_both_speeches():
              for p in content.find("Paragraph[DualDialogue]").find("DualDialogue").findall("Paragraph")]
     assert inner == [("Character", "BRICK"), ("Dialogue", "Screw retirement."), ("Character", "STEEL"),
                      ("Parenthetical", "(grinning)"), ("Dialogue", "Screw retirement.")]
+
+
+def test_fdx_is_well_formed_for_any_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from adapt.model import Document, Element
+
+    @settings(max_examples=150, deadline=None, derandomize=True)
+    @given(st.text(max_size=40), st.text(max_size=20))
+    def check(text, title):
+        doc = Document({"Title": title}, [Element("action", text), Element("character", "A", character="A"),
+                                          Element("dialogue", text, character="A")])
+        root = ET.fromstring(write_fdx(doc).encode("utf-8"))
+        assert root.tag == "FinalDraft"
+
+    check()

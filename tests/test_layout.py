@@ -186,6 +186,18 @@ def test_dialogue_splits_at_sentence_with_more_and_contd():
     assert len(pages[0].lines) >= 53
 
 
+def test_emphasis_survives_a_split():
+    # Fountain markup in the model text: every sentence has an italic word.
+    marked = " ".join(f"It is *raining* again, {i} days now." for i in range(30))
+    doc = doc_of(filler(41), speech("ANN", marked))
+    pages = paginate(doc)
+    lines = [ln for p in pages for ln in body(p) if ln.kind == "dialogue"]
+    assert any(ln.kind == "more" for ln in body(pages[0]))
+    assert "*" not in "".join(ln.text for ln in lines)
+    italic = [ln.text[a:b] for ln in lines for a, b, style in ln.marks if style == "i"]
+    assert italic == ["raining"] * 30
+
+
 def test_dialogue_split_keeps_extension_and_no_double_contd():
     doc = doc_of(filler(41), [Element("character", "JO", character="JO", extension="V.O."),
                               Element("dialogue", prose(14), character="JO")])

@@ -266,6 +266,10 @@ def test_cyrillic_with_embedded_font_is_not_blank(tmp_path):
     # the 10-characters-per-inch grid holds with the scaled TrueType face
     laid = layout(doc)
     check_geometry(out.read_bytes(), laid)
+    # and the embedded subset does not make the file differ from run to run
+    again = tmp_path / "again.pdf"
+    assert run_adapt("convert", str(src), "-o", str(again), "--font", str(DEJAVU_MONO)).returncode == 0
+    assert again.read_bytes() == out.read_bytes()
     # without --font, the user is told what Courier cannot show
     res = run_adapt("convert", str(src), "-o", str(tmp_path / "plain.pdf"))
     assert res.returncode == 0 and "--font" in res.stderr and len(res.stderr.splitlines()) == 1

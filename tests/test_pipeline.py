@@ -61,7 +61,7 @@ def test_json_contract(seed_doc):
     assert set(data) >= {"title", "characters", "elements"}
     for el in data["elements"]:
         assert el["type"] in ("scene_heading", "action", "character", "parenthetical", "dialogue",
-                              "transition")
+                              "transition", "note")
         if el["type"] in ("character", "parenthetical", "dialogue"):
             assert el["character"] and "(" not in el["character"]
     for ch in data["characters"]:

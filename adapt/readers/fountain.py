@@ -45,6 +45,37 @@ def is_cue(text: str) -> bool:
     return has_capitals_only(name) and not text.startswith(("!", "~", "."))
 
 
+def line_kind(raw: str, prev_blank: bool, next_blank: bool) -> str:
+    """What a line starts, by the spec's rules in order, given whether the lines around it are
+    blank: "page_break", "section", "synopsis", "centered", "forced_transition", "lyrics",
+    "forced_action", "forced_heading", "heading", "transition", "cue" or "action".
+    (A note standing alone is recognised before this, as it may span lines.)"""
+    text = raw.strip()
+    if PAGE_BREAK.match(text):
+        return "page_break"
+    if text.startswith("#"):
+        return "section"
+    if text.startswith("="):
+        return "synopsis"
+    if _is_centered(text):
+        return "centered"
+    if text.startswith(">"):
+        return "forced_transition"
+    if raw.startswith("~"):
+        return "lyrics"
+    if raw.startswith("!"):
+        return "forced_action"
+    if prev_blank and next_blank and re.match(r"^\.[^.]", text):
+        return "forced_heading"
+    if prev_blank and next_blank and HEADING.match(text):
+        return "heading"
+    if prev_blank and next_blank and text.endswith("TO:") and has_capitals_only(text):
+        return "transition"
+    if prev_blank and not next_blank and is_cue(text):
+        return "cue"
+    return "action"
+
+
 def _remove_boneyard(text: str) -> list[tuple[int, str]]:
     """(line number, text) pairs with /* ... */ removed; text on both sides of a multi-line
     boneyard joins on the line where it opened."""
@@ -165,47 +196,41 @@ class _Reader:
         return list(seen.values())
 
     def element(self, i: int) -> int:
-        """Classify the element starting at line i; returns the index after it."""
+        """Read the element starting at line i; returns the index after it."""
         lines = self.lines
         number, raw = lines[i]
         text = raw.strip()
-        prev_blank, next_blank = _is_blank(lines, i - 1), _is_blank(lines, i + 1)
         if not text:
             return i + 1
-        if PAGE_BREAK.match(text):
+        if text.startswith("[["):
+            end = self.note_end(i)
+            if end is not None:
+                return end
+        kind = line_kind(raw, _is_blank(lines, i - 1), _is_blank(lines, i + 1))
+        if kind == "page_break":
             self.add("page_break", "", number)
-            return i + 1
-        end = self.note_end(i)
-        if end is not None:
-            return end
-        if text.startswith("#"):
+        elif kind == "section":
             level = len(text) - len(text.lstrip("#"))
             self.add("section", text[level:].strip(), number, level=level)
-            return i + 1
-        if text.startswith("="):
+        elif kind == "synopsis":
             self.add("synopsis", text[1:].strip(), number)
-            return i + 1
-        if _is_centered(text):
+        elif kind == "centered":
             return self.centered(i)
-        if text.startswith(">"):
+        elif kind == "forced_transition":
             self.add("transition", text[1:].strip(), number)
-            return i + 1
-        if raw.startswith("~"):
+        elif kind == "lyrics":
             return self.lyrics(i, None)
-        if raw.startswith("!"):
-            return self.action(i)
-        if prev_blank and next_blank and re.match(r"^\.[^.]", text):
+        elif kind == "forced_heading":
             self.heading(text[1:], number)
-            return i + 1
-        if prev_blank and next_blank and HEADING.match(text):
+        elif kind == "heading":
             self.heading(text, number)
-            return i + 1
-        if prev_blank and next_blank and text.endswith("TO:") and has_capitals_only(text):
+        elif kind == "transition":
             self.add("transition", text, number)
-            return i + 1
-        if prev_blank and not next_blank and is_cue(text):
+        elif kind == "cue":
             return self.speech(i)
-        return self.action(i)
+        else:
+            return self.action(i)
+        return i + 1
 
     def heading(self, text: str, number: int):
         m = _SCENE_NUMBER.search(text)
@@ -266,7 +291,7 @@ class _Reader:
         texts, number = [], self.lines[i][0]
         while i < len(self.lines):
             raw = self.lines[i][1]
-            if texts and (_ends_block(raw) or _starts_own_element(raw)):
+            if texts and (_ends_block(raw) or starts_own_element(raw)):
                 break
             raw = raw.rstrip()
             texts.append(raw[1:] if raw.startswith("!") else raw)
@@ -286,7 +311,7 @@ def _ends_block(raw: str) -> bool:
     return not raw.strip() and len(raw) < 2
 
 
-def _starts_own_element(raw: str) -> bool:
+def starts_own_element(raw: str) -> bool:
     """Lines that begin an element of their own even right after an action line."""
     text = raw.strip()
     return bool(PAGE_BREAK.match(text) or text.startswith(("#", "=", ">")) or raw.startswith("~")

@@ -10,22 +10,22 @@ A blank line inside action or dialogue is written as two spaces so the block sta
 """
 from __future__ import annotations
 
-import re
-
 from ..model import SPEECH_TYPES, TITLE_KEYS, Document, Element
-from ..readers.fountain import HEADING, PAGE_BREAK, TITLE_KEY, has_capitals_only, is_cue
-
-_PREFIXES = ("!", "@", "~", ">", "=", "#", "[[")
+from ..readers.fountain import TITLE_KEY, line_kind, starts_own_element
 
 
-def _misread_action_line(line: str, first: bool, more_follow: bool, opens_script: bool) -> bool:
-    """Would this action line read as something other than action text?"""
-    text = line.strip()
-    return bool(
-        text.startswith(_PREFIXES) or re.match(r"\.[^.]", text) or PAGE_BREAK.match(text)
-        or HEADING.match(text) or (text.endswith("TO:") and has_capitals_only(text))
-        or (first and more_follow and is_cue(text))
-        or (opens_script and TITLE_KEY.match(line)))
+# At the very top, a line like "Key: value" would start a title page; these prefixes stop it.
+_TITLE_KEY_FORCE = {"action": "!", "scene_heading": ".", "transition": "> ", "character": "@"}
+
+
+def _action_line_misread(line: str, first: bool, last: bool, opens_script: bool) -> bool:
+    """Would the reader take this action line for something else (or drop its `!`)?"""
+    if line.startswith("!"):
+        return True
+    if not first:
+        return starts_own_element(line)
+    return (line_kind(line, True, last) != "action" or line.strip().startswith("[[")
+            or (opens_script and bool(TITLE_KEY.match(line))))
 
 
 def _action_lines(text: str, opens_script: bool) -> list[str]:
@@ -34,16 +34,16 @@ def _action_lines(text: str, opens_script: bool) -> list[str]:
     for i, line in enumerate(lines):
         if not line.strip():
             out.append("  ")      # keeps the action block together
-            continue
-        if _misread_action_line(line, i == 0, i + 1 < len(lines), opens_script and i == 0):
-            line = "!" + line
-        out.append(line)
+        elif _action_line_misread(line, i == 0, i == len(lines) - 1, opens_script):
+            out.append("!" + line)
+        else:
+            out.append(line)
     return out
 
 
 def _cue(el: Element) -> str:
     name = el.text + (f" ({el.extension})" if el.extension else "")
-    if not is_cue(name) or name.startswith(_PREFIXES) or name.startswith("."):
+    if line_kind(name, True, False) != "cue" or name.startswith("@"):
         name = "@" + name
     return name + (" ^" if el.dual else "")
 
@@ -64,12 +64,11 @@ def _title_page(doc: Document) -> list[str]:
 
 def _heading(el: Element) -> str:
     text = el.text + (f" #{el.scene_number}#" if el.scene_number else "")
-    return text if HEADING.match(el.text) else "." + text
+    return text if line_kind(el.text, True, True) == "heading" else "." + text
 
 
 def _transition(text: str) -> str:
-    plain_transition = text.endswith("TO:") and has_capitals_only(text) and not text.startswith(_PREFIXES)
-    return text if plain_transition else "> " + text
+    return text if line_kind(text, True, True) == "transition" else "> " + text
 
 
 def _element_lines(el: Element, opens_script: bool) -> list[str]:
@@ -93,13 +92,17 @@ def _element_lines(el: Element, opens_script: bool) -> list[str]:
         return ["= " + el.text]
     if el.type == "lyrics":
         return ["~" + line for line in el.text.split("\n")]
-    # dialogue and parenthetical: blank lines inside dialogue would end it, so keep them as "  "
-    return [line if line.strip() else "  " for line in el.text.split("\n")]
+    # Dialogue and parenthetical: a blank line would end the speech, so it is kept as "  ";
+    # a line starting with ~ would be sung, and one leading space (which readers strip) stops it.
+    return [" " + line if line.startswith("~") else line if line.strip() else "  "
+            for line in el.text.split("\n")]
 
 
 def write_fountain(doc: Document) -> str:
     lines = _title_page(doc)
     previous = None
+    # Until the first element that is not a note, a "Key: value" line would start a title page.
+    opens_script = not lines
     for el in doc.elements:
         # Parentheticals, dialogue and sung lines follow their cue without a blank line.
         joined = (previous is not None and previous.type in SPEECH_TYPES and el.character
@@ -107,6 +110,10 @@ def write_fountain(doc: Document) -> str:
                   and previous.character == el.character)
         if lines and not joined:
             lines.append("")
-        lines.extend(_element_lines(el, opens_script=not lines))
+        written = _element_lines(el, opens_script)
+        if opens_script and TITLE_KEY.match(written[0]):
+            written[0] = _TITLE_KEY_FORCE.get(el.type, "") + written[0]
+        lines.extend(written)
+        opens_script = opens_script and el.type == "note"
         previous = el
     return "\n".join(lines).rstrip("\n") + "\n"

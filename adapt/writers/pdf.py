@@ -116,17 +116,52 @@ def _sibling_faces(path: Path) -> dict[str, Path]:
 
 
 class _Painter:
+    """Draws one page's text through a single text object (far fewer PDF operators than a
+    drawString per line), and its underlines as lines afterwards."""
+
     def __init__(self, c, fonts: Fonts, height_pt: float):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         self.c = c
         self.fonts = fonts
         self.height = height_pt
+        self._string_width = stringWidth
+
+    def begin(self):
+        self.text = self.c.beginText()
+        self.face = None
+        self.grey = False
+        self.underlines: list[tuple[float, float, float]] = []
+
+    def end(self):
+        self.c.drawText(self.text)
+        if self.underlines:
+            self.c.setLineWidth(0.6)
+            for x0, x1, y in self.underlines:
+                self.c.line(x0, y - 1.6, x1, y - 1.6)
 
     def baseline(self, top_in: float) -> float:
         return self.height - top_in * PT - BASELINE_DROP_PT
 
     def width(self, text: str, style: str = "") -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-        return stringWidth(text, self.fonts.face(style), self.fonts.size)
+        return self._string_width(text, self.fonts.face(style), self.fonts.size)
+
+    def _run(self, x: float, y: float, run: str, style: str):
+        face = self.fonts.face(style)
+        if face != self.face:
+            self.text.setFont(face, self.fonts.size)
+            self.face = face
+        grey = "n" in style
+        if grey != self.grey:
+            self.text.setFillGray(NOTE_GREY if grey else 0)
+            self.grey = grey
+        self.text.setTextOrigin(x, y)
+        self.text.textOut(run)
+        if "u" in style and run.strip():
+            self.underlines.append((x, x + self.width(run, style), y))
+
+    def right(self, x_right: float, y: float, text: str):
+        self._run(x_right - self.width(text), y, text, "")
 
     def line(self, line: Line, y: float, centre_in: float | None = None):
         """Draw one line at baseline y, its emphasis runs in their faces."""
@@ -139,20 +174,10 @@ class _Painter:
             x = centre * PT - self.width(line.text) / 2
         else:
             x = line.left * PT
-        grey = line.kind == "note"
-        if grey:
-            self.c.setFillGray(NOTE_GREY)
+        note = "n" if line.kind == "note" else ""
         for start, end, style in _runs(line):
-            run = line.text[start:end]
             x0 = x + (self.width(line.text[:start]) if start else 0.0)
-            self.c.setFont(self.fonts.face(style), self.fonts.size)
-            self.c.drawString(x0, y, run)
-            if "u" in style and run.strip():
-                w = self.width(run, style)
-                self.c.setLineWidth(0.6)
-                self.c.line(x0, y - 1.6, x0 + w, y - 1.6)
-        if grey:
-            self.c.setFillGray(0)
+            self._run(x0, y, line.text[start:end], style + note)
 
 
 def _runs(line: Line) -> list[tuple[int, int, str]]:
@@ -174,15 +199,16 @@ def _runs(line: Line) -> list[tuple[int, int, str]]:
 
 
 def _title_page(p: _Painter, tp):
+    p.begin()
     for top, line in tp.lines:
         p.line(line, p.baseline(top))
+    p.end()
 
 
-def _page(p: _Painter, page: Page, scene_numbers: list):
-    c = p.c
+def _page(p: _Painter, page: Page, anchors: list):
+    p.begin()
     if page.number > 1:
-        c.setFont(p.fonts.face(""), p.fonts.size)
-        c.drawRightString(RIGHT_EDGE_IN * PT, p.baseline(PAGE_NUMBER_TOP_IN), f"{page.number}.")
+        p.right(RIGHT_EDGE_IN * PT, p.baseline(PAGE_NUMBER_TOP_IN), f"{page.number}.")
     for i, line in enumerate(page.lines):
         if line is None:
             continue
@@ -191,13 +217,13 @@ def _page(p: _Painter, page: Page, scene_numbers: list):
         if line.beside is not None:
             p.line(line.beside, y)
         if line.scene_number:
-            c.setFont(p.fonts.face(""), p.fonts.size)
-            c.drawRightString(SCENE_NUMBER_LEFT_END_IN * PT, y, line.scene_number)
-            c.drawString(SCENE_NUMBER_RIGHT_IN * PT, y, line.scene_number)
+            p.right(SCENE_NUMBER_LEFT_END_IN * PT, y, line.scene_number)
+            p._run(SCENE_NUMBER_RIGHT_IN * PT, y, line.scene_number, "")
         if line.anchor:
-            scene_numbers.append((line.anchor, y))
+            anchors.append((line.anchor, y))
     if page.foot is not None:
         p.line(page.foot, p.baseline(TOP_IN + FOOT_LINE * LINE_IN))
+    p.end()
 
 
 def write_pdf(doc: Document, paper: str = "letter", show_notes: bool = False,

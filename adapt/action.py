@@ -1,0 +1,971 @@
+"""Screen-ready action: narration rewritten the way a screenplay's action reads.
+
+Action is what a camera sees, in the present tense and the third person. This module turns a
+stretch of narration into that: it splits sentences, rewrites past-tense narration in the
+present ("She walked to the door and opened it." -> "She walks to the door and opens it."),
+a first-person narrator into a character ("I climbed in" -> "Fenwick climbs in"), tells which
+sentences are interiority (thoughts, knowing, remembering) and shapes action into paragraphs
+of at most four lines on the page.
+
+There is no part-of-speech tagger: the verb forms come from lemminflect's tables (adapt.verbs)
+and whether a past form is a finite verb or a participle is read from the words before it
+(after "was"/"had"/"the" it is a participle or an adjective; after a subject it is a verb).
+That keeps startup and speed in line with the rest of the tool; benchmarks/action.py measures
+what the rules get right on a hand-written gold set.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .verbs import noun_plural, past_lemma, present_form, verb_lemma
+
+# ---------------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = frozenset("""
+    mr mrs ms dr st mme mlle messrs jr sr col gen capt lt prof rev gov sgt hon esq vs etc no
+    mt ft ave
+""".split())
+_SENTENCE_END = re.compile(r"(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]]*(?=\s+|$)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, trailing spaces excluded.
+
+    A full stop after an abbreviation ("Mr.") or an initial ("J.") does not end a sentence, nor
+    does any end mark followed by a lower-case word ("...with a bang" / "Oh! he said")."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        rest = text[end:].lstrip()
+        if rest and not (rest[0].isupper() or rest[0] in "\"'\u201c\u2018(" or rest[0].isdigit()):
+            continue
+        word = re.search(r"([A-Za-z]+)\.$", text[start:m.start() + 1])
+        if m.group().startswith(".") and word and (word.group(1).lower() in _ABBREVIATIONS
+                                                   or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            continue
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((start + lead, end))
+        start = end
+    tail = text[start:]
+    if tail.strip():
+        lead = len(tail) - len(tail.lstrip())
+        spans.append((start + lead, start + len(tail.rstrip())))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+# ---------------------------------------------------------------------------- words
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*|\s+|.", re.S)
+_SUBJECT_PRONOUNS = {"he": False, "she": False, "it": False, "i": False,
+                     "they": True, "we": True, "you": True}
+_RELATIVES = {"who", "which", "that"}
+_DETERMINERS = frozenset("""
+    the a an his her its my our your their this these those some any no every each another
+    such whose
+""".split())
+_PREPOSITIONS = frozenset("""
+    of in on at by for with from into onto upon over under about through across against among
+    between without within during toward towards behind beyond beneath beside besides like
+""".split())
+_ADVERBS = frozenset("""
+    not never just also still always only even then now once already almost quite really ever
+    soon often hardly scarcely rather all both too so very merely simply again nearly instantly
+    immediately presently suddenly indeed certainly perhaps
+""".split())
+_BE_HAVE = frozenset("""
+    was were is are am be been being had has have having 's 've 'd
+""".split())
+_MODALS = frozenset("would could should might must may can will shall".split())
+# Words that open a new clause: the next verb has a subject of its own.
+_CLAUSE_WORDS = frozenset("""
+    and but or nor yet so then that which who whom whose when while as because though although
+    if unless until till before after since where whether lest than for
+""".split())
+_CLAUSE_PUNCT = set(",;:()\u2014") | {"--"}
+_SUBJUNCTIVE_CUES = frozenset("if though wish wished wishes as".split())
+_IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police cattle".split())
+_SINGULAR_S = ("ss", "us", "is", "ous", "ness", "ics")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalpha()
+
+
+def _match_case(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _plural_noun(word: str, sentence_start: bool = False) -> bool:
+    low = word.lower()
+    if low in _IRREGULAR_PLURALS:
+        return True
+    if word[:1].isupper() and not sentence_start:
+        return False                       # a name (plural names are caught by _plural_np)
+    known = noun_plural(low)
+    if known is not None:
+        return known
+    if word[:1].isupper() or len(low) < 4 or not low.endswith("s") or low.endswith(_SINGULAR_S):
+        return False
+    return True
+
+
+def _is_adverb(low: str) -> bool:
+    return low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in ("family", "belly"))
+
+
+class _Words:
+    """The word tokens of a sentence, their positions in the token list, and the punctuation
+    between neighbouring words (computed once: these are asked for many times per word)."""
+
+    def __init__(self, toks: list[str]):
+        self.toks = toks
+        self.idx = [i for i, t in enumerate(toks) if _is_word(t)]
+        self.lows = [toks[i].lower() for i in self.idx]
+        self.gaps = [""] * len(self.idx)          # punctuation before word k
+        for k in range(1, len(self.idx)):
+            self.gaps[k] = "".join(t for t in toks[self.idx[k - 1] + 1:self.idx[k]] if not t.isspace())
+
+    def word(self, k: int) -> str:
+        return self.toks[self.idx[k]]
+
+    def low(self, k: int) -> str:
+        return self.lows[k]
+
+    def punct_between(self, a: int, b: int) -> str:
+        """The punctuation between word a and word b (a < b)."""
+        if b == a + 1:
+            return self.gaps[b]
+        return "".join(self.gaps[a + 1:b + 1])
+
+    def set(self, k: int, text: str):
+        self.toks[self.idx[k]] = text
+        self.lows[k] = text.lower()
+
+    def __len__(self):
+        return len(self.idx)
+
+
+def _quoted_mask(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (titles, remembered words): left untouched."""
+    spans = [m.span() for m in re.finditer(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<!\w)['\u2018][^'\u2019]+['\u2019](?!\w)", text)]
+    return spans
+
+
+# ---------------------------------------------------------------------------- tense
+
+_DEGREE = frozenset("more most less least very so quite".split())
+_CAUSATIVE = frozenset("get have find keep leave see want like".split())
+_LINKING = frozenset("look seem appear become grow get feel remain stay sound prove go turn fall".split())
+_NOUN_HOMOGRAPHS = frozenset("ground felt wound found left rose lay spoke saw bore fell lit bid cast".split())
+_INVERSION_OPENERS = frozenset("how what why where when nor never neither so not only seldom".split())
+_LOCATIVES = frozenset("down up out in away off back there here".split())
+_NEW_SUBJECT = _DETERMINERS | {"he", "she", "it", "they", "we", "you", "i", "then"}
+
+
+def _opens_clause(w: _Words, k: int, converted: set) -> bool:
+    """Whether word k (a conjunction) starts a clause of its own: "and a foam lay", "and
+    then the legs came", "and Anne sat" after a verb; not "the savant and Madame"."""
+    low = w.low(k)
+    if low not in ("and", "or", "but", "nor", "yet"):
+        return low in _CLAUSE_WORDS
+    if k + 1 >= len(w):
+        return False
+    nxt = w.low(k + 1)
+    return any(c < k for c in converted) and (nxt in _NEW_SUBJECT or w.word(k + 1)[:1].isupper())
+
+
+def _subject_plural(w: _Words, k: int, converted: set) -> bool:
+    """Whether the subject of the verb at word k is plural (looking back in its clause)."""
+    clause: list[int] = []
+    j = k - 1
+    while j >= 0:
+        low = w.low(j)
+        if _CLAUSE_PUNCT & set(w.punct_between(j, j + 1)) and clause:
+            break
+        if low in _RELATIVES:
+            if clause:
+                break
+            ante = j - 1                   # a relative pronoun: its antecedent before it
+            while ante >= 0 and _is_adverb(w.low(ante)):
+                ante -= 1
+            return ante >= 0 and (_plural_noun(w.word(ante), ante == 0)
+                                  or w.low(ante) in ("they", "them", "those", "these"))
+        if low in ("whom", "which") and j > 1 and w.low(j - 1) == "of":
+            return w.low(j - 2) in ("both", "all", "many", "most", "some", "several")
+        if low in _CLAUSE_WORDS and (low not in ("and", "or") or _opens_clause(w, j, converted)):
+            break
+        clause.insert(0, j)
+        j -= 1
+    words = [i for i in clause if not _is_adverb(w.low(i))]
+    if not words:
+        return False
+    for i in reversed(words):
+        low = w.low(i)
+        if low in _SUBJECT_PRONOUNS:
+            return _SUBJECT_PRONOUNS[low]
+    for n in range(1, len(words) - 1):
+        if w.low(words[n]) == "and" and _nominal(w, words[n - 1]) and \
+                (w.low(words[n + 1]) in _DETERMINERS or _nominal(w, words[n + 1])):
+            return True                    # "the savant and Madame de Cominges did"
+    head, at = words[-1], len(words) - 1
+    for n, i in enumerate(words):
+        if w.low(i) in _PREPOSITIONS and n > 0:
+            head, at = words[n - 1], n - 1
+            break
+    while at > 0 and past_lemma(w.low(head)):      # "the men dressed in black"
+        at -= 1
+        head = words[at]
+    if head >= 1 and w.low(head - 1) == "the" and w.word(head)[:1].isupper() \
+            and w.low(head).endswith("s") and not w.low(head).endswith("ss"):
+        return True                        # "the Belgians"
+    return _plural_noun(w.word(head), head == 0)
+
+
+def _nominal(w: _Words, j: int) -> bool:
+    """A name or a word lemminflect knows as a noun."""
+    return w.word(j)[:1].isupper() or noun_plural(w.low(j)) is not None
+
+
+def _inverted_subject(w: _Words, k: int) -> bool | None:
+    """For an auxiliary before its subject ("did he utter", "Were they"), the subject's number;
+    None when what follows is not a subject."""
+    j = k + 1
+    while j < len(w) and (w.low(j) == "not" or _is_adverb(w.low(j))) and not w.punct_between(j - 1, j):
+        j += 1
+    if j >= len(w) or w.punct_between(k, j):
+        return None
+    low = w.low(j)
+    if low in _SUBJECT_PRONOUNS:
+        return _SUBJECT_PRONOUNS[low]
+    if low in ("anyone", "anybody", "everyone", "everybody", "someone", "nobody", "this", "that"):
+        return False
+    if low in _DETERMINERS or w.word(j)[:1].isupper():
+        n = j + 1 if low in _DETERMINERS else j
+        if n < len(w) and not w.punct_between(j, n):
+            return _plural_noun(w.word(n), False) or low in ("these", "those")
+        return False
+    return None
+
+
+def _plural_after(w: _Words, k: int) -> bool:
+    """'down came three bottles': the subject after the verb."""
+    for j in range(k + 1, min(len(w), k + 6)):
+        if w.punct_between(j - 1, j) or w.low(j) in _PREPOSITIONS:
+            break
+        if _plural_noun(w.word(j), False):
+            return True
+    return False
+
+
+def _has_ahead(w: _Words, k: int, word: str, within: int = 3) -> bool:
+    for j in range(k + 1, min(len(w), k + 1 + within)):
+        if w.punct_between(j - 1, j):
+            return False
+        if w.low(j) == word:
+            return True
+    return False
+
+
+def _prev_word(w: _Words, k: int) -> int:
+    """Index of the previous word that is not an adverb ("Darcy only smiled"), or -1."""
+    j = k - 1
+    while j >= 0 and not w.punct_between(j, j + 1):
+        low = w.low(j)
+        if low == "so" and not (j + 1 == k or _is_adverb(w.low(j + 1))):
+            break
+        if not (_is_adverb(low) or low == "so"):
+            break
+        j -= 1
+    return j
+
+
+def present_tense(sentence: str) -> str:
+    """Past-tense narration in the present tense; anything else comes back unchanged.
+
+    Simple past -> present ("walked" -> "walks"), past perfect -> present perfect ("had
+    been waiting" -> "has been waiting"), past progressive -> present progressive, "did not"
+    -> "does not", "could" -> "can" (not before "have"). Participles after be/have, adjectives
+    after a determiner, conditional "would" and words inside quotation marks stay."""
+    masked = _quoted_mask(sentence)
+    toks = _tokens(sentence)
+    w = _Words(toks)
+    offsets, pos = [], 0
+    for t in toks:
+        offsets.append(pos)
+        pos += len(t)
+    state = _State()
+    for k in range(len(w)):
+        ti = w.idx[k]
+        if any(a <= offsets[ti] < b for a, b in masked):
+            continue
+        word, low = w.word(k), w.low(k)
+        if k and (_CLAUSE_PUNCT & set(w.punct_between(k - 1, k)) or _opens_clause(w, k - 1, state.converted)):
+            state.clause_finite = False
+        prev = _prev_word(w, k)
+        prev_low = w.low(prev) if prev >= 0 else ""
+        gap = w.punct_between(prev, k) if prev >= 0 else ""
+        if low in _SUBJECT_PRONOUNS and low != "it":
+            state.waiting = _SUBJECT_PRONOUNS[low]
+        elif word[:1].isupper() and k > 0 and (k - 1 < 0 or w.low(k - 1) not in _PREPOSITIONS | _DETERMINERS) \
+                and not (k >= 1 and w.word(k - 1)[:1].isupper()):
+            state.waiting = False
+        elif k == 0 and low not in _PREPOSITIONS and low not in _CLAUSE_WORDS:
+            state.waiting = "start"
+        elif low in ("who", "which") and k > 0 and not gap and not state.clause_finite:
+            state.waiting = _subject_plural(w, k, state.converted)   # its antecedent's number
+            state.in_relative = True
+        new = None
+        if low in ("was", "wasn't", "were", "weren't"):
+            if low.startswith("were") and _subjunctive(w, k):
+                continue
+            new = ("is" if low.startswith("was") else "are") + ("n't" if low.endswith("n't") else "")
+        elif low in ("had", "hadn't", "did", "didn't"):
+            if low == "had" and _after_have(w, k):
+                state.decide(k, False)
+                continue
+            inverted = None
+            if prev < 0 or gap or prev_low in _INVERSION_OPENERS:
+                inverted = _inverted_subject(w, k)
+            if inverted is None and gap and state.waiting in (True, False):
+                inverted = state.waiting       # "Her volubility, which ..., had lost"
+            p = inverted if inverted is not None else _subject_plural(w, k, state.converted)
+            stem = ("have" if p else "has") if low.startswith("had") else ("do" if p else "does")
+            new = stem + ("n't" if low.endswith("n't") else "")
+            state.last_plural = p
+        elif low in ("could", "couldn't"):
+            if _has_ahead(w, k, "have", 4):
+                continue
+            if low == "couldn't":
+                new = "can't"
+            elif k + 1 < len(w) and w.low(k + 1) == "not" and not w.punct_between(k, k + 1):
+                w.set(k, _match_case("cannot", word))
+                toks[w.idx[k] + 1] = ""            # the space before "not"
+                w.set(k + 1, "")
+                state.decide(k, True)
+                continue
+            else:
+                new = "can"
+        elif low == "used" and k + 1 < len(w) and w.low(k + 1) == "to":
+            continue
+        else:
+            lemma = past_lemma(low) if low not in _BE_HAVE else None
+            if lemma is None and low.endswith(("ed", "en")) and prev_low in _BE_HAVE and not gap:
+                state.decide(k, False)         # was embanked: a participle lemminflect lacks
+                continue
+            if lemma is None or (word[:1].isupper() and k > 0):
+                continue
+            kind = _finite_past(w, k, prev, prev_low, gap, state)
+            if not kind:
+                state.decide(k, False)
+                continue
+            if kind == "waiting":
+                p = _subject_plural(w, _first_comma_word(w), state.converted) \
+                    if state.waiting == "start" else state.waiting
+            elif kind == "coordinate":
+                p = state.last_plural
+            elif prev_low in _LOCATIVES and not state.clause_finite:
+                p = _plural_after(w, k)
+            else:
+                p = _subject_plural(w, k, state.converted)
+            state.last_plural = p
+            new = present_form(lemma, p)
+            state.lemmas[k] = lemma
+        w.set(k, _match_case(new, word))
+        state.decide(k, True)
+    return "".join(toks)
+
+
+@dataclass
+class _State:
+    converted: set = field(default_factory=set)   # words rewritten as finite verbs
+    lemmas: dict = field(default_factory=dict)
+    finite_seen: bool = False                     # a finite verb earlier in the sentence
+    clause_finite: bool = False                   # ... in the current clause
+    last_finite: bool = False                     # the last verb decided was finite
+    last_plural: bool = False
+    waiting: bool | str | None = None             # number of a subject still without its verb
+    in_relative: bool = False                     # inside "who ..."/"which ..." before its verb
+
+    def decide(self, k: int, finite: bool):
+        self.last_finite = finite
+        if finite:
+            self.converted.add(k)
+            self.finite_seen = self.clause_finite = True
+            if self.in_relative:
+                self.in_relative = False       # the main subject still waits for its verb
+            else:
+                self.waiting = None
+
+
+def _subjunctive(w: _Words, k: int) -> bool:
+    """'as if she were', 'wished this girl were', 'as it were': a singular 'were' stays."""
+    if k >= 2 and w.low(k - 1) == "it" and w.low(k - 2) == "as":
+        return True
+    back = [w.low(j) for j in range(max(0, k - 7), k)]
+    if not (_SUBJUNCTIVE_CUES & set(back)) or k == 0:
+        return False
+    prev = w.low(k - 1)
+    if prev in _SUBJECT_PRONOUNS:
+        return not _SUBJECT_PRONOUNS[prev]
+    return not _plural_noun(w.word(k - 1))
+
+
+def _first_comma_word(w: _Words) -> int:
+    for j in range(1, len(w)):
+        if "," in w.punct_between(j - 1, j):
+            return j
+    return len(w)
+
+
+def _after_conjunction_aside(w: _Words, prev: int) -> bool:
+    """Whether the aside that ends at word `prev` opens right after "and,": "and, much to his
+    amazement, beheld"."""
+    j = prev
+    while j > 0 and not w.punct_between(j - 1, j):
+        j -= 1
+    return j > 0 and w.low(j - 1) in ("and", "but", "or", "then") and j - 1 >= 0
+
+
+def _after_have(w: _Words, k: int) -> bool:
+    """'having had', 'has never, as yet, had': 'had' is a participle here."""
+    j = k - 1
+    while j >= 0 and (_is_adverb(w.low(j)) or w.low(j) in ("as", "yet")):
+        j -= 1
+    return j >= 0 and w.low(j) in ("has", "have", "having", "had")
+
+
+def _finite_past(w: _Words, k: int, prev: int, prev_low: str, gap: str, state: _State):
+    """Whether the past form at word k is a finite verb: False for a participle or adjective,
+    "coordinate" for a verb joined to the one before ("walked ... and opened"), else True."""
+    if prev < 0:
+        return False                       # sentence-initial: "Tired, she sat down."
+    if gap == "-" or gap.endswith("-") and not gap.endswith("--"):
+        return False                       # ill-shaped
+    if not gap and (prev_low in _BE_HAVE or prev_low in _MODALS or prev_low == "to"):
+        return False                       # was dressed, had gone, to set
+    if not gap and (prev_low in _DETERMINERS or prev_low in _PREPOSITIONS):
+        return False                       # the desired boy, with worried eyes
+    if k >= 1 and not w.punct_between(k - 1, k) and w.low(k - 1) in _DEGREE:
+        return False                       # a more abridged form, so pronounced a type
+    np_final = k + 1 >= len(w) or bool(w.punct_between(k, k + 1))
+    if w.low(k) in _NOUN_HOMOGRAPHS and prev >= 1 and w.low(prev - 1) in _DETERMINERS and not gap and np_final:
+        return False                       # the tidy ground
+    if not gap and prev in state.converted and state.lemmas.get(prev) in _LINKING:
+        return False                       # looked dazed, grew tired
+    if not gap and prev in state.converted and state.waiting is not None and not state.in_relative:
+        return "waiting"                   # the pause which ensued made ...
+    if not gap and prev_low in _SUBJECT_PRONOUNS and prev >= 1 and not w.punct_between(prev - 1, prev) \
+            and (w.low(prev - 1) in _BE_HAVE or state.lemmas.get(prev - 1) in _CAUSATIVE):
+        return False                       # was he lifted, got it closed
+    if prev_low in ("and", "or", "but", "nor", "then") and not gap:
+        comma = w.punct_between(prev - 1, prev) if prev >= 1 else ""
+        if prev >= 1 and prev - 1 not in state.converted and not comma and not state.last_finite:
+            return False                   # the desired and expected boy; embanked and paved
+        return "coordinate" if state.finite_seen else True
+    if gap and gap[-1] in ",;" and prev_low not in _SUBJECT_PRONOUNS and not w.word(prev)[:1].isupper():
+        if state.waiting is not None:
+            return "waiting"               # "The devil, envious of such sanctity, tempted her"
+        if _after_conjunction_aside(w, prev):
+            return "coordinate"            # "glanced up and, much to his amazement, beheld"
+        in_phrase = any(w.low(j) in _PREPOSITIONS | _DETERMINERS for j in range(max(0, prev - 1), prev + 1))
+        return "coordinate" if state.last_finite and not in_phrase else False  # "approached it, peered"
+    if prev_low in _SUBJECT_PRONOUNS or prev_low in _RELATIVES:
+        return True
+    if w.word(prev)[:1].isupper():
+        return True                        # a name: "Cuss handed him"
+    if state.clause_finite:
+        return False                       # "the first witness called when ..." stays
+    return not _main_verb_ahead(w, k)      # "the rush ... came round"; "men dressed in black waited"
+
+
+def _main_verb_ahead(w: _Words, k: int) -> bool:
+    """Whether the clause has another past verb further on, so that the past form at k is a
+    participle of its subject ("the men dressed in black waited")."""
+    for j in range(k + 1, len(w)):
+        if w.punct_between(j - 1, j) or w.low(j) in _CLAUSE_WORDS:
+            return False
+        low = w.low(j)
+        if low in ("was", "were", "had", "did"):
+            return True
+        if past_lemma(low) and w.low(j - 1) not in _DETERMINERS | _PREPOSITIONS | _BE_HAVE \
+                and not _is_adverb(w.low(j - 1)) and w.low(j - 1) not in _SUBJECT_PRONOUNS:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- person
+
+_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
+                 "i'm", "i've", "i'd", "i'll"}
+_PLURAL_MAP = {"we": "they", "us": "them", "our": "their", "ours": "theirs",
+               "ourselves": "themselves"}
+
+
+def third_person(sentence: str, name: str, gender: str | None = None) -> str:
+    """First-person narration in the third person: the first mention of the narrator in the
+    sentence is `name`, later ones a pronoun ("I put my hand in my pocket" -> "Fenwick puts his
+    hand in his pocket" once the tense is rewritten); "we" becomes "they"."""
+    masked = _quoted_mask(sentence)
+    toks = _tokens(sentence)
+    w = _Words(toks)
+    he, him, his, himself = (("she", "her", "her", "herself") if gender == "F" else
+                             ("he", "him", "his", "himself") if gender == "M" else
+                             (name, name, name + "'s", "themself"))
+    named = False
+    offsets, pos = [], 0
+    for t in toks:
+        offsets.append(pos)
+        pos += len(t)
+    for k in range(len(w)):
+        word, low = w.word(k), w.low(k)
+        if low not in _FIRST_PERSON or any(a <= offsets[w.idx[k]] < b for a, b in masked):
+            continue
+        if low == "i" and k > 0 and w.word(k - 1)[:1].isupper() and not w.punct_between(k - 1, k) \
+                and (k + 1 >= len(w) or w.word(k + 1)[:1].isupper() or w.punct_between(k, k + 1)):
+            continue                      # "Charles I", "CHAPTER I"
+        at_start = k == 0 and not "".join(toks[:w.idx[0]]).strip(" \"'\u201c\u2018(")
+        if low in _PLURAL_MAP:
+            new = _PLURAL_MAP[low]
+            w.set(k, new.capitalize() if k == 0 else new)
+            if low == "we":
+                _agree_after(w, k, plural=True)
+            continue
+        if low in ("i", "i'm", "i've", "i'd", "i'll"):
+            new = he if named else name
+            w.set(k, new if new == name else (new.capitalize() if at_start else new))
+            named = True
+            if low == "i'm":
+                w.set(k, w.word(k) + " is")
+            elif low == "i've":
+                w.set(k, w.word(k) + " has")
+            elif low == "i'd":
+                w.set(k, w.word(k) + "'d")
+            elif low == "i'll":
+                w.set(k, w.word(k) + " will")
+            else:
+                _agree_after(w, k, plural=False)
+        elif low == "me":
+            w.set(k, him if named else name)
+            named = True
+        elif low in ("my", "mine"):
+            new = his if named else name + "'s"
+            w.set(k, new.capitalize() if k == 0 and named else new)
+            named = True
+        elif low == "myself":
+            w.set(k, himself if named else name + " " + himself)
+            named = True
+    # "shall" with a first-person subject is "will" in the third person
+    return "".join(toks)
+
+
+def _agree_after(w: _Words, k: int, plural: bool):
+    """The verb after a converted "I": am -> is, have -> has, do -> does, shall -> will,
+    a plain present ("I climb") -> "climbs"."""
+    j = k + 1
+    while j < len(w) and _is_adverb(w.low(j)) and not w.punct_between(j - 1, j):
+        j += 1
+    if j >= len(w) or w.punct_between(k, j):
+        # inverted: "What shall I be", "did I"
+        b = k - 1
+        if b >= 0 and w.low(b) == "shall" and not w.punct_between(b, k):
+            w.set(b, _match_case("will", w.word(b)))
+        elif b >= 0 and w.low(b) == "am" and not w.punct_between(b, k):
+            w.set(b, _match_case("are" if plural else "is", w.word(b)))
+        elif b >= 0 and w.low(b) in ("have", "do") and not plural and not w.punct_between(b, k):
+            w.set(b, _match_case("has" if w.low(b) == "have" else "does", w.word(b)))
+        return
+    b = k - 1
+    if b >= 0 and not w.punct_between(b, k) and w.low(b) in ("shall", "am", "have", "do"):
+        new = {"shall": "will", "am": "are" if plural else "is",
+               "have": "have" if plural else "has", "do": "do" if plural else "does"}[w.low(b)]
+        w.set(b, _match_case(new, w.word(b)))
+        return
+    low = w.low(j)
+    if low == "shall":
+        w.set(j, _match_case("will", w.word(j)))
+    elif plural:
+        return
+    elif low == "am":
+        w.set(j, "is")
+    elif low == "have":
+        w.set(j, "has")
+    elif low == "do":
+        w.set(j, "does")
+    elif low == "don't":
+        w.set(j, "doesn't")
+    elif low not in _MODALS and low not in _BE_HAVE and past_lemma(low) is None:
+        lemma = verb_lemma(low)
+        if lemma and lemma == low:
+            w.set(j, present_form(lemma, False))
+
+
+def rewrite(sentence: str, past: bool = True, narrator: str | None = None,
+            gender: str | None = None) -> str:
+    """One sentence of narration as action: the third person when a first-person narrator's
+    name is given, the present tense when the prose is told in the past."""
+    text = re.sub(r"\s+", " ", sentence).strip()
+    if narrator:
+        text = third_person(text, narrator, gender)
+    if past:
+        text = present_tense(text)
+    return text
+
+
+# ---------------------------------------------------------------------------- interiority
+
+# Verbs of the mind: what someone thinks, knows, remembers, feels inside, wants.
+_MIND_VERBS = frozenset("""
+    think know realize realise remember recollect forget wonder suppose believe imagine fancy
+    hope wish doubt suspect understand comprehend conclude guess reflect ponder muse consider
+    expect intend dread fear regret resolve decide care mind trust long desire dream need
+    reckon assume presume perceive sense want astound astonish puzzle surprise amuse
+""".split())
+# Of those, the ones that are as often nouns or adjectives ("long walks", "to my surprise"):
+# they count only in a verb form of their own ("longed", "hoping", "wishes to").
+_AMBIGUOUS = frozenset("long mind care trust hope wish doubt fear dream desire need surprise".split())
+# Words for what goes on inside: a sentence about them is not something a camera sees.
+_MIND_NOUNS = frozenset("""
+    thought thoughts memory memories imagination feeling feelings notion conscience whim belief
+    opinion intention longing regret suspicion reverie recollection idea ideas desire
+""".split())
+# States of mind after be/feel/seem: "he was ashamed", "she felt certain".
+_MIND_STATES = frozenset("""
+    ashamed aware unaware conscious certain sure unsure convinced confident disappointed
+    puzzled grateful jealous anxious uneasy afraid glad sorry determined resolved curious
+    doubtful ignorant persuaded satisfied dissatisfied relieved unhappy miserable happy
+    tempted inclined
+""".split())
+_STATE_LEADS = _BE_HAVE | {"felt", "feels", "feel", "feeling", "seemed", "seems", "so", "very", "quite",
+                           "not", "excessively", "almost", "fairly", "perfectly", "is", "was"}
+_INTERIOR_PATTERNS = re.compile(
+    r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?|occur(?:s|red)?) to (?:him|her|me|them|us)\b"
+    r"|\bit struck (?:him|her|me)\b|\bdawned on\b|\bfigure out\b"
+    r"|\b(?:told|tells|asked|asks|assured|assures|congratulated|congratulates) (?:himself|herself|myself|themselves)\b"
+    r"|\b(?:perhaps|surely|probably|doubtless)\b|\bmust have\b"
+    r"|\bshould\b(?! have)|(?<!\bif )\bwould(?: not)? (?:be|do)\b"
+    r"|^To (?:him|her|me|[A-Z][a-z]+),", re.I)
+_SUBORDINATE_MODAL = re.compile(r"\b(?:how|why|whether|if|lest)\b(?:\W+\w+){0,5}\W+(?:would|should)\b", re.I)
+_PAST_FINITE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+
+
+def is_interior(sentence: str, present_prose: bool = False) -> bool:
+    """Whether a sentence of narration tells what goes on inside someone (thoughts, knowing,
+    remembering, wanting, judging) rather than what can be seen or heard.
+
+    Free indirect thought counts: a question or an exclamation in the narration is someone's
+    thought ("Was this what they had meant?"); so does a past-tense sentence in present-tense
+    prose, which is a memory ("He had gone out the way he came in")."""
+    text = re.sub(r"\s+", " ", sentence).strip()
+    bare = re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d", "", text)
+    if not bare.strip():
+        return False
+    if re.search(r"[?!][\"'\u201d\u2019)]*$", bare):
+        return True
+    if present_prose and _PAST_FINITE.search(bare):
+        return True
+    pattern = _INTERIOR_PATTERNS.search(bare)
+    if pattern and not (pattern.group().lower().startswith(("should", "would"))
+                        and _SUBORDINATE_MODAL.search(bare)):
+        return True
+    lows = [x.lower() for x in re.findall(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?", bare)]
+    for i, low in enumerate(lows):
+        before = lows[i - 1] if i else ""
+        if low in _MIND_NOUNS and before not in ("no",):
+            return True
+        if low in _MIND_STATES and before in _STATE_LEADS:
+            return True
+        if low == "mind" and before in ("his", "her", "my", "their"):
+            return True                    # "her mind was busily engaged"
+        if low in ("felt", "feel", "feels", "feeling") and i + 1 < len(lows) and \
+                lows[i + 1] in ("that", "as", "a", "an", "hot", "sure", "certain"):
+            return True                    # "felt that the moment had come"
+        lemma = verb_lemma(low)
+        if lemma not in _MIND_VERBS or before in _DETERMINERS or before in _PREPOSITIONS \
+                or before in ("s", "no"):
+            continue
+        if lemma in _AMBIGUOUS and low == lemma and before not in ("not", "never", "did", "does", "do"):
+            continue                       # "long walks", "to my surprise"
+        if i >= 2 and before in ("and", "or") and lows[i - 2] in _DETERMINERS | {"desired"}:
+            continue
+        if lemma == "know" and i + 1 < len(lows) and lows[i + 1] == "how":
+            continue                       # "knew how to look": a manner, not a thought
+        if lemma == "recollect" and i + 1 < len(lows) and lows[i + 1] in ("himself", "herself"):
+            continue                       # composing oneself is seen
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------- the whole story
+
+_PRONOUN_VERB = re.compile(r"\b(?:he|she|they|I|we|He|She|They|We)\s+(?:[a-z]+ly\s+|not\s+|never\s+)?([a-z]+)\b")
+_PAST_AUX = {"was", "were", "had", "did", "could", "would"}
+_PRESENT_AUX = {"is", "are", "has", "does", "am", "can", "will", "isn't", "doesn't"}
+
+
+def prose_is_past(narration: list[str]) -> bool:
+    """Whether the story is told in the past tense: the verbs right after "he", "she", "they",
+    "I", "we" in its narration are more often past forms than present ones."""
+    past = present = 0
+    for text in narration:
+        for m in _PRONOUN_VERB.finditer(text):
+            verb = m.group(1)
+            if verb in _PAST_AUX:
+                past += 1
+            elif verb in _PRESENT_AUX:
+                present += 1
+            elif past_lemma(verb) and past_lemma(verb) != verb:
+                past += 1
+            elif verb.endswith("s") and verb_lemma(verb) not in (None, verb):
+                present += 1
+    return past > present
+
+
+def is_first_person(narration: list[str]) -> bool:
+    """Whether a narrator tells the story as "I": "I" is a subject in the narration at least a
+    fifth as often as "he" and "she" together, and not only a handful of times."""
+    text = " ".join(narration)
+    i_count = len(re.findall(r"\bI\b(?!\.)", text))
+    third = len(re.findall(r"\b(?:he|she|He|She)\b", text))
+    return i_count >= 10 and i_count >= 0.2 * third
+
+
+_VOCATIVE = re.compile(
+    r"(?:^|[,!?.]\s+)((?:Mr\.?|Mrs\.?|Miss|Dr\.?|Monsieur|Madame|Mademoiselle|Sir|Captain|Colonel)\s+)?"
+    r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?=[,!?.]|$)")
+_NOT_NAMES = frozenset("""
+    Yes No Oh Ah Well Why What How Now Then Here There Come Good Thank Thanks Please Sir Madam
+    Indeed Really Nonsense Hush Look Listen Dear Quite Certainly Perhaps Never Nothing Goodbye
+    God Heaven Heavens Lord Alas Hallo Hello Stop Wait Bravo Mother Father Mamma Papa Aunt Uncle
+""".split())
+
+
+def narrator_name(story, attribution) -> tuple[str | None, str | None]:
+    """(name, gender) of a first-person narrator, from what the attribution found, else from
+    the vocatives in the replies to the narrator's own lines ("Where is he, Mr Fenwick?")."""
+    found = getattr(attribution, "narrator", None)
+    if found is not None and found.name not in ("NARRATOR", "VOICE"):
+        return found.name.title(), found.gender
+    from collections import Counter
+
+    votes: Counter = Counter()
+    paras = [p for p in story.paragraphs() if p.quotes]
+    for i, para in enumerate(paras):
+        tags = [attribution.tags.get(q.start) for q in para.quotes]
+        if not any(t and t.subject.lower() == "i" for t in tags):
+            continue
+        # the lines just before and after the narrator's, by someone else
+        replies = [q for j in (i - 1, i + 1) if 0 <= j < len(paras)
+                   and not any(t and t.subject.lower() == "i"
+                               for t in (attribution.tags.get(q.start) for q in paras[j].quotes))
+                   for q in paras[j].quotes]
+        for reply in replies:
+            for m in _VOCATIVE.finditer(reply.text.strip()):
+                name = m.group(2)
+                if name.split()[0] in _NOT_NAMES:
+                    continue
+                title = (m.group(1) or "").strip()
+                votes[name if title.rstrip(".") in ("Mr", "Sir", "") else f"{title} {name}"] += 1
+    if not votes:
+        return None, None
+    name, n = votes.most_common(1)[0]
+    if n < 2:
+        return None, None
+    gender = "F" if name.split()[0].rstrip(".") in ("Mrs", "Miss", "Madame", "Mademoiselle") else None
+    if gender is None:
+        for ch in getattr(attribution, "cast", []) or []:
+            if ch.name.upper() == name.upper() or name in getattr(ch, "aliases", []):
+                gender = ch.gender
+    return name, gender
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90})
+
+
+def _age(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    parts = re.split(r"[- ]", word)
+    if all(p in _NUMBER_WORDS for p in parts):
+        return sum(_NUMBER_WORDS[p] for p in parts)
+    return None
+
+
+def age_of(text: str, name: str, mentions: list[int] | None = None) -> int | None:
+    """An age the prose gives for `name`: "Ilsa, a three-year-old", "Tom, aged nine",
+    "Tom, who was twelve years old", "the twelve-year-old Tom"."""
+    n = re.escape(name)
+    num = r"(\d{1,3}|[a-z]+(?:-[a-z]+)?)"
+    patterns = (
+        rf"\b{n}\b,?\s+(?:who\s+(?:is|was)\s+|(?:is|was)\s+)?(?:a\s+|an\s+)?(?:little\s+)?{num}[- ]years?[- ]old\b",
+        rf"\b{n}\b,?\s+(?:who\s+(?:is|was)\s+)?aged\s+{num}\b",
+        rf"\b{num}-year-old\s+(?:\w+\s+)?{n}\b",
+    )
+    if mentions is None:
+        mentions = [m.start() for m in re.finditer(rf"\b{n}\b", text)]
+    windows = [text[max(0, at - 40):at + len(name) + 60] for at in mentions]
+    for pattern in patterns:
+        for window in windows:
+            m = re.search(pattern, window)
+            if m and _age(m.group(1)) is not None:
+                return _age(m.group(1))
+    return None
+
+
+_THINKING = re.compile(r"^(.{3,}?),\s+((?:[a-z]+ly\s+)?([a-z]+ing)\b.*)$", re.S)
+
+
+def _split_thinking(sentence: str) -> tuple[str | None, str | None]:
+    """("He nods.", "Remembering the last time ...") from "He nods, remembering the last
+    time ..."; (None, None) when the sentence has no such trailing thought."""
+    m = _THINKING.match(sentence)
+    if not m or verb_lemma(m.group(3)) not in _MIND_VERBS:
+        return None, None
+    return m.group(1).rstrip(" ,;") + ".", m.group(2)[:1].upper() + m.group(2)[1:]
+
+
+@dataclass
+class ActionStyle:
+    interiority: str = "note"      # keep | note | drop
+    narration: str = "action"      # action | vo (the narrator's commentary as voice-over)
+
+
+LINE_WIDTH = 61
+MAX_LINES = 4
+
+
+def paragraphs(sentences_: list[str], width: int = LINE_WIDTH, max_lines: int = MAX_LINES) -> list[str]:
+    """Sentences joined into paragraphs of at most `max_lines` lines of `width` characters; a
+    sentence longer than that alone is split at a semicolon or colon if it has one."""
+    from .layout import wrap
+
+    def lines(text: str) -> int:
+        return len(wrap(text, width))
+
+    pieces: list[str] = []
+    for s in sentences_:
+        if lines(s) > max_lines:
+            parts = re.split(r"(?<=[;:])\s+", s)
+            if len(parts) > 1:
+                pieces.extend(p[:1].upper() + p[1:] if i else p for i, p in enumerate(parts))
+                continue
+        pieces.append(s)
+    out: list[str] = []
+    for s in pieces:
+        if out and lines(out[-1] + " " + s) <= max_lines:
+            out[-1] += " " + s
+        else:
+            out.append(s)
+    return out
+
+
+class ActionWriter:
+    """Turns the narration of one story into action, notes and voice-over, keeping what it
+    must remember across the story: its tense, its narrator, who has been introduced."""
+
+    def __init__(self, story, attribution, style: ActionStyle | None = None):
+        self.style = style or ActionStyle()
+        self.text = story.text
+        narration = [s.text for p in story.paragraphs() for s in p.spans if s.kind == "narration"]
+        self.past = prose_is_past(narration)
+        self.first_person = is_first_person(narration)
+        self.narrator, self.gender = (narrator_name(story, attribution) if self.first_person
+                                      else (None, None))
+        if self.first_person and not self.narrator:
+            self.narrator = "NARRATOR"
+        self.voice = (self.narrator or "NARRATOR").upper()
+        names = {}
+        for ch in getattr(attribution, "cast", []) or []:
+            for form in [ch.name.title()] + list(getattr(ch, "aliases", []) or []):
+                if form and form[:1].isupper() and len(form) > 1 and form not in ("I",):
+                    names[form] = ch.name
+        if self.narrator and self.narrator != "NARRATOR":
+            names[self.narrator] = self.narrator.upper()
+        self._names = names
+        self._name_re = (re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                                    + r")\b") if names else None)
+        self.introduced: set[str] = set()
+        self._mention_index: dict[str, list[int]] | None = None
+
+    def rewrite(self, sentence: str) -> str:
+        name = self.narrator if self.first_person else None
+        return rewrite(sentence, self.past, name, self.gender)
+
+    def pieces(self, text: str) -> list[tuple[str, str]]:
+        """[(kind, text)] for a stretch of narration: kind is "action", "note" or "vo"."""
+        out: list[tuple[str, str]] = []
+        for sentence in split_sentences(text):
+            sentence = re.sub(r"\s+", " ", sentence).strip()
+            if not sentence.strip(" .,;:\u2014-"):
+                continue
+            interior = self.style.interiority != "keep" or self.style.narration == "vo"
+            interior = interior and is_interior(sentence, present_prose=not self.past)
+            seen, thought = _split_thinking(sentence) if interior else (None, None)
+            if seen and not is_interior(seen, present_prose=not self.past):
+                # "He nods, remembering the last time": the nod is action, the memory is not
+                self._add(out, "action", self.rewrite(seen))
+                sentence = thought
+            if interior and self.style.narration == "vo":
+                kind, said = "vo", sentence
+            elif interior and self.style.interiority == "drop":
+                continue
+            elif interior and self.style.interiority == "note":
+                kind, said = "note", self.rewrite(sentence)
+            else:
+                kind, said = "action", self.rewrite(sentence)
+            self._add(out, kind, said)
+        result = []
+        for kind, group in out:
+            if kind == "action":
+                result.extend(("action", self.introduce(p)) for p in paragraphs(group))
+            else:
+                result.append((kind, " ".join(group)))
+        return result
+
+    def _mentions(self) -> dict[str, list[int]]:
+        if self._mention_index is None:
+            self._mention_index = {}
+            for m in self._name_re.finditer(self.text):
+                self._mention_index.setdefault(m.group(1), []).append(m.start())
+        return self._mention_index
+
+    @staticmethod
+    def _add(out: list, kind: str, said: str):
+        said = said[:1].upper() + said[1:]
+        if out and out[-1][0] == kind:
+            out[-1][1].append(said)
+        else:
+            out.append((kind, [said]))
+
+    def introduce(self, text: str) -> str:
+        """A character's first mention in action in capitals, with an age when the prose
+        gives one: "ILSA (3)"."""
+        if not self._name_re:
+            return text
+
+        def cap(m: re.Match) -> str:
+            cue = self._names[m.group(1)]
+            if cue in self.introduced:
+                return m.group(1)
+            self.introduced.add(cue)
+            age = age_of(self.text, m.group(1), self._mentions().get(m.group(1), []))
+            return m.group(1).upper() + (f" ({age})" if age is not None else "")
+
+        return self._name_re.sub(cap, text)
