@@ -89,6 +89,8 @@ class Text:
 
     def slice(self, start: int, end: int | None = None) -> Text:
         end = len(self.plain) if end is None else end
+        if not self.marks:
+            return Text(self.plain[start:end])
         marks = tuple((max(a, start) - start, min(b, end) - start, s)
                       for a, b, s in self.marks if a < end and b > start)
         return Text(self.plain[start:end], marks)
@@ -172,7 +174,9 @@ def sentence_ends(plain: str) -> list[int]:
         mark = plain[m.start()]
         if mark in "-\u2014" and m.end() < len(plain) and plain[m.end()] != "\n":
             continue    # a dash mid-paragraph is a pause, not an end
-        if mark == "." and _ABBREVIATION.search(plain, 0, m.start() + 1):
+        # Only the few characters before the stop can hold an abbreviation (searching from
+        # 0 made this quadratic in the paragraph's length).
+        if mark == "." and _ABBREVIATION.search(plain, max(0, m.start() - 8), m.start() + 1):
             continue
         ends.add(m.end())
     ends.update(i for i, ch in enumerate(plain) if ch == "\n")
@@ -269,11 +273,16 @@ class _Action(_Block):
         self.kind = kind
         super().__init__(space_before, _make_lines(text, style, kind))
 
-    def _candidates(self):
+    def _candidates(self, room: int | None = None):
+        """(head lines, tail block), largest head first; with `room`, only heads that fit
+        (counted before anything is built: a long block has many candidates)."""
         if len(self.lines) < 4:
             return
         for pos in reversed(sentence_ends(self.text.plain)):
-            head = _make_lines(self.text.slice(0, pos).strip(), self.style, self.kind)
+            head_text = self.text.slice(0, pos).strip()
+            if room is not None and len(wrap_offsets(head_text.plain, self.style.width)) > room:
+                continue
+            head = _make_lines(head_text, self.style, self.kind)
             tail_text = self.text.slice(pos).strip()
             if not tail_text.plain:
                 continue
@@ -282,7 +291,7 @@ class _Action(_Block):
                 yield head, tail
 
     def split(self, room):
-        for head, tail in self._candidates():
+        for head, tail in self._candidates(room):
             if len(head) <= room:
                 return head, tail
         return None
@@ -335,8 +344,14 @@ class _Speech(_Block):
         style = self.styles["character"]
         return Line(MORE, self._left(style), "more")
 
-    def _candidates(self):
-        """(head lines with (MORE), tail block), largest head first."""
+    def _count(self, parts: list[_Part], cue: str) -> int:
+        """len(self._render(parts, cue)[0]), without building the lines."""
+        return sum(len(wrap_offsets(text, self.styles[kind].width))
+                   for kind, text in [("character", cue)] + [(p.type, p.text.plain) for p in parts])
+
+    def _candidates(self, room: int | None = None):
+        """(head lines with (MORE), tail block), largest head first; with `room`, only heads
+        that fit (counted before anything is built: a long speech has many candidates)."""
         if not self.splittable:
             return
         for i in range(len(self.parts) - 1, -1, -1):
@@ -350,13 +365,15 @@ class _Speech(_Block):
                 tail_parts = ([_Part(part.type, rest)] if rest.plain else []) + self.parts[i + 1:]
                 if not tail_parts:
                     continue
+                if room is not None and self._count(head_parts, self.cue) + 1 > room:
+                    continue
                 head, body_from = self._render(head_parts, self.cue)
                 tail = _Speech(self._continued_cue(), tail_parts, 0, self.column)
                 if len(head) - body_from >= 2 and len(tail.lines) - tail.body_from >= 2:
                     yield head + [self._more()], tail
 
     def split(self, room):
-        for head, tail in self._candidates():
+        for head, tail in self._candidates(room):
             if len(head) <= room:
                 return head, tail
         return None
