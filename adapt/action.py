@@ -147,7 +147,7 @@ class _Words:
     def punct_between(self, a: int, b: int) -> str:
         """The punctuation between word a and word b (a < b)."""
         if b == a + 1:
-            return self.gaps[b]
+            return self.gaps[b] if b < len(self.gaps) else ""    # b past the last word
         return "".join(self.gaps[a + 1:b + 1])
 
     def set(self, k: int, text: str):

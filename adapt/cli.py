@@ -252,6 +252,7 @@ Example:
 def characters(input_path, output, cast_path):
     from .attribution import attribute
     from .castfile import dump
+    from .formats import input_kind, load
     from .inputs import read_input
     from .outputs import write_atomic, write_stdout
     from .readers.prose import read_prose
@@ -259,8 +260,11 @@ def characters(input_path, output, cast_path):
     cast = _read_cast(cast_path) if cast_path else None
     source = read_input(input_path)
     with about(source.label):
-        who = attribute(read_prose(source.text), cast)
-    text = source.text
+        if input_kind(source.text, source.name) == "prose":
+            who = attribute(read_prose(source.text), cast)
+            text = source.text
+        else:   # a screenplay names its speakers: list its cues
+            who, text = _screenplay_cast(load(source.text, source.name), bool(output))
     if output:
         data = dump(who).encode("utf-8")
         if output == "-":
@@ -275,6 +279,23 @@ def characters(input_path, output, cast_path):
         line = text.count("\n", 0, first) + 1 if first is not None else 0
         click.echo(f"{ch.name:24s} {ch.gender or '-':6s} {who.lines[ch.name]:5d} "
                    f"{'l.' + str(line):>7s}  {', '.join(ch.aliases)}")
+
+
+def _screenplay_cast(doc, for_file: bool):
+    """(Attribution, text) for the cues of a Fountain or JSON screenplay: speeches per cue and,
+    for the listing (not a cast file, where `first` is a prose offset), `first` as an offset
+    into a stand-in text whose line numbers are the input's."""
+    from collections import Counter
+
+    from .attribution import Attribution
+
+    cues = [el for el in doc.elements if el.type == "character" and el.character]
+    first: dict[str, int] = {}
+    for el in cues:
+        first.setdefault(el.character, max((el.line or 1) - 1, 0))
+    who = Attribution(cast=list(doc.characters), lines=Counter(el.character for el in cues),
+                      first={} if for_file else first)
+    return who, "\n" * max(first.values(), default=0)
 
 
 DIFF_HELP = """Show what changed between two screenplays, scene by scene.

@@ -168,3 +168,12 @@ def test_cli_fountain_to_json_and_bad_json(tmp_path):
     out = run_adapt("convert", str(bad), "-f", "fountain", "-o", "-")
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1 and "b.json" in out.stderr
+
+
+def test_characters_command_lists_fountain_cues(tmp_path):
+    src = tmp_path / "s.fountain"
+    src.write_text("INT. A - DAY\n\nANNA\nHi.\n\nBEN (O.S.)\nYes?\n\nANNA\nBye.\n", encoding="utf-8")
+    out = run_adapt("characters", str(src))
+    assert out.returncode == 0, out.stderr
+    rows = [line.split() for line in out.stdout.splitlines()[1:]]
+    assert rows == [["ANNA", "-", "2", "l.3"], ["BEN", "-", "1", "l.6"]]
