@@ -29,6 +29,13 @@ _ABBREVIATIONS = frozenset("""
 _SENTENCE_END = re.compile(r"(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]]*(?=\s+|$)")
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+_SPACES = re.compile(r"\s+")
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+_ENDS_ASKING = re.compile(r"[?!][\"'\u201d\u2019)]*$")
+_WORDS = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, trailing spaces excluded.
 
@@ -40,7 +47,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         rest = text[end:].lstrip()
         if rest and not (rest[0].isupper() or rest[0] in "\"'\u201c\u2018(" or rest[0].isdigit()):
             continue
-        word = re.search(r"([A-Za-z]+)\.$", text[start:m.start() + 1])
+        word = _LAST_WORD.search(text, start, m.start() + 1)
         if m.group().startswith(".") and word and (word.group(1).lower() in _ABBREVIATIONS
                                                    or (len(word.group(1)) == 1 and word.group(1).isupper())):
             continue
@@ -132,11 +139,12 @@ class _Words:
 
     def __init__(self, toks: list[str]):
         self.toks = toks
-        self.idx = [i for i, t in enumerate(toks) if _is_word(t)]
+        self.idx = [i for i, t in enumerate(toks) if t[:1].isalpha()]
         self.lows = [toks[i].lower() for i in self.idx]
-        self.gaps = [""] * len(self.idx)          # punctuation before word k
-        for k in range(1, len(self.idx)):
-            self.gaps[k] = "".join(t for t in toks[self.idx[k - 1] + 1:self.idx[k]] if not t.isspace())
+        self.gaps = [""] * (len(self.idx) + 1)    # punctuation before word k (and after the last)
+        bounds = self.idx + [len(toks)]
+        for k in range(1, len(bounds)):
+            self.gaps[k] = "".join(t for t in toks[bounds[k - 1] + 1:bounds[k]] if not t.isspace())
 
     def word(self, k: int) -> str:
         return self.toks[self.idx[k]]
@@ -171,6 +179,8 @@ _CAUSATIVE = frozenset("get have find keep leave see want like".split())
 _LINKING = frozenset("look seem appear become grow get feel remain stay sound prove go turn fall".split())
 _NOUN_HOMOGRAPHS = frozenset("ground felt wound found left rose lay spoke saw bore fell lit bid cast".split())
 _INVERSION_OPENERS = frozenset("how what why where when nor never neither so not only seldom".split())
+_PAST_CANDIDATES = frozenset("was wasn't were weren't had hadn't did didn't could couldn't used".split())
+_PREP_DET = _PREPOSITIONS | _DETERMINERS
 _LOCATIVES = frozenset("down up out in away off back there here".split())
 _NEW_SUBJECT = _DETERMINERS | {"he", "she", "it", "they", "we", "you", "i", "then"}
 
@@ -312,21 +322,24 @@ def present_tense(sentence: str) -> str:
         if any(a <= offsets[ti] < b for a, b in masked):
             continue
         word, low = w.word(k), w.low(k)
-        if k and (_CLAUSE_PUNCT & set(w.punct_between(k - 1, k)) or _opens_clause(w, k - 1, state.converted)):
+        if k and ((w.gaps[k] and any(c in _CLAUSE_PUNCT for c in w.gaps[k]))
+                  or (w.lows[k - 1] in _CLAUSE_WORDS and _opens_clause(w, k - 1, state.converted))):
             state.clause_finite = False
-        prev = _prev_word(w, k)
-        prev_low = w.low(prev) if prev >= 0 else ""
-        gap = w.punct_between(prev, k) if prev >= 0 else ""
         if low in _SUBJECT_PRONOUNS and low != "it":
             state.waiting = _SUBJECT_PRONOUNS[low]
-        elif word[:1].isupper() and k > 0 and (k - 1 < 0 or w.low(k - 1) not in _PREPOSITIONS | _DETERMINERS) \
-                and not (k >= 1 and w.word(k - 1)[:1].isupper()):
+        elif word[:1].isupper() and k > 0 and w.lows[k - 1] not in _PREP_DET \
+                and not w.word(k - 1)[:1].isupper():
             state.waiting = False
         elif k == 0 and low not in _PREPOSITIONS and low not in _CLAUSE_WORDS:
             state.waiting = "start"
-        elif low in ("who", "which") and k > 0 and not gap and not state.clause_finite:
+        elif low in ("who", "which") and k > 0 and not w.gaps[k] and not state.clause_finite:
             state.waiting = _subject_plural(w, k, state.converted)   # its antecedent's number
             state.in_relative = True
+        if low not in _PAST_CANDIDATES and (low in _BE_HAVE or not (past_lemma(low) or low.endswith("ed"))):
+            continue                           # not a verb form this rewrites: the common case
+        prev = _prev_word(w, k)
+        prev_low = w.low(prev) if prev >= 0 else ""
+        gap = w.punct_between(prev, k) if prev >= 0 else ""
         new = None
         if low in ("was", "wasn't", "were", "weren't"):
             if low.startswith("were") and _subjunctive(w, k):
@@ -480,7 +493,7 @@ def _finite_past(w: _Words, k: int, prev: int, prev_low: str, gap: str, state: _
             return "waiting"               # "The devil, envious of such sanctity, tempted her"
         if _after_conjunction_aside(w, prev):
             return "coordinate"            # "glanced up and, much to his amazement, beheld"
-        in_phrase = any(w.low(j) in _PREPOSITIONS | _DETERMINERS for j in range(max(0, prev - 1), prev + 1))
+        in_phrase = any(w.low(j) in _PREP_DET for j in range(max(0, prev - 1), prev + 1))
         return "coordinate" if state.last_finite and not in_phrase else False  # "approached it, peered"
     if prev_low in _SUBJECT_PRONOUNS or prev_low in _RELATIVES:
         return True
@@ -616,7 +629,7 @@ def rewrite(sentence: str, past: bool = True, narrator: str | None = None,
             gender: str | None = None) -> str:
     """One sentence of narration as action: the third person when a first-person narrator's
     name is given, the present tense when the prose is told in the past."""
-    text = re.sub(r"\s+", " ", sentence).strip()
+    text = _SPACES.sub(" ", sentence).strip()
     if narrator:
         text = third_person(text, narrator, gender)
     if past:
@@ -668,11 +681,11 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
     Free indirect thought counts: a question or an exclamation in the narration is someone's
     thought ("Was this what they had meant?"); so does a past-tense sentence in present-tense
     prose, which is a memory ("He had gone out the way he came in")."""
-    text = re.sub(r"\s+", " ", sentence).strip()
-    bare = re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d", "", text)
+    text = _SPACES.sub(" ", sentence).strip()
+    bare = _QUOTED.sub("", text)
     if not bare.strip():
         return False
-    if re.search(r"[?!][\"'\u201d\u2019)]*$", bare):
+    if _ENDS_ASKING.search(bare):
         return True
     if present_prose and _PAST_FINITE.search(bare):
         return True
@@ -680,7 +693,7 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
     if pattern and not (pattern.group().lower().startswith(("should", "would"))
                         and _SUBORDINATE_MODAL.search(bare)):
         return True
-    lows = [x.lower() for x in re.findall(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?", bare)]
+    lows = [x.lower() for x in _WORDS.findall(bare)]
     for i, low in enumerate(lows):
         before = lows[i - 1] if i else ""
         if low in _MIND_NOUNS and before not in ("no",):
@@ -757,7 +770,8 @@ def narrator_name(story, attribution) -> tuple[str | None, str | None]:
     the vocatives in the replies to the narrator's own lines ("Where is he, Mr Fenwick?")."""
     found = getattr(attribution, "narrator", None)
     if found is not None and found.name not in ("NARRATOR", "VOICE"):
-        return found.name.title(), found.gender
+        name = found.name.title()
+        return name, found.gender or _gender_from_titles(story.text, name)
     from collections import Counter
 
     votes: Counter = Counter()
@@ -784,11 +798,24 @@ def narrator_name(story, attribution) -> tuple[str | None, str | None]:
     if n < 2:
         return None, None
     gender = "F" if name.split()[0].rstrip(".") in ("Mrs", "Miss", "Madame", "Mademoiselle") else None
+    gender = gender or _gender_from_titles(story.text, name)
     if gender is None:
         for ch in getattr(attribution, "cast", []) or []:
             if ch.name.upper() == name.upper() or name in getattr(ch, "aliases", []):
                 gender = ch.gender
     return name, gender
+
+
+def _gender_from_titles(text: str, name: str) -> str | None:
+    """'M' when others call the narrator "Mr Fenwick", 'F' for "Miss/Mrs Fenwick"."""
+    last = re.escape(name.split()[-1])
+    male = len(re.findall(rf"\b(?:Mr|Monsieur|Sir|Master|Herr|Signor)\.?\s+(?:\w+\s+)?{last}\b", text))
+    female = len(re.findall(rf"\b(?:Mrs|Miss|Ms|Madame|Mademoiselle|Lady|Frau|Signora)\.?\s+(?:\w+\s+)?{last}\b", text))
+    if male > 2 * female and male:
+        return "M"
+    if female > 2 * male and female:
+        return "F"
+    return None
 
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -821,12 +848,33 @@ def age_of(text: str, name: str, mentions: list[int] | None = None) -> int | Non
     if mentions is None:
         mentions = [m.start() for m in re.finditer(rf"\b{n}\b", text)]
     windows = [text[max(0, at - 40):at + len(name) + 60] for at in mentions]
+    windows = [w for w in windows if "old" in w or "aged" in w]
     for pattern in patterns:
         for window in windows:
             m = re.search(pattern, window)
             if m and _age(m.group(1)) is not None:
                 return _age(m.group(1))
     return None
+
+
+_SPEECH_LEAD = re.compile(
+    r"(?:,\s*|\s+and\s+|^|(?<=[.!?])\s+)"
+    r"(?:(?:[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*)*|he|she|they|I|we|He|She|They|We)\s+)?"
+    r"(?:[a-z]+ly\s+)?([a-z]+)(?:\s+[a-z]+ly)?(?:\s+(?:to|at)\s+(?:\w+\s+){0,2}\w+)?\s*:\s*$")
+
+
+def strip_speech_lead(text: str) -> str:
+    """Narration that only leads into a speech in the next paragraph loses its speech tag:
+    "As they turn in at the gates, John says:" -> "As they turn in at the gates."."""
+    m = _SPEECH_LEAD.search(text)
+    if not m:
+        return text
+    from .tags import MANNER_VERBS, SPEECH_VERBS
+
+    if verb_lemma(m.group(1)) not in SPEECH_VERBS | MANNER_VERBS:
+        return text
+    rest = text[:m.start()].rstrip(" ,;:")
+    return rest + ("." if rest and rest[-1] not in ".!?\u2026" else "") if rest.strip() else ""
 
 
 _THINKING = re.compile(r"^(.{3,}?),\s+((?:[a-z]+ly\s+)?([a-z]+ing)\b.*)$", re.S)
@@ -911,8 +959,8 @@ class ActionWriter:
     def pieces(self, text: str) -> list[tuple[str, str]]:
         """[(kind, text)] for a stretch of narration: kind is "action", "note" or "vo"."""
         out: list[tuple[str, str]] = []
-        for sentence in split_sentences(text):
-            sentence = re.sub(r"\s+", " ", sentence).strip()
+        for sentence in split_sentences(strip_speech_lead(text)):
+            sentence = _SPACES.sub(" ", sentence).strip()
             if not sentence.strip(" .,;:\u2014-"):
                 continue
             interior = self.style.interiority != "keep" or self.style.narration == "vo"

@@ -257,3 +257,19 @@ def test_gold_rows_point_at_their_source(seed_text):
                 continue
             text = path.read_text(encoding="utf-8")
         assert text[row["start"]:row["end"]] == row["source"]
+
+
+def test_speech_lead_leaves_the_action():
+    from adapt.action import strip_speech_lead
+
+    assert strip_speech_lead("As they turn in at the gates, John says:") == "As they turn in at the gates."
+    assert strip_speech_lead("He takes her hand and says:") == "He takes her hand."
+    assert strip_speech_lead("Poirot said:") == ""
+    assert strip_speech_lead("She lists three things:") == "She lists three things:"
+
+
+@pytest.mark.parametrize("odd", ["", ".", "Was.", "had", "I.", "Could not", "and, and, walked",
+                                 "Tired, walked, and.", "--", "\u2026", "The men, who", "Were"])
+def test_odd_fragments_do_not_break_the_rewrite(odd):
+    out = rewrite(odd, True, "Fenwick", None)
+    assert isinstance(out, str) and isinstance(is_interior(odd), bool)
