@@ -125,6 +125,7 @@ RECALL = re.compile(r"\b(?:remembers?|remembered|recalls?|recalled|thought back|
                     r"(?:years|months|weeks) (?:before|earlier|ago)|when (?:he|she|I|they|we) "
                     r"(?:was|were) (?:a (?:child|boy|girl)|young|little|\w+teen|twelve|eleven|ten))\b",
                     re.I)
+PAST_SIMPLE = re.compile(r"\b(?:was|were|had|did|said|went|came|took|made|\w+ed)\b", re.I)
 PAST_PERFECT = re.compile(r"\b(?:had|'d) (?:been|gone|come|\w+ed|\w+en|seen|met|known|left|made|"
                           r"taken|said|told|thought)\b", re.I)
 

@@ -108,6 +108,8 @@ _TRANSIT = {"CORRIDOR", "PASSAGE", "HALL", "HALLWAY", "LANDING", "STAIRS", "STAI
             "LOBBY", "GALLERY"}
 
 
+_ITERATIVE = re.compile(r"\b(?:(?:every|each) (?:day|morning|evening|night|week|time|sunday|summer|"
+                        r"winter)|used to|again and again|more and more|once more)\b", re.I)
 _READ_LIMIT = 40      # paragraphs of a scene read for its heading: enough, and bounded on long scenes
 _DAYS = re.compile(r"\b(?:days?|weeks?|months?|years?|morrow|fortnight|next|following)\b", re.I)
 
@@ -159,6 +161,9 @@ def _places(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
             # a proper name: "the Angelika Theater", "Lover's Lane"
             proper = (det + " " if det.lower() not in ("the", "a", "an", "this", "that") else "") + m.group(2)
             name = _norm(proper.strip() + " " + m.group(3))
+            if _kind(m.group(3)) == "room":     # "Kellynch Hall" is a house, not a hall
+                found.append((m.start(3), "building", name))
+                continue
         found.append((m.start(3), _kind(m.group(3)), name))
     for m in _NAMED_ROOM.finditer(text):
         if not any(start == m.start(2) for start, _, _ in found):
@@ -440,18 +445,27 @@ class _Planner:
         starts = self._around_montages(starts, montages)
         starts = self._indoor_turns(starts)
         starts = self._drop_pass_through(starts)
+        starts = self._flashbacks(starts, montages)
         order = list(starts)
         stops = sorted(set(order) | {m.first_block for m in montages})
         scenes: list[Scene] = []
         place, time = Place(), None
         history: list[Place] = []
+        present = None          # place and time a flashback leaves, to come back to
         for k, index in enumerate(order):
             cue = starts[index]
+            if cue.reason == "flashback":
+                present = (place, time)
+            elif cue.reason == "back" and present:
+                place, time = present
             later = [i for i in stops if i > index]
             end = later[0] - 1 if later else len(self.blocks) - 1
             other_side = self._intercut(index, end) if cue.reason == "phone" else None
             self.excluded = {other_side[0]} if other_side else set()
-            new_place, new_time = self._heading(cue, index, end, place, time, history)
+            if cue.reason == "back" and present:
+                new_place, new_time = Place(place.main, place.sub, place.setting), time
+            else:
+                new_place, new_time = self._heading(cue, index, end, place, time, history)
             new_place.main = self._named(new_place.main, self.blocks[end].end if end < len(self.blocks) else 0)
             history.append(place)
             prev_place, prev_time = place, time
@@ -471,6 +485,9 @@ class _Planner:
             scene = Scene(index, "", (block.start, block.end), place.setting, place.text(),
                           shown_time or "DAY", cue.reason, jump=cue.jump)
             scene.heading = f"{scene.setting} {scene.location} - {scene.time}"
+            if cue.reason == "flashback":
+                scene.flashback = True
+                scene.heading += " (FLASHBACK)"
             if scenes and scenes[-1].heading == scene.heading and cue.reason in ("move", "indoors"):
                 continue
             scenes.append(scene)
@@ -479,8 +496,28 @@ class _Planner:
                 block = self.blocks[i]
                 scenes.append(Scene(i, f"INT. {location} - {scene.time}", (block.start, block.end),
                                     "INT.", location, scene.time, "intercut", kind="intercut"))
-        self._flashbacks(scenes)
+        scenes = self._front_matter(scenes)
         return ScenePlan(scenes, montages, set(self.skip))
+
+    def _front_matter(self, scenes: list[Scene]) -> list[Scene]:
+        """A byline and a date before the first chapter are no scene; a story that opens
+        without naming its place takes the first place its opening chapter names."""
+        if len(scenes) > 1 and scenes[0].reason == "start" and scenes[1].reason == "break":
+            paras = self.paras_in(scenes[0].block_index, scenes[1].block_index - 1)
+            if len(paras) <= 4 and all(len(self.narration(i)) < 200 and not self.blocks[i].quotes
+                                       for i in paras):
+                scenes = scenes[1:]
+        first = scenes[0] if scenes else None
+        if first and first.location == "UNKNOWN":
+            for later in scenes[1:4]:
+                if later.reason in ("break", "phone") or later.kind != "scene":
+                    break
+                if later.location != "UNKNOWN":
+                    first.location, first.setting = later.location.split(" - ")[0], later.setting
+                    first.heading = f"{first.setting} {first.location} - {first.time}" + \
+                        (" (FLASHBACK)" if first.flashback else "")
+                    break
+        return scenes
 
     def _states_time(self, cue: _Cue, index: int) -> bool:
         return _times(cue.text or self.narration(index), None) is not None
@@ -674,8 +711,9 @@ class _Planner:
         return None
 
     def _montages(self, starts: dict[int, _Cue]) -> list[Montage]:
-        """Runs of two or more summary paragraphs without speech, opened by a summary phrase."""
-        starts = {i for i, c in starts.items() if c.reason in ("start", "break")}
+        """Runs of two or more short paragraphs without speech that each compress time ("For
+        weeks they ...", "Every Sunday ..."): the shots of a montage."""
+        breaks = {i for i, c in starts.items() if c.reason in ("start", "break")}
         montages = []
         run: list[int] = []
 
@@ -686,35 +724,56 @@ class _Planner:
 
         for i in self.paras:
             para = self.blocks[i]
-            narration = _narration(para)
-            summary = cues.SUMMARY.search(narration)
-            if para.quotes or (i in starts and run):
+            narration = self.narration(i)
+            shot = not para.quotes and len(narration) <= 500 and (
+                cues.SUMMARY.search(narration) or run and _ITERATIVE.search(narration))
+            if not shot or (i in breaks and run):
                 close()
-                if para.quotes:
-                    continue
-            if summary and not run:
+            if shot:
                 run.append(i)
-            elif run and (summary or re.search(r"\b(?:would|used to|often|sometimes)\b", narration)):
-                run.append(i)
-            else:
-                close()
         close()
         return montages
 
-    def _flashbacks(self, scenes: list[Scene]):
-        """A scene that opens with a recollection and stays in the past perfect is a flashback."""
-        for k, scene in enumerate(scenes):
-            end = scenes[k + 1].block_index - 1 if k + 1 < len(scenes) else len(self.blocks) - 1
-            paras = self.paras_in(scene.block_index, end)
-            if len(paras) < 2:
+    def _flashbacks(self, starts, montages):
+        """A recollection ("She remembered the summer she was twelve, when ...") told over more
+        than a sentence or two in a tense further back than the story's is a flashback: a scene
+        of its own, and then back to where the story was. One sentence stays action."""
+        present_tense = self._present_tense()
+        back = cues.PAST_SIMPLE if present_tense else cues.PAST_PERFECT
+        in_montage = {i for m in montages for i in range(m.first_block, m.last_block + 1)}
+        out = dict(starts)
+        n = 0
+        while n < len(self.paras):
+            i = self.paras[n]
+            para = self.blocks[i]
+            sentences = _sentences(self.narration(i))
+            recall = cues.RECALL.search(sentences[0]) if sentences else None
+            if i in in_montage or para.quotes or not recall or len(sentences[0][:recall.start()].split()) > 4:
+                n += 1
                 continue
-            opening = _sentences(self.narration(paras[0]))[:1]
-            text = self.scene_text(scene.block_index, end)
-            words = max(len(text.split()), 1)
-            if opening and cues.RECALL.search(opening[0]) and \
-                    len(cues.PAST_PERFECT.findall(text)) * 40 >= words:
-                scene.flashback = True
-                scene.heading += " (FLASHBACK)"
+            run = [i]
+            for j in self.paras[n + 1:]:
+                text = self.narration(j)
+                if self.blocks[j].quotes or j in out or len(back.findall(text)) * 25 < len(text.split()):
+                    break
+                run.append(j)
+            text = " ".join(self.narration(j) for j in run)
+            if len(_sentences(text)) >= 2 and len(back.findall(text)) * 25 >= len(text.split()):
+                out[i] = _Cue("flashback", jump=True, text=self.narration(i))
+                after = next((j for j in self.paras if j > run[-1]), None)
+                if after is not None and after not in out:
+                    out[after] = _Cue("back", jump=True)
+            n += len(run)
+        return dict(sorted(out.items()))
+
+    def _present_tense(self) -> bool:
+        """Whether the story is told in the present tense ("he says", "she looks")."""
+        sample = " ".join(self.narration(i) for i in self.paras[:200])
+        present = len(re.findall(r"\b(?:he|she|it|they|I|we)\s+(?:\w+ly\s+)?(?:is|are|am|says|looks|"
+                                 r"\w+s)\b", sample))
+        past = len(re.findall(r"\b(?:he|she|it|they|I|we)\s+(?:\w+ly\s+)?(?:was|were|said|looked|"
+                              r"\w+ed)\b", sample))
+        return present > past
 
 
 def plan(story: Story, attribution=None) -> ScenePlan:

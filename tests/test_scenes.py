@@ -169,3 +169,31 @@ def test_seed_headings_point_at_their_prose(seed_doc, seed_text):
         assert seed_text[start:end].strip()
     phone = next(e for e in heads if "NIGHT" in e.text)
     assert seed_text[phone.source[0]:phone.source[1]].startswith("The phone rings")
+
+
+PRESENT = """Nora sits in the kitchen of the cottage, sorting old photographs. It is late evening.
+
+She remembers the summer she was twelve. Her father took her to the lake every morning. They swam until the sun went down.
+
+Nora puts the photograph back in the box.
+
+She remembers his laugh.
+
+The kettle whistles and she gets up.
+"""
+
+
+def test_present_tense_flashback_and_back():
+    heads = _headings(adapt_prose(PRESENT, default_title="p"))
+    assert heads[0] == "INT. COTTAGE - KITCHEN - EVENING"
+    assert heads[1].endswith("(FLASHBACK)") and "LAKE" in heads[1]
+    assert heads[2] == heads[0]            # back where the story was
+    assert len(heads) == 3                 # "She remembers his laugh." stays action
+
+
+def test_a_named_place_keeps_its_name(seed_doc):
+    heads = _headings(seed_doc)
+    # "the Angelika Theater" is said on the phone; the walk is outside "the theater"
+    assert "EXT. ANGELIKA THEATER - NIGHT" in heads
+    assert "INT. HOUSE - DEN - LATER" in heads           # "Go to the den, give me fifteen minutes"
+    assert heads[-2:] == ["INT. HOUSE - MORNING", "INT. HOUSE - MORNING"]   # the next mornings
