@@ -179,6 +179,8 @@ _CAUSATIVE = frozenset("get have find keep leave see want like".split())
 _LINKING = frozenset("look seem appear become grow get feel remain stay sound prove go turn fall".split())
 _NOUN_HOMOGRAPHS = frozenset("ground felt wound found left rose lay spoke saw bore fell lit bid cast".split())
 _INVERSION_OPENERS = frozenset("how what why where when nor never neither so not only seldom".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())
+_OBJECT_STARTS = _DETERMINERS | frozenset("him her them it me us out up down off away back".split())
 _PAST_CANDIDATES = frozenset("was wasn't were weren't had hadn't did didn't could couldn't used".split())
 _PREP_DET = _PREPOSITIONS | _DETERMINERS
 _LOCATIVES = frozenset("down up out in away off back there here".split())
@@ -469,8 +471,9 @@ def _finite_past(w: _Words, k: int, prev: int, prev_low: str, gap: str, state: _
         return False                       # ill-shaped
     if not gap and (prev_low in _BE_HAVE or prev_low in _MODALS or prev_low == "to"):
         return False                       # was dressed, had gone, to set
-    if not gap and (prev_low in _DETERMINERS or prev_low in _PREPOSITIONS):
-        return False                       # the desired boy, with worried eyes
+    if not gap and ((prev_low in _DETERMINERS and prev_low not in _DEMONSTRATIVES)
+                    or prev_low in _PREPOSITIONS):
+        return False                       # the desired boy, with worried eyes ("this meant" is a verb)
     if k >= 1 and not w.punct_between(k - 1, k) and w.low(k - 1) in _DEGREE:
         return False                       # a more abridged form, so pronounced a type
     np_final = k + 1 >= len(w) or bool(w.punct_between(k, k + 1))
@@ -488,12 +491,13 @@ def _finite_past(w: _Words, k: int, prev: int, prev_low: str, gap: str, state: _
         if prev >= 1 and prev - 1 not in state.converted and not comma and not state.last_finite:
             return False                   # the desired and expected boy; embanked and paved
         return "coordinate" if state.finite_seen else True
-    if gap and gap[-1] in ",;" and prev_low not in _SUBJECT_PRONOUNS and not w.word(prev)[:1].isupper():
+    if gap and gap[-1] in ",;" and prev_low not in _SUBJECT_PRONOUNS:
         if state.waiting is not None:
             return "waiting"               # "The devil, envious of such sanctity, tempted her"
         if _after_conjunction_aside(w, prev):
             return "coordinate"            # "glanced up and, much to his amazement, beheld"
-        in_phrase = any(w.low(j) in _PREP_DET for j in range(max(0, prev - 1), prev + 1))
+        in_phrase = any(w.low(j) in _PREP_DET for j in range(max(0, prev - 1), prev + 1)) \
+            and not (k + 1 < len(w) and not w.gaps[k + 1] and w.low(k + 1) in _OBJECT_STARTS)
         return "coordinate" if state.last_finite and not in_phrase else False  # "approached it, peered"
     if prev_low in _SUBJECT_PRONOUNS or prev_low in _RELATIVES:
         return True
@@ -659,9 +663,10 @@ _MIND_STATES = frozenset("""
     ashamed aware unaware conscious certain sure unsure convinced confident disappointed
     puzzled grateful jealous anxious uneasy afraid glad sorry determined resolved curious
     doubtful ignorant persuaded satisfied dissatisfied relieved unhappy miserable happy
-    tempted inclined
+    tempted inclined thoughtful engrossed preoccupied absorbed
 """.split())
 _STATE_LEADS = _BE_HAVE | {"felt", "feels", "feel", "feeling", "seemed", "seems", "so", "very", "quite",
+                           "became", "becomes", "grew", "grows", "more", "much",
                            "not", "excessively", "almost", "fairly", "perfectly", "is", "was"}
 _INTERIOR_PATTERNS = re.compile(
     r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?|occur(?:s|red)?) to (?:him|her|me|them|us)\b"
@@ -698,7 +703,8 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
         before = lows[i - 1] if i else ""
         if low in _MIND_NOUNS and before not in ("no",):
             return True
-        if low in _MIND_STATES and before in _STATE_LEADS:
+        lead = next((x for x in reversed(lows[max(0, i - 3):i]) if not _is_adverb(x)), "")
+        if low in _MIND_STATES and (before in _STATE_LEADS or lead in _STATE_LEADS):
             return True
         if low == "mind" and before in ("his", "her", "my", "their"):
             return True                    # "her mind was busily engaged"
@@ -706,9 +712,9 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
                 lows[i + 1] in ("that", "as", "a", "an", "hot", "sure", "certain"):
             return True                    # "felt that the moment had come"
         lemma = verb_lemma(low)
-        if lemma not in _MIND_VERBS or before in _DETERMINERS or before in _PREPOSITIONS \
-                or before in ("s", "no"):
-            continue
+        if lemma not in _MIND_VERBS or before in _DETERMINERS or before in ("s", "no") \
+                or (before in _PREPOSITIONS and not low.endswith("ing")):
+            continue                       # "with a wish" is not wishing; "in thinking" is
         if lemma in _AMBIGUOUS and low == lemma and before not in ("not", "never", "did", "does", "do"):
             continue                       # "long walks", "to my surprise"
         if i >= 2 and before in ("and", "or") and lows[i - 2] in _DETERMINERS | {"desired"}:

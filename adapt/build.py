@@ -92,6 +92,8 @@ class _Builder:
     def add(self, type_, text, source=None, character=None):
         if type_ != "page_break" and not text.strip():
             return
+        if type_ in ("scene_heading", "character", "transition"):
+            text = clean(text)    # one-line elements (a place name may span a line break)
         # Element texts are Fountain markup: a literal * or _ that would read as emphasis is escaped.
         self.elements.append(Element(type_, escape(text), character=character, source=source))
 

@@ -237,17 +237,33 @@ def test_gold_set_figures():
     rows = load_gold()
     assert len(rows) >= 300 and len({r["novel"] for r in rows}) >= 7
     m = measure(rows)
-    # measured: exact 0.965, verbs 0.987, precision 0.875, recall 0.865 (benchmarks/action.py)
+    # measured: exact 0.969, verbs 0.987, precision 0.865, recall 0.865 (benchmarks/action.py)
     assert m["exact"] >= 0.94
     assert m["verbs"] >= 0.975
     assert m["precision"] >= 0.84 and m["recall"] >= 0.84
+
+
+@needs_shared(PDNC_DIR)
+def test_second_gold_set_figures():
+    """44 sentences of three other novels, written by hand after the rules were first frozen
+    (first measured: exact 0.909, verbs 0.955, interiority P 0.80 / R 0.53)."""
+    from benchmarks.action import GOLD, load_gold, measure
+
+    rows = load_gold(GOLD.with_name("action_gold_heldout.jsonl"))
+    assert len(rows) == 44
+    m = measure(rows)
+    # measured now: exact 0.955, verbs 0.989, precision 0.818, recall 0.600
+    assert m["exact"] >= 0.93 and m["verbs"] >= 0.97
+    assert m["precision"] >= 0.75 and m["recall"] >= 0.55
 
 
 def test_gold_rows_point_at_their_source(seed_text):
     from benchmarks.action import GOLD
     from benchmarks.corpus import pdnc_dir
 
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    lines = GOLD.read_text(encoding="utf-8").splitlines() + \
+        GOLD.with_name("action_gold_heldout.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines:
         row = json.loads(line)
         if row["novel"].startswith("seed:"):
             text = seed_text

@@ -10,6 +10,8 @@ A blank line inside action or dialogue is written as two spaces so the block sta
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import SPEECH_TYPES, TITLE_KEYS, Document, Element
 from ..readers.fountain import TITLE_KEY, line_kind, starts_own_element
 
@@ -72,6 +74,9 @@ def _transition(text: str) -> str:
 
 
 def _element_lines(el: Element, opens_script: bool) -> list[str]:
+    if el.type in ("scene_heading", "character", "transition", "section", "synopsis"):
+        # One-line elements: a line break would split them into two elements.
+        el = replace(el, text=" ".join(el.text.split("\n")))
     if el.type == "scene_heading":
         return [_heading(el)]
     if el.type == "action":
