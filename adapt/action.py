@@ -70,7 +70,7 @@ def split_sentences(text: str) -> list[str]:
 # ---------------------------------------------------------------------------- words
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*|\s+|.", re.S)
-_SUBJECT_PRONOUNS = {"he": False, "she": False, "it": False, "i": False,
+_SUBJECT_PRONOUNS = {"he": False, "she": False, "it": False, "i": True,   # "I walk": the plain form
                      "they": True, "we": True, "you": True}
 _RELATIVES = {"who", "which", "that"}
 _DETERMINERS = frozenset("""
@@ -347,6 +347,8 @@ def present_tense(sentence: str) -> str:
             if low.startswith("were") and _subjunctive(w, k):
                 continue
             new = ("is" if low.startswith("was") else "are") + ("n't" if low.endswith("n't") else "")
+            if low == "was" and (prev_low == "i" or (k + 1 < len(w) and w.low(k + 1) == "i")):
+                new = "am"                     # a narrator's "I" left in the third person
         elif low in ("had", "hadn't", "did", "didn't"):
             if low == "had" and _after_have(w, k):
                 state.decide(k, False)
@@ -758,7 +760,7 @@ def is_first_person(narration: list[str]) -> bool:
     text = " ".join(narration)
     i_count = len(re.findall(r"\bI\b(?!\.)", text))
     third = len(re.findall(r"\b(?:he|she|He|She)\b", text))
-    return i_count >= 10 and i_count >= 0.2 * third
+    return i_count >= 3 and i_count >= 0.2 * third
 
 
 _VOCATIVE = re.compile(
@@ -800,9 +802,9 @@ def narrator_name(story, attribution) -> tuple[str | None, str | None]:
                 votes[name if title.rstrip(".") in ("Mr", "Sir", "") else f"{title} {name}"] += 1
     if not votes:
         return None, None
-    name, n = votes.most_common(1)[0]
-    if n < 2:
-        return None, None
+    (name, n), *others = votes.most_common(2)
+    if others and n <= others[0][1]:
+        return None, None                  # no name stands out
     gender = "F" if name.split()[0].rstrip(".") in ("Mrs", "Miss", "Madame", "Mademoiselle") else None
     gender = gender or _gender_from_titles(story.text, name)
     if gender is None:

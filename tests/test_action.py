@@ -289,3 +289,17 @@ def test_speech_lead_leaves_the_action():
 def test_odd_fragments_do_not_break_the_rewrite(odd):
     out = rewrite(odd, True, "Fenwick", None)
     assert isinstance(out, str) and isinstance(is_interior(odd), bool)
+
+
+def test_short_first_person_story_and_voice_over():
+    story = ("I climbed into the carriage and found an empty compartment. I wondered whether she "
+             "would come.\n\n\"Is this seat taken?\" I asked.\n\n\"Not at all, Mr Fenwick,\" said the "
+             "guard.\n\nI sat down. I remembered the last time I had seen her.\n\n\"Will you have "
+             "tea?\" the guard asked. \"It is cold, Mr Fenwick.\"\n")
+    action = _action(adapt_prose(story))
+    assert action[1].startswith("FENWICK climbs into the carriage"), action
+    vo = adapt_prose(story, action=ActionStyle(narration="vo"))
+    lines = [(e.type, e.text, e.extension) for e in vo.elements]
+    assert ("character", "FENWICK", "V.O.") in lines
+    assert ("dialogue", "I wondered whether she would come.", None) in lines
+    assert rewrite("I was tired.", True) == "I am tired."     # an "I" left as it is stays grammatical
