@@ -11,6 +11,7 @@ import click
 from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, AdaptError, about, one_line
 from .formats import EXTENSIONS, TEXT_FORMATS, WRITERS
+from .revisions import ROUNDS as REVISION_ROUNDS
 
 CONVERT_HELP = """Convert a story (prose, UTF-8 text) into a screenplay.
 
@@ -309,6 +310,7 @@ Examples:
   adapt diff draft1.fountain draft2.fountain
   adapt diff --stat story.txt story-v2.txt
   adapt diff --format json old.json new.fountain
+  adapt diff old.fountain new.fountain --pdf revised.pdf --revision pink --lock-scenes
 """
 
 
@@ -320,8 +322,16 @@ Examples:
 @click.option("--stat", is_flag=True, help="One line per changed scene, then the summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the words (auto: on a terminal).")
+@click.option("--pdf", "pdf_path", metavar="FILE",
+              help="Also write NEW as revised pages: * beside changed lines, header on changed pages.")
+@click.option("--revision", type=click.Choice(REVISION_ROUNDS), default="blue", show_default=True,
+              help="Revision colour for the page header, in the WGA order.")
+@click.option("--date", "rev_date", metavar="DATE",
+              help="Date in the revision header (default: today, UTC).")
+@click.option("--lock-scenes", is_flag=True,
+              help="Keep OLD's scene numbers on the pages: added scenes 12A, removed ones 12 OMITTED 12.")
 @debug_option
-def diff(old_path, new_path, fmt, stat, color):
+def diff(old_path, new_path, fmt, stat, color, pdf_path, revision, rev_date, lock_scenes):
     from .diff import DiffInputError, diff_documents, load_side
     from .diff_report import json_report, stat_report, text_report
     from .inputs import read_input
@@ -349,6 +359,12 @@ def diff(old_path, new_path, fmt, stat, color):
             else:
                 use_color = color == "always" or (color == "auto" and sys.stdout.isatty())
                 report = (stat_report if stat else text_report)(result, color=use_color)
+        if pdf_path:
+            from .outputs import write_atomic
+            from .revisions import revised_pdf
+
+            with about(pdf_path):
+                write_atomic(Path(pdf_path), revised_pdf(result, revision, rev_date, lock_scenes))
     except AdaptError as exc:
         exc.exit_code = EXIT_BAD_INPUT
         raise

@@ -443,16 +443,11 @@ def _speech_counts(doc: Document) -> Counter:
 
 
 def _character_counts(old: Document, new: Document) -> list[CharacterCount]:
+    """Speakers whose number of speeches changed (0 before: a new speaker). The cast list
+    itself never prints, so a name only in it is not a change."""
     before, after = _speech_counts(old), _speech_counts(new)
-    cast_old = {c.name for c in old.characters}
-    cast_new = {c.name for c in new.characters}
-    names = sorted(set(before) | set(after) | cast_old | cast_new)
-    out = []
-    for name in names:
-        present_changed = (name in cast_old or name in before) != (name in cast_new or name in after)
-        if before[name] != after[name] or present_changed:
-            out.append(CharacterCount(name, before[name], after[name]))
-    return out
+    return [CharacterCount(name, before[name], after[name])
+            for name in sorted(set(before) | set(after)) if before[name] != after[name]]
 
 
 def speech_owner(doc: Document) -> list[int | None]:

@@ -71,6 +71,9 @@ class LayoutOptions:
     continueds: bool = False        # (CONTINUED) / CONTINUED: on pages that split a scene
     contd: bool = True              # (CONT'D) when a speaker resumes after only action
     heading_space: int = 1          # blank lines above a scene heading (1 or 2)
+    # Revised pages (adapt.revisions): element index -> (start, end) ranges of its printed
+    # text that changed, or None for all of it. Lines with changed text carry REVISED marks.
+    revisions: dict | None = field(default=None, compare=False, hash=False)
 
     def __post_init__(self):
         if self.paper not in LINES_PER_PAGE:
@@ -81,6 +84,8 @@ class LayoutOptions:
 
 # ---------------------------------------------------------------------------------------------
 # Styled text: plain characters plus emphasis marks, wrapped with offsets kept.
+
+REVISED = "r"    # a mark letter for text changed in a revision (the PDF puts * beside it)
 
 @dataclass(frozen=True)
 class Text:
@@ -196,6 +201,11 @@ class Line:
     scene_number: str | None = None    # on a heading's first line, with --scene-numbers
     anchor: str | None = None          # a heading's full text, for the PDF outline
     beside: Line | None = None         # dual dialogue: the right column on the same row
+
+    @property
+    def revised(self) -> bool:
+        return any(REVISED in s for _, _, s in self.marks) or \
+            (self.beside is not None and self.beside.revised)
 
 
 @dataclass
@@ -314,8 +324,9 @@ class _Speech(_Block):
     splittable = True
 
     def __init__(self, cue: str, parts: list[_Part], space_before: int = 1,
-                 column: float | None = None, dual: bool = False):
+                 column: float | None = None, dual: bool = False, cue_revised: bool = False):
         self.cue = cue
+        self.cue_revised = cue_revised
         self.parts = parts
         self.column = column          # dual dialogue: the column's left edge
         self.splittable = not dual
@@ -330,7 +341,8 @@ class _Speech(_Block):
     def _render(self, parts: list[_Part], cue: str) -> tuple[list[Line], int]:
         """The speech's lines, and the index of its first line under the cue."""
         cue_style = self.styles["character"]
-        lines = _make_lines(Text(cue), cue_style, "character", self._left(cue_style))
+        marks = ((0, len(cue), REVISED),) if self.cue_revised else ()
+        lines = _make_lines(Text(cue, marks), cue_style, "character", self._left(cue_style))
         body_from = len(lines)
         for part in parts:
             style = self.styles[part.type]
@@ -423,10 +435,12 @@ def _cue_text(el: Element) -> str:
 _UNNUMBERED = re.compile(r"^(?:INTERCUT|MONTAGE|SERIES OF SHOTS|END MONTAGE|BACK TO)\b", re.I)
 
 
-def _heading_lines(el: Element, n: int, opts: LayoutOptions) -> list[Line]:
+def _heading_lines(el: Element, n: int, opts: LayoutOptions, revise=None) -> list[Line]:
     style = STYLES["scene_heading"]
     text = styled_text(el.text, notes=opts.show_notes)
     text = Text(text.plain.upper(), text.marks)
+    if revise is not None:
+        text = revise(text)
     lines = _make_lines(text, style, "scene_heading")
     if lines:
         lines[0].anchor = " ".join(ln.text for ln in lines)
@@ -441,24 +455,35 @@ class _Builder:
     def __init__(self, opts: LayoutOptions):
         self.opts = opts
         self.out: list[_Block | str] = []
-        self.speech: tuple[str, list[_Part], bool] | None = None   # cue, parts, dual
+        self.speech: tuple[str, list[_Part], bool, bool] | None = None  # cue, parts, dual, revised
         self.last_speaker: str | None = None      # for (CONT'D): reset by anything but action
         self.headings = 0
+        self.index = 0                            # of the element being added
 
     def text(self, el: Element) -> Text:
-        return styled_text(el.text, notes=self.opts.show_notes)
+        return self.revised(styled_text(el.text, notes=self.opts.show_notes))
+
+    def revised(self, text: Text) -> Text:
+        """The text with REVISED marks when the current element changed in a revision."""
+        revisions = self.opts.revisions
+        if not revisions or self.index not in revisions:
+            return text
+        ranges = revisions[self.index] or [(0, len(text.plain))]
+        return Text(text.plain, text.marks + tuple((a, b, REVISED) for a, b in ranges))
 
     def flush(self):
         if self.speech is None:
             return
-        cue, parts, dual = self.speech
+        cue, parts, dual, revised = self.speech
         self.speech = None
         if dual and self.out and isinstance(self.out[-1], _Speech):
             left = self.out.pop()
-            self.out.append(_Dual(_Speech(left.cue, left.parts, left.space_before, DUAL_COLUMNS[0]),
-                                  _Speech(cue, parts, 1, DUAL_COLUMNS[1])))
+            self.out.append(_Dual(_Speech(left.cue, left.parts, left.space_before, DUAL_COLUMNS[0],
+                                          cue_revised=left.cue_revised),
+                                  _Speech(cue, parts, 1, DUAL_COLUMNS[1], cue_revised=revised)))
         else:
-            self.out.append(_Speech(cue, parts, STYLES["character"].space_before))
+            self.out.append(_Speech(cue, parts, STYLES["character"].space_before,
+                                    cue_revised=revised))
 
     def add(self, el: Element):
         t = el.type
@@ -473,7 +498,7 @@ class _Builder:
                     and not _CONTD_RE.search(cue)):
                 cue = f"{cue} {CONTD}"
             self.last_speaker = speaker
-            self.speech = (cue, [], el.dual)
+            self.speech = (cue, [], el.dual, bool(self.revised(Text(cue)).marks))
             return
         if t == "page_break":
             self.out.append("page_break")
@@ -484,7 +509,7 @@ class _Builder:
         if t == "scene_heading":
             self.headings += 1
             self.out.append(_Simple("scene_heading", self.opts.heading_space,
-                                    _heading_lines(el, self.headings, self.opts)))
+                                    _heading_lines(el, self.headings, self.opts, self.revised)))
         elif t == "action":
             self.out.append(_Action(self.text(el), STYLES["action"], 1))
         elif t == "lyrics":
@@ -497,7 +522,7 @@ class _Builder:
             self.out.append(_Simple(t, style.space_before, _make_lines(self.text(el), style, t)))
 
     def run(self, elements: list[Element]) -> list[_Block | str]:
-        for el in elements:
+        for self.index, el in enumerate(elements):
             self.add(el)
         self.flush()
         return self.out

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from .diff import HIDDEN_TYPES, DocDiff, SceneDiff
+from .emphasis import plain
 from .model import Document, Element
 
 # WGA order of revision colours; after cherry the cycle starts again as "second blue".
@@ -179,3 +180,27 @@ def lock_scenes(diff: DocDiff, marks: Marks) -> tuple[Document, Marks]:
         new_marks[remap[i]] = m
     return Document(dict(doc.title_page), out, list(doc.characters)), new_marks
 
+
+
+def char_ranges(el: Element, words: set[int] | None) -> list[tuple[int, int]] | None:
+    """Word indices -> (start, end) offsets in the element's printed text (None: all of it)."""
+    if words is None or el.type == "character":
+        return None
+    spans = [m.span() for m in re.finditer(r"\S+", plain(el.text))]
+    return [spans[k] for k in sorted(words) if k < len(spans)] or None
+
+
+def revised_pdf(diff: DocDiff, revision: str = "blue", date: str | None = None,
+                lock: bool = False, **pdf_options) -> bytes:
+    """NEW as revised pages: `*` in the right margin on every changed line and the revision
+    header on every page that has one; with `lock`, OLD's scene numbers (12A, 12 OMITTED)."""
+    from .writers.pdf import write_pdf
+
+    marks = marks_for(diff, omitted_gaps=not lock)
+    doc = diff.new
+    if lock:
+        doc, marks = lock_scenes(diff, marks)
+        pdf_options["scene_numbers"] = True
+    ranges = {i: char_ranges(doc.elements[i], m) for i, m in marks.items()}
+    return write_pdf(doc, revisions=ranges,
+                     revision_header=header(revision, date or default_date()), **pdf_options)

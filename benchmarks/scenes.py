@@ -116,15 +116,29 @@ def prf(matched: int, gold: int, predicted: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _line(label: str, totals: dict) -> dict:
+    p, rec, f = prf(totals["matched"], totals["gold"], totals["predicted"])
+    m = max(totals["matched"], 1)
+    summary = {"precision": p, "recall": rec, "f1": f, "setting": totals["setting"] / m,
+               "location": totals["location"] / m, "time": totals["time"] / m}
+    print(f"{label:<12} gold {totals['gold']:>2} pred {totals['predicted']:>2}  P {p:.2f} R {rec:.2f} F1 {f:.2f}"
+          f"  INT/EXT {summary['setting']:.2f} location {summary['location']:.2f} time {summary['time']:.2f}")
+    return summary
+
+
 def main(argv=None) -> dict:
+    """Prints per document, then totals: DEV (the documents the planner was developed on),
+    HELD-OUT (annotated after development, never tuned on) and ALL."""
     argv = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in argv or "-v" in argv
-    totals = {"gold": 0, "predicted": 0, "matched": 0, "setting": 0, "location": 0, "time": 0}
+    keys = ("gold", "predicted", "matched", "setting", "location", "time")
+    groups = {"DEV": dict.fromkeys(keys, 0), "HELD-OUT": dict.fromkeys(keys, 0), "ALL": dict.fromkeys(keys, 0)}
     ic = [0, 0, 0]
     for doc in load_documents():
         r = evaluate(doc)
-        for k in totals:
-            totals[k] += r[k]
+        for group in ("HELD-OUT" if doc.get("heldout") else "DEV", "ALL"):
+            for k in keys:
+                groups[group][k] += r[k]
         ic = [a + b for a, b in zip(ic, r["intercuts"])]
         p, rec, f = prf(r["matched"], r["gold"], r["predicted"])
         m = max(r["matched"], 1)
@@ -134,14 +148,14 @@ def main(argv=None) -> dict:
         if verbose:
             for row in sorted(r["rows"], key=lambda x: x[1]):
                 print("   ", f"{row[0]:<5} p{row[1]:<4} {row[2]:<4} {row[3]:<22} {row[4]:<18} {row[5]}")
-    p, rec, f = prf(totals["matched"], totals["gold"], totals["predicted"])
-    m = max(totals["matched"], 1)
-    summary = {"precision": p, "recall": rec, "f1": f, "setting": totals["setting"] / m,
-               "location": totals["location"] / m, "time": totals["time"] / m,
-               "intercuts": tuple(ic)}
-    print(f"{'ALL':<12} gold {totals['gold']:>2} pred {totals['predicted']:>2}  P {p:.2f} R {rec:.2f} F1 {f:.2f}"
-          f"  INT/EXT {summary['setting']:.2f} location {summary['location']:.2f} time {summary['time']:.2f}"
-          f"  intercuts found {ic[0]}/{ic[1]} (predicted {ic[2]})")
+    out = {}
+    for label, totals in groups.items():
+        if totals["gold"]:
+            out[label] = _line(label, totals)
+    summary = out["ALL"]
+    summary["groups"] = out
+    summary["intercuts"] = tuple(ic)
+    print(f"intercuts found {ic[0]}/{ic[1]} (predicted {ic[2]})")
     return summary
 
 

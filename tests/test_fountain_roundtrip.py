@@ -153,3 +153,16 @@ def _elements(draw):
        st.sampled_from([{}, {"Title": "T"}, {"Title": "A\nB", "Contact": "x\ny", "Notes": "n"}]))
 def test_any_representable_document_round_trips(groups, title_page):
     assert_round_trip(Document(dict(title_page), [el for group in groups for el in group]))
+
+
+_CHUNKS = ["\n", "\n\n", "  \n", "\r\n", "INT. A", "EXT. B #1#", ".X", "!y", "@z", "BOB", "Bob",
+           "(p)", "~l", "> t", "> c <", "===", "# s", "= syn", "[[n", "]]", "/*", "*/", "*i*",
+           "_u_", "\\*", "CUT TO:", "Title: T", "  x", "\tx", "^", ":", "a b", "é"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_CHUNKS), max_size=25).map("".join))
+def test_any_text_is_stable_after_one_pass(text):
+    once = write_fountain(read_fountain(text))
+    assert write_fountain(read_fountain(once)) == once

@@ -73,13 +73,17 @@ def test_gold_seed_boundaries_and_headings():
 
 @needs_shared(PDNC_DIR)
 def test_gold_all_documents(capsys):
-    """Measured on the whole gold set (seed + 4 PDNC chapters): P 0.97 R 0.88 F1 0.92,
-    INT/EXT 0.96, location 0.93, time 1.00 (benchmarks/scenes.py)."""
+    """Measured (benchmarks/scenes.py): DEV (seed + 4 PDNC chapters the planner was developed
+    on) P 0.97 R 0.88 F1 0.92; HELD-OUT (2 Northanger Abbey chapters annotated afterwards)
+    P 1.00 R 0.50 F1 0.67; ALL F1 0.89, INT/EXT 0.94, location 0.94, time 1.00."""
     summary = bench.main([])
-    assert summary["f1"] >= 0.88
-    assert summary["setting"] >= 0.92
+    assert summary["f1"] >= 0.85
+    assert summary["setting"] >= 0.90
     assert summary["time"] >= 0.95
     assert summary["location"] >= 0.88
+    assert summary["groups"]["DEV"]["f1"] >= 0.88
+    assert summary["groups"]["HELD-OUT"]["precision"] >= 0.9
+    assert summary["groups"]["HELD-OUT"]["f1"] >= 0.6
     assert "ALL" in capsys.readouterr().out
 
 

@@ -76,6 +76,11 @@ def line_kind(raw: str, prev_blank: bool, next_blank: bool) -> str:
     return "action"
 
 
+# A "/*" put together by the removal (a stray "*/" before "/*...*/") is text: its star is
+# escaped so the text reads the same when written out and read again.
+_LEFT_OPEN = re.compile(r"(?<=/)\*")
+
+
 def _remove_boneyard(text: str) -> list[tuple[int, str]]:
     """(line number, text) pairs with /* ... */ removed; text on both sides of a multi-line
     boneyard joins on the line where it opened."""
@@ -100,9 +105,9 @@ def _remove_boneyard(text: str) -> list[tuple[int, str]]:
                     current += line[i]
                 i += 1
         if depth == 0:
-            out.append((current_no, current))
+            out.append((current_no, _LEFT_OPEN.sub(r"\\*", current)))
     if depth:  # an unclosed boneyard hides the rest, as in other readers
-        out.append((current_no, current))
+        out.append((current_no, _LEFT_OPEN.sub(r"\\*", current)))
     return out
 
 

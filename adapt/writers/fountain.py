@@ -36,7 +36,9 @@ def _action_lines(text: str, opens_script: bool) -> list[str]:
     for i, line in enumerate(lines):
         if not line.strip():
             out.append("  ")      # keeps the action block together
-        elif _action_line_misread(line, i == 0, i == len(lines) - 1, opens_script):
+        # A line of spaces counts as blank around a heading, so "last" looks past it.
+        elif _action_line_misread(line, i == 0, i == len(lines) - 1 or not lines[i + 1].strip(),
+                                  opens_script):
             out.append("!" + line)
         else:
             out.append(line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..layout import (LEFT_EDGE_IN, LINE_IN, PAGE_SIZE_IN, RIGHT_EDGE_IN, TOP_IN, Layout,
+from ..layout import (CHAR_IN, LEFT_EDGE_IN, LINE_IN, PAGE_SIZE_IN, RIGHT_EDGE_IN, TOP_IN, Layout,
                       LayoutOptions, Line, Page, layout)
 from ..emphasis import plain
 from ..model import Document
@@ -21,6 +21,7 @@ BASELINE_DROP_PT = 9.0
 PAGE_NUMBER_TOP_IN = 0.5
 SCENE_NUMBER_LEFT_END_IN = 1.2   # left scene number ends here (right-aligned)
 SCENE_NUMBER_RIGHT_IN = 7.8      # right scene number starts here
+REVISION_MARK_IN = 8.0           # revised pages: the * beside a changed line (after any number)
 FOOT_LINE = 56                   # (CONTINUED) sits one line under a full body
 NOTE_GREY = 0.45
 CENTRE_IN = (LEFT_EDGE_IN + RIGHT_EDGE_IN) / 2   # centered text: middle of the text area
@@ -205,7 +206,7 @@ def _title_page(p: _Painter, tp):
     p.end()
 
 
-def _page(p: _Painter, page: Page, anchors: list):
+def _page(p: _Painter, page: Page, anchors: list, revision_header: str | None = None):
     p.begin()
     if page.number > 1:
         p.right(RIGHT_EDGE_IN * PT, p.baseline(PAGE_NUMBER_TOP_IN), f"{page.number}.")
@@ -221,6 +222,12 @@ def _page(p: _Painter, page: Page, anchors: list):
             p._run(SCENE_NUMBER_RIGHT_IN * PT, y, line.scene_number, "")
         if line.anchor:
             anchors.append((line.anchor, y))
+        if line.revised:
+            x = max(REVISION_MARK_IN, SCENE_NUMBER_RIGHT_IN + CHAR_IN * (len(line.scene_number) + 1)
+                    if line.scene_number else 0)
+            p._run(x * PT, y, "*", "")
+    if revision_header and any(ln is not None and ln.revised for ln in page.lines):
+        p._run(LEFT_EDGE_IN * PT, p.baseline(PAGE_NUMBER_TOP_IN), revision_header, "")
     if page.foot is not None:
         p.line(page.foot, p.baseline(TOP_IN + FOOT_LINE * LINE_IN))
     p.end()
@@ -228,13 +235,17 @@ def _page(p: _Painter, page: Page, anchors: list):
 
 def write_pdf(doc: Document, paper: str = "letter", show_notes: bool = False,
               scene_numbers: bool = False, continueds: bool = False, contd: bool = True,
-              heading_space: int = 1, font: str | None = None) -> bytes:
+              heading_space: int = 1, font: str | None = None, revisions: dict | None = None,
+              revision_header: str | None = None) -> bytes:
+    """`revisions` and `revision_header` make revised pages (see adapt.revisions)."""
     opts = LayoutOptions(paper=paper, show_notes=show_notes, scene_numbers=scene_numbers,
-                         continueds=continueds, contd=contd, heading_space=heading_space)
-    return paint(layout(doc, opts), doc, Fonts(font))
+                         continueds=continueds, contd=contd, heading_space=heading_space,
+                         revisions=revisions)
+    return paint(layout(doc, opts), doc, Fonts(font), revision_header)
 
 
-def paint(laid: Layout, doc: Document, fonts: Fonts | None = None) -> bytes:
+def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
+          revision_header: str | None = None) -> bytes:
     from reportlab.pdfgen import canvas
 
     fonts = fonts or Fonts()
@@ -252,7 +263,7 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None) -> bytes:
     n = 0
     for page in laid.pages:
         anchors: list = []
-        _page(p, page, anchors)
+        _page(p, page, anchors, revision_header)
         for text, y in anchors:
             key = f"s{n}"
             n += 1
