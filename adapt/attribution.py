@@ -16,6 +16,7 @@ does not depend on how the sieve works.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -251,8 +252,10 @@ class _Sieve:
             self._mention_i += 1
 
     def most_recent(self, gender, exclude=()) -> CastCharacter | None:
-        ranked = sorted(self.recent.items(), key=lambda kv: -kv[1])
-        for cid, _ in ranked[:12]:
+        # The 12 latest, as sorted() would rank them (ties in insertion order): a long book's
+        # whole cast sorted for every pronoun made attribution quadratic.
+        ranked = heapq.nlargest(12, self.recent.items(), key=lambda kv: kv[1])
+        for cid, _ in ranked:
             ch = self.cast.characters[cid]
             if ch in exclude or not ch.compatible(gender) or ch.role:
                 continue
