@@ -218,17 +218,13 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
         lead_in = _lead_in_speaker(sentences[-1].group(), cast)
         if lead_in:
             return lead_in
-        chosen = sentences[-1] if len(sentences) > 0 else None
-        s_text, s_base = chosen.group(), narr.start + chosen.start()
-        first_sentence = sentences[0]
-        if first_sentence is not chosen:
-            # The paragraph opens on its actor more often than its last sentence does.
-            s_text, s_base = first_sentence.group(), narr.start + first_sentence.start()
+        # The paragraph opens on its actor more often than its last sentence does.
+        s_text = sentences[0].group()
     else:
-        m = re.match(r"[^.!?]+[.!?]*", text)
+        m = castmod.SENTENCE_RE.match(text)
         if not m:
             return []
-        s_text, s_base = m.group(), narr.start
+        s_text = m.group()
     stripped = s_text.lstrip(" \t\r\n,;\u2014-")
     found = list(cast.mentions(stripped))
     if found and found[0][0] < 12 and stripped[:1].isupper():

@@ -171,19 +171,41 @@ class Cast:
                 return ch
         return self.new(narrator=True)
 
+    @staticmethod
+    def _form_regex(forms: list[str]) -> re.Pattern:
+        parts = [re.escape(f).replace(r"\.", r"\.?").replace(r"\ ", r"\s+") for f in forms]
+        return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])" if parts
+                          else r"(?!x)x")
+
     @property
     def regex(self) -> re.Pattern:
         """Finds every known name form (longest first) in a text."""
         if self._regex is None:
             forms = sorted(self.by_form, key=len, reverse=True)
-            parts = [re.escape(f).replace(r"\.", r"\.?").replace(r"\ ", r"\s+") for f in forms]
-            self._regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])" if parts
-                                     else r"(?!x)x")
+            self._regex = self._form_regex(forms)
+            # The same forms grouped by first character, for mentions(): trying every form
+            # at every position made a long book's cast scan quadratic.
+            by_initial: dict[str, list[str]] = {}
+            for f in forms:
+                by_initial.setdefault(f[:1], []).append(f)
+            self._by_initial = {c: self._form_regex(fs) for c, fs in by_initial.items()}
+            initials = "".join(re.escape(c) for c in by_initial)
+            self._starts = re.compile(rf"(?<![\w])[{initials}]" if initials else r"(?!x)x")
         return self._regex
 
     def mentions(self, text: str, base: int = 0):
-        """(offset, character) of every name mention in `text`."""
-        for m in self.regex.finditer(text):
+        """(offset, character) of every name mention in `text`: what `regex.finditer` finds,
+        trying at each possible start only the forms that begin with its character."""
+        self.regex  # noqa: B018 - builds the per-initial patterns
+        end = 0
+        for start in self._starts.finditer(text):
+            i = start.start()
+            if i < end:
+                continue
+            m = self._by_initial[text[i]].match(text, i)
+            if m is None:
+                continue
+            end = m.end()
             ch = self.lookup(m.group())
             if ch is not None:
                 yield base + m.start(), base + m.end(), ch
@@ -246,10 +268,12 @@ def discover(text: str, evidence: Counter) -> Cast:
         titles, words = split_title(f)
         if titles and len(words) >= 1:
             people.add(f)
+    # The words of titled forms (what this loop adds has no title, so the set stays put).
+    titled_words = {w for g in people if split_title(g)[0] for w in g.split()}
     for f in list(forms):
         if f in people:
             continue
-        if any(f in g.split() for g in people if split_title(g)[0]) and forms[f] >= 2:
+        if f in titled_words and forms[f] >= 2:
             people.add(f)
     preceding = defaultdict(Counter)
     for before, word in re.findall(r"(\w+)\s+([A-Z][a-z]+)\b", text):

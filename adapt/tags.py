@@ -36,7 +36,10 @@ PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "him": "
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Lady|Lord|Sir|Madam|Madame|Monsieur|Mademoiselle|" \
          r"Colonel|Captain|Major|General|Lieutenant|Sergeant|Professor|Father|Mother|Aunt|" \
          r"Uncle|Cousin|Saint|St|Rev|Reverend)\.?"
-_NAME = rf"(?:{TITLES}\s+)?[A-Z][\w\u2019'\-]*(?:\s+[A-Z][\w\u2019'\-]*){{0,2}}"
+# "Mr. van der Luyden": lower-case particles inside a name
+_PARTICLES = r"(?:(?:van|von|der|den|de|du|la|le|di|da|del)\s+)*"
+_NAME = (rf"(?:{TITLES}\s+)?{_PARTICLES}[A-Z][\w\u2019'\-]*"
+         rf"(?:\s+{_PARTICLES}[A-Z][\w\u2019'\-]*){{0,2}}")
 _NP = (r"(?:the|his|her|their|my|our|a|an|this|that)\s+"
        r"(?:(?!(?:the|his|her|their|my|our|a|an|this|that|he|she)\b)[a-z][\w\-]*\s+){0,2}?"
        r"(?!(?:the|his|her|their|my|our|a|an|this|that|he|she)\b)[A-Za-z][\w\-]*")
@@ -89,7 +92,7 @@ class Tag:
 
     @property
     def named(self) -> bool:
-        return self.subject[:1].isupper() and not self.pronoun
+        return bool(re.match(_PARTICLES + r"[A-Z]", self.subject)) and not self.pronoun
 
 
 def _kind(lemma: str) -> str:
