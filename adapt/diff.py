@@ -526,3 +526,11 @@ def load_side(text: str, name: str, stem: str) -> Document:
         return load(text, name)
     except InputError as exc:
         raise DiffInputError(str(exc)) from None
+
+
+def share_default_titles(old: Document, new: Document, stem: str):
+    """A title that only came from a file name (prose without a title line) is not the
+    story's: take the other side's title instead, so it is not reported as a change."""
+    for side, other in ((old, new), (new, old)):
+        if side.title_page.get("Title") == stem and "Title" in other.title_page:
+            side.title_page["Title"] = other.title_page["Title"]

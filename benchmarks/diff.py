@@ -2,7 +2,8 @@
 
 Big Fish (about 120 pages) against a revised copy: one scene removed, one moved, one added,
 every 25th dialogue line reworded, one cue renamed. Prints medians of the alignment alone,
-of reading both files plus the alignment, and of the whole command (a fresh process).
+of reading both files plus the alignment, of the revised-pages PDF, and of the whole
+command (a fresh process).
 
     python3 benchmarks/diff.py [--runs N]
 """
@@ -77,6 +78,8 @@ def main():
     same = median_time(lambda: diff_documents(old, old), args.runs)
     full = median_time(lambda: text_report(diff_documents(read_fountain(old_text),
                                                           read_fountain(new_text))), args.runs)
+    from adapt.revisions import revised_pdf
+    pdf = median_time(lambda: revised_pdf(d, "blue", "2026-11-25", lock=True), max(3, args.runs // 2))
     with tempfile.TemporaryDirectory() as tmp:
         a, b = Path(tmp) / "old.fountain", Path(tmp) / "new.fountain"
         a.write_text(old_text, encoding="utf-8")
@@ -87,6 +90,7 @@ def main():
     print(f"align (median of {args.runs}):        {align * 1000:7.1f} ms")
     print(f"align identical scripts:       {same * 1000:7.1f} ms")
     print(f"read both + align + report:    {full * 1000:7.1f} ms")
+    print(f"revised pages PDF (--lock-scenes): {pdf * 1000:7.1f} ms")
     print(f"`adapt diff` command, end to end: {cli * 1000:7.1f} ms  (target < 1000 ms)")
 
 
