@@ -48,6 +48,10 @@ _WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
 NAME_RE = re.compile(
     rf"(?<![\w.])(?P<title>(?:(?:{_TITLE_RE})\.?\s+){{0,2}})"
     rf"(?P<name>{_WORD}(?:[ \t]+(?!(?:{_TITLE_RE})\b){_WORD}){{0,2}})")
+# A sentence: up to . ! or ?, but not the full stop of a title ("Mrs. Elton").
+SENTENCE_RE = re.compile(
+    r"(?:[^.!?]|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bMme)|(?<=\bMlle)|"
+    r"(?<=\bRev))\.)+[.!?]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\u2014(]\s*|\n\s*\n\s*)$")
 
 
@@ -167,19 +171,41 @@ class Cast:
                 return ch
         return self.new(narrator=True)
 
+    @staticmethod
+    def _form_regex(forms: list[str]) -> re.Pattern:
+        parts = [re.escape(f).replace(r"\.", r"\.?").replace(r"\ ", r"\s+") for f in forms]
+        return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])" if parts
+                          else r"(?!x)x")
+
     @property
     def regex(self) -> re.Pattern:
         """Finds every known name form (longest first) in a text."""
         if self._regex is None:
             forms = sorted(self.by_form, key=len, reverse=True)
-            parts = [re.escape(f).replace(r"\.", r"\.?").replace(r"\ ", r"\s+") for f in forms]
-            self._regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])" if parts
-                                     else r"(?!x)x")
+            self._regex = self._form_regex(forms)
+            # The same forms grouped by first character, for mentions(): trying every form
+            # at every position made a long book's cast scan quadratic.
+            by_initial: dict[str, list[str]] = {}
+            for f in forms:
+                by_initial.setdefault(f[:1], []).append(f)
+            self._by_initial = {c: self._form_regex(fs) for c, fs in by_initial.items()}
+            initials = "".join(re.escape(c) for c in by_initial)
+            self._starts = re.compile(rf"(?<![\w])[{initials}]" if initials else r"(?!x)x")
         return self._regex
 
     def mentions(self, text: str, base: int = 0):
-        """(offset, character) of every name mention in `text`."""
-        for m in self.regex.finditer(text):
+        """(offset, character) of every name mention in `text`: what `regex.finditer` finds,
+        trying at each possible start only the forms that begin with its character."""
+        self.regex  # noqa: B018 - builds the per-initial patterns
+        end = 0
+        for start in self._starts.finditer(text):
+            i = start.start()
+            if i < end:
+                continue
+            m = self._by_initial[text[i]].match(text, i)
+            if m is None:
+                continue
+            end = m.end()
             ch = self.lookup(m.group())
             if ch is not None:
                 yield base + m.start(), base + m.end(), ch
@@ -187,13 +213,30 @@ class Cast:
 
 # --- discovery -------------------------------------------------------------------------------
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+def _chunks(text: str, size: int = 1 << 20):
+    """`text` in pieces of about `size` characters, cut just before whitespace (where no word
+    match can be split)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield text[start:end]
+        start = end
+
+
 def _name_words(text: str) -> set[str]:
     """Capitalised words the prose uses as names: seen capitalised inside a sentence and
     (almost) never in lower case."""
     cap_mid = Counter()
     for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)\b", text):
         cap_mid[m.group(1)] += 1
-    lower = Counter(w for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
+    lower = Counter()
+    for chunk in _chunks(text):   # a whole book's word list at once is ~10x the book's size
+        lower.update(_LOWER_WORD.findall(chunk))
     return {w for w, n in cap_mid.items()
             if w.lower() not in NOT_NAMES and lower[w.lower()] * 4 <= n}
 
@@ -242,14 +285,36 @@ def discover(text: str, evidence: Counter) -> Cast:
         titles, words = split_title(f)
         if titles and len(words) >= 1:
             people.add(f)
+    # The words of titled forms (what this loop adds has no title, so the set stays put).
+    titled_words = {w for g in people if split_title(g)[0] for w in g.split()}
     for f in list(forms):
         if f in people:
             continue
-        if any(f in g.split() for g in people if split_title(g)[0]) and forms[f] >= 2:
+        if f in titled_words and forms[f] >= 2:
             people.add(f)
+    preceding = defaultdict(Counter)
+    for before, word in re.findall(r"(\w+)\s+([A-Z][a-z]+)\b", text):
+        preceding[word][before.lower()] += 1
+    people = {f for f in people if evidence.get(f, 0) >= 2 or not _mostly_a_place(f, preceding)}
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
     return cast
+
+
+# People are seldom "in", "at" or "to" a name as often as a third of the time; places are.
+_PLACE_PREPOSITIONS = ("in", "at", "to", "from", "near", "into", "through", "within", "outside",
+                       "towards", "round")
+
+
+def _mostly_a_place(form: str, preceding: dict) -> bool:
+    """A bare name seen mostly after "in", "from", "near" ... is a place ("Highbury")."""
+    if split_title(form)[0] or len(form.split()) > 1 or _is_role(form):
+        return False
+    before = preceding.get(form, Counter())
+    total = sum(before.values())
+    if total < 3:
+        return False
+    return sum(before[w] for w in _PLACE_PREPOSITIONS) >= 0.35 * total
 
 
 def _cluster(cast: Cast, counts: dict[str, int]):
@@ -261,6 +326,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
     clusters: list[dict] = []      # {first, last, gender, titled, char}
     for form in sorted(counts, key=key):
         titles, words = split_title(form)
+        if "mrs" in titles and len(words) >= 2:
+            words = words[-1:]          # "Mrs. Newland Archer": the first name is her husband's
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
         target = None
         if len(words) >= 2:
@@ -287,7 +354,10 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             full = [c for c in same if c["first"] is not None]
             if exact:
                 target = exact[0]
-            elif len(full) == 1 and not set(titles) & {"mrs", "lady"}:
+            elif len(full) == 1 and not set(titles) & {"mrs", "lady"} \
+                    and 5 * sum(full[0]["char"].forms.values()) >= counts[form]:
+                # "Mr. Churchill" is "Frank Churchill" unless the full name is rare beside
+                # it ("John Knightley" is Mr. Knightley's brother)
                 target = full[0]
             else:
                 target = {"first": None, "last": last, "gender": g, "titles": set(titles),
@@ -306,6 +376,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             elif not by_first and by_last:
                 # a bare surname names the man who bears it ("Darcy"), else the only bearer
                 men = [c for c in by_last if c["gender"] == "M"]
+                if len(men) > 1:    # "Knightley" is Mr. Knightley, not Mr. John Knightley
+                    men = [c for c in men if c["first"] is None] or men
                 if len(men) == 1:
                     target = men[0]
                 elif len(by_last) == 1:
@@ -328,7 +400,7 @@ def _gender_ok(a: str | None, b: str | None) -> bool:
 def vote_gender(cast: Cast, text: str):
     """A name alone in its sentence is followed by its pronoun, in that sentence or as the
     subject of the next one ("Emma sat down. She ...")."""
-    sentences = [m.group() for m in re.finditer(r"[^.!?]+[.!?]*", text)]
+    sentences = [m.group() for m in SENTENCE_RE.finditer(text)]
     for i, s in enumerate(sentences):
         found = list(cast.mentions(s))
         if len(found) != 1:

@@ -332,7 +332,7 @@ Examples:
               help="Keep OLD's scene numbers on the pages: added scenes 12A, removed ones 12 OMITTED 12.")
 @debug_option
 def diff(old_path, new_path, fmt, stat, color, pdf_path, revision, rev_date, lock_scenes):
-    from .diff import DiffInputError, diff_documents, load_side
+    from .diff import DiffInputError, diff_documents, load_side, share_default_titles
     from .diff_report import json_report, stat_report, text_report
     from .inputs import read_input
 
@@ -352,6 +352,7 @@ def diff(old_path, new_path, fmt, stat, color, pdf_path, revision, rev_date, loc
                 except DiffInputError as exc:
                     raise AdaptError(str(exc).removeprefix(f"{side.name}: "), side.label,
                                      EXIT_BAD_INPUT) from exc
+        share_default_titles(*docs, stem)
         with about(new_path):
             result = diff_documents(*docs)
             if fmt == "json":

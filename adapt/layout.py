@@ -191,7 +191,7 @@ def sentence_ends(plain: str) -> list[int]:
 # ---------------------------------------------------------------------------------------------
 # Lines and pages.
 
-@dataclass
+@dataclass(slots=True)   # every line of every page is in memory at once
 class Line:
     text: str
     left: float                        # inches

@@ -22,7 +22,7 @@ ELEMENT_TYPES = (
 SPEECH_TYPES = ("character", "parenthetical", "dialogue", "lyrics")
 
 
-@dataclass
+@dataclass(slots=True)   # a novel becomes ~50k elements: no per-object __dict__
 class Element:
     type: str
     text: str = ""

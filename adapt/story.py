@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)   # a novel has ~100k spans: no per-object __dict__
 class Span:
     kind: str      # "narration" or "quote"
     text: str      # for a quote, the words inside the marks
@@ -17,7 +17,7 @@ class Span:
     closed: bool = True   # a quote whose closing mark was found in its paragraph
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     spans: list[Span]
     start: int

@@ -134,6 +134,19 @@ def test_cli_identical_prints_nothing_and_exits_0(tmp_path):
     assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
 
 
+def test_cli_same_prose_twice(tmp_path, seed_text):
+    """The seed against a copy re-wrapped at 50 columns: nothing to report."""
+    (tmp_path / "a.txt").write_text(seed_text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(rewrap(seed_text, 50), encoding="utf-8")
+    r = run_adapt("diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    # The story against its own adaptation as Fountain (titled after the story's file name).
+    r = run_adapt("convert", str(tmp_path / "a.txt"), "-o", str(tmp_path / "other.fountain"))
+    assert r.returncode == 0, r.stderr
+    r = run_adapt("diff", str(tmp_path / "a.txt"), str(tmp_path / "other.fountain"))
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+
+
 def test_cli_exit_status_and_formats(tmp_path, seed_edit):
     old, new, *_ = seed_edit
     (tmp_path / "a.fountain").write_text(old, encoding="utf-8")
@@ -160,3 +173,44 @@ def test_cli_json_against_fountain_of_the_same_document(tmp_path, seed_doc):
     (tmp_path / "s.fountain").write_text(write_fountain(seed_doc), encoding="utf-8")
     r = run_adapt("diff", str(tmp_path / "s.json"), str(tmp_path / "s.fountain"))
     assert (r.returncode, r.stdout) == (0, ""), r.stdout
+
+
+@needs_shared(BIG_FISH)
+def test_big_fish_moved_and_renamed_scenes_are_recognised():
+    """Scene 5 moved after scene 30 with one word changed; scene 40's heading renamed."""
+    lines = BIG_FISH.read_text(encoding="utf-8").split("\n")
+    heads = [i for i, ln in enumerate(lines) if re.match(r"^(?:INT|EXT)[. ]", ln)]
+    scenes = [lines[a:b] for a, b in zip(heads, heads[1:] + [len(lines)])]
+    moved = list(scenes[4])
+    k = next(i for i, ln in enumerate(moved) if i > 0 and len(ln.split()) > 6 and not ln.isupper())
+    old_line = moved[k]
+    moved[k] = old_line.replace(" ", " suddenly ", 1)
+    renamed = list(scenes[39])
+    old_heading = renamed[0]
+    renamed[0] = old_heading.rstrip() + " - LATER"
+    body = scenes[:4] + scenes[5:30] + [moved] + scenes[30:39] + [renamed] + scenes[40:]
+    new = "\n".join(lines[:heads[0]] + [ln for s in body for ln in s])
+
+    report = json.loads(json_report(diff_documents(read_fountain("\n".join(lines)),
+                                                   read_fountain(new))))
+    reported = [(s["status"], s["moved"], s["old"]["number"], s["new"]["number"])
+                for s in report["scenes"]]
+    assert reported == [("changed", True, "5", "30"), ("changed", False, "40", "40")]
+    first, second = report["scenes"]
+    assert [[w for w in c["words"] if w[0] != "="] for c in first["changes"]] == \
+           [[["+", "suddenly"]]]
+    assert second["changes"] == [] and second["heading_words"][-1] == ["+", "- LATER"]
+    assert report["summary"] == {"changed": 2, "added": 0, "omitted": 0, "moved": 1,
+                                 "lines_changed": {}}
+    text = text_report(diff_documents(read_fountain("\n".join(lines)), read_fountain(new)))
+    assert "(moved, was scene 5)" in text and "{+- LATER+}" in text
+
+
+def test_title_page_change_is_reported(seed_doc, tmp_path):
+    from adapt.model import Document
+
+    changed = Document({**seed_doc.title_page, "Title": "Another Title"}, seed_doc.elements,
+                       seed_doc.characters)
+    d = diff_documents(seed_doc, changed)
+    assert not d.identical and d.title_page == [("Title", seed_doc.title_page["Title"], "Another Title")]
+    assert "~ Title: [-" in text_report(d) and text_report(diff_documents(seed_doc, seed_doc)) == ""

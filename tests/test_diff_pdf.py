@@ -159,3 +159,12 @@ def test_identical_sides_write_unmarked_pages(tmp_path, seed_doc):
     pages = read_pages((tmp_path / "same.pdf").read_bytes())
     assert starred(pages) == []
     assert not any("REVISIONS" in t for rows in pages for _, t, _ in rows)
+
+
+def test_revised_pdf_is_deterministic(seed_edit):
+    old_text, new_text, *_ = seed_edit
+    d = diff_documents(read_fountain(old_text), read_fountain(new_text))
+    first = revised_pdf(d, "pink", "2026-11-25", lock=True)
+    again = revised_pdf(diff_documents(read_fountain(old_text), read_fountain(new_text)),
+                        "pink", "2026-11-25", lock=True)
+    assert first == again

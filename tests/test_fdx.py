@@ -7,6 +7,7 @@
 - a structural comparison with ElementTree covers what neither reads: scene numbers, dual
   dialogue, run-by-run styles and the title page.
 """
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -30,17 +31,16 @@ TOOLS_TYPE = {"Scene Heading": "HEADING", "Action": "ACTION", "Character": "CHAR
 
 
 def expected_paragraphs(doc):
-    """(type, plain text, styles of the runs, element) per printed line, in order."""
+    """(type, plain text, styles of the runs, element) per printed element, in order."""
     out = []
     for el in doc.elements:
         if el.type not in FDX_TYPE:
             continue
         text = el.text + (f" ({el.extension})" if el.type == "character" and el.extension else "")
         type_ = "Action" if el.type == "lyrics" and not el.character else FDX_TYPE[el.type]
-        for line in text.split("\n"):
-            styles = [frozenset(s | ({"italic"} if el.type == "lyrics" else set()))
-                      for piece, s in runs(line) if piece]
-            out.append((type_, plain(line), styles, el))
+        sung = {"italic"} if el.type == "lyrics" else set()
+        styles = [frozenset(s | sung) for piece, s in runs(text) if piece]
+        out.append((type_, plain(text), styles, el))
     return out
 
 
@@ -226,3 +226,61 @@ def test_fdx_is_well_formed_for_any_text():
         assert root.tag == "FinalDraft"
 
     check()
+
+
+def test_line_breaks_stay_inside_one_paragraph():
+    doc = read_fountain("INT. A - DAY\n\nOne *line*\n*two*\nthree.\n")
+    para = ET.fromstring(write_fdx(doc).encode("utf-8")).find("Content").findall("Paragraph")[1]
+    assert [(t.text, t.get("Style")) for t in para.findall("Text")] == [
+        ("One ", None), ("line", "Italic"), ("\n", None), ("two", "Italic"), ("\nthree.", None)]
+
+
+def _lines_of(xml: str):
+    """Every script paragraph cut at its line breaks: (type, alignment, in dual dialogue,
+    styled runs of the line). Writers differ in where a line break goes (one paragraph with
+    "\\n" or a paragraph per line; one <Text> per line or per style), not in these."""
+    out = []
+
+    def walk(parent, dual):
+        for para in parent.findall("Paragraph"):
+            wrapper = para.find("DualDialogue")
+            if wrapper is not None:
+                walk(wrapper, True)
+                continue
+            lines = [[]]
+            for t in para.findall("Text"):
+                for i, part in enumerate((t.text or "").split("\n")):
+                    if i:
+                        lines.append([])
+                    if part:
+                        lines[-1].append((part, t.get("Style") or ""))
+            for line in lines:
+                merged = []
+                for piece, style in line:
+                    if merged and merged[-1][1] == style:
+                        merged[-1] = (merged[-1][0] + piece, style)
+                    else:
+                        merged.append((piece, style))
+                if para.get("Type") == "Character":
+                    merged = [(re.sub(r"\s+", " ", p), s) for p, s in merged]
+                out.append((para.get("Type"), para.get("Alignment"), dual, merged))
+
+    walk(ET.fromstring(xml.encode("utf-8")).find("Content"), False)
+    return out
+
+
+@needs_shared(FOUNTAIN_DIR)
+@pytest.mark.parametrize("path", [p for p in CORPUS if p.stem != "afterwriting-syntax-test"],
+                         ids=lambda p: p.stem)
+def test_fdx_matches_screenplain_fdx_export(path):
+    # The syntax test file is left out for the departures from the spec listed in
+    # test_fountain_screenplain.py (lyrics, "\_", note before the title page, nested boneyard).
+    import io
+
+    from screenplain.export.fdx import to_fdx
+    from screenplain.parsers import fountain as screenplain_fountain
+
+    text = path.read_text(encoding="utf-8")
+    theirs = io.StringIO()
+    to_fdx(screenplain_fountain.parse(io.StringIO(text)), theirs)
+    assert _lines_of(write_fdx(read_fountain(text))) == _lines_of(theirs.getvalue())

@@ -11,8 +11,8 @@ left-aligned (draft date, contact) paragraphs.
 Mapping of what FDX has no element for: centred text is an Action with Alignment="Center";
 lyrics are Dialogue (or Action when no one sings) in italics; a page break sets
 StartsNewPage="Yes" on the next paragraph. Notes, sections and synopses are not printed and
-are left out, as are inline [[notes]]. A text line break starts a new paragraph of the same
-type, which is how Final Draft stores them.
+are left out, as are inline [[notes]]. Each element is one paragraph; a line break inside it
+stays a "\n" in its text runs (as Final Draft and screenplain's FDX export keep them).
 """
 from __future__ import annotations
 
@@ -32,23 +32,16 @@ SPEECH_BODY = ("parenthetical", "dialogue", "lyrics")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _lines_of_runs(text: str, extra: frozenset = frozenset()) -> list[list[tuple[str, frozenset]]]:
-    """Styled runs of a text, split into its lines."""
-    lines: list[list[tuple[str, frozenset]]] = [[]]
-    for piece, style in runs(_NOT_XML.sub("", text)):
-        for i, part in enumerate(piece.split("\n")):
-            if i:
-                lines.append([])
-            if part:
-                lines[-1].append((part, style | extra))
-    return lines
+def _styled_runs(text: str, extra: frozenset = frozenset()) -> list[tuple[str, frozenset]]:
+    """Styled runs of a text (line breaks stay inside the runs, as Final Draft keeps them)."""
+    return [(piece, style | extra) for piece, style in runs(_NOT_XML.sub("", text))]
 
 
-def _paragraph(type_: str, line_runs, **attrs) -> ET.Element:
+def _paragraph(type_: str, text_runs, **attrs) -> ET.Element:
     para = ET.Element("Paragraph", {k: v for k, v in attrs.items() if v})
     if type_:
         para.set("Type", type_)
-    for piece, style in line_runs or [("", frozenset())]:
+    for piece, style in text_runs or [("", frozenset())]:
         text = ET.SubElement(para, "Text")
         if fdx_style(style):
             text.set("Style", fdx_style(style))
@@ -57,7 +50,7 @@ def _paragraph(type_: str, line_runs, **attrs) -> ET.Element:
 
 
 def _paragraphs(el: Element) -> list[ET.Element]:
-    """The FDX paragraphs of one element (one per text line)."""
+    """The FDX paragraph of one element (none for what is not printed)."""
     type_ = PARAGRAPH_TYPES.get(el.type)
     if type_ is None:
         return []
@@ -72,11 +65,9 @@ def _paragraphs(el: Element) -> list[ET.Element]:
         attrs["Alignment"] = "Center"
     if el.type == "scene_heading" and el.scene_number:
         attrs["Number"] = el.scene_number
-    lines = [text] if el.type in ("scene_heading", "character", "transition") else None
-    line_runs = _lines_of_runs(text, extra)
-    if lines:   # one-line elements: a stray line break becomes a space
-        line_runs = [[run for line in line_runs for run in line]]
-    return [_paragraph(type_, line, **attrs) for line in line_runs]
+    if el.type in ("scene_heading", "character", "transition"):
+        text = " ".join(text.split("\n"))    # one-line elements
+    return [_paragraph(type_, _styled_runs(text, extra), **attrs)]
 
 
 def _speeches(elements: list[Element]):
@@ -124,8 +115,8 @@ def _title_page(doc: Document) -> ET.Element | None:
     content = ET.Element("Content")
 
     def add(text: str, align: str):
-        for line in _lines_of_runs(text):
-            content.append(_paragraph("", line, Alignment=align))
+        for line in text.split("\n"):
+            content.append(_paragraph("", _styled_runs(line), Alignment=align))
 
     centred = [k for k in ("Title", "Credit", "Author", "Source") if tp.get(k)]
     for key in centred:
