@@ -670,6 +670,8 @@ _MIND_STATES = frozenset("""
 _STATE_LEADS = _BE_HAVE | {"felt", "feels", "feel", "feeling", "seemed", "seems", "so", "very", "quite",
                            "became", "becomes", "grew", "grows", "more", "much",
                            "not", "excessively", "almost", "fairly", "perfectly", "is", "was"}
+_AFFECTING = frozenset("astound astonish puzzle surprise amuse".split())
+_OBJECT_PRONOUNS = frozenset("me him her them us".split())
 _INTERIOR_PATTERNS = re.compile(
     r"\b(?:seem(?:s|ed)?|appear(?:s|ed)?|occur(?:s|red)?) to (?:him|her|me|them|us)\b"
     r"|\bit struck (?:him|her|me)\b|\bdawned on\b|\bfigure out\b"
@@ -721,6 +723,8 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
             continue                       # "long walks", "to my surprise"
         if i >= 2 and before in ("and", "or") and lows[i - 2] in _DETERMINERS | {"desired"}:
             continue
+        if lemma in _AFFECTING and not (i + 1 < len(lows) and lows[i + 1] in _OBJECT_PRONOUNS):
+            continue                       # "laughs, amused" is seen; "it amused me" is felt
         if lemma == "know" and i + 1 < len(lows) and lows[i + 1] == "how":
             continue                       # "knew how to look": a manner, not a thought
         if lemma == "recollect" and i + 1 < len(lows) and lows[i + 1] in ("himself", "herself"):
@@ -969,10 +973,7 @@ class ActionWriter:
     def pieces(self, text: str) -> list[tuple[str, str]]:
         """[(kind, text)] for a stretch of narration: kind is "action", "note" or "vo"."""
         out: list[tuple[str, str]] = []
-        for sentence in split_sentences(strip_speech_lead(text)):
-            sentence = _SPACES.sub(" ", sentence).strip()
-            if not sentence.strip(" .,;:\u2014-"):
-                continue
+        for sentence in self._units(text):
             interior = self.style.interiority != "keep" or self.style.narration == "vo"
             interior = interior and is_interior(sentence, present_prose=not self.past)
             seen, thought = _split_thinking(sentence) if interior else (None, None)
@@ -1003,6 +1004,24 @@ class ActionWriter:
             for m in self._name_re.finditer(self.text):
                 self._mention_index.setdefault(m.group(1), []).append(m.start())
         return self._mention_index
+
+    def _units(self, text: str) -> list[str]:
+        """The sentences of a narration; one whose clauses (between semicolons) are partly
+        seen and partly thought is cut there, so that the seen part stays action."""
+        units = []
+        for sentence in split_sentences(strip_speech_lead(text)):
+            sentence = _SPACES.sub(" ", sentence).strip()
+            if not sentence.strip(" .,;:\u2014-"):
+                continue
+            clauses = [c for c in re.split(r";\s+", sentence) if c.strip(" .,;")]
+            kinds = {is_interior(c, present_prose=not self.past) for c in clauses}
+            if len(clauses) > 1 and len(kinds) > 1:
+                for i, c in enumerate(clauses):
+                    c = c.rstrip(" ,;")
+                    units.append(c[:1].upper() + c[1:] + ("" if c[-1:] in ".!?\u2026" else "."))
+            else:
+                units.append(sentence)
+        return units
 
     @staticmethod
     def _add(out: list, kind: str, said: str):

@@ -211,7 +211,7 @@ def test_seed_is_present_tense_and_unchanged(seed_doc, seed_text):
     plain = re.sub(r"\s+", " ", seed_text)
     unchanged = sum(1 for e in action if e.text.lower() in plain.lower())
     assert unchanged >= 0.6 * len(action)
-    assert any(e.type == "note" and "he knows this" in e.text for e in seed_doc.elements)
+    assert any(e.type == "note" and "he knows this" in e.text.lower() for e in seed_doc.elements)
 
 
 def test_cli_interiority_option(tmp_path):
@@ -237,7 +237,7 @@ def test_gold_set_figures():
     rows = load_gold()
     assert len(rows) >= 300 and len({r["novel"] for r in rows}) >= 7
     m = measure(rows)
-    # measured: exact 0.969, verbs 0.987, precision 0.865, recall 0.865 (benchmarks/action.py)
+    # measured: exact 0.969, verbs 0.987, precision 0.875, recall 0.865 (benchmarks/action.py)
     assert m["exact"] >= 0.94
     assert m["verbs"] >= 0.975
     assert m["precision"] >= 0.84 and m["recall"] >= 0.84
@@ -303,3 +303,12 @@ def test_short_first_person_story_and_voice_over():
     assert ("character", "FENWICK", "V.O.") in lines
     assert ("dialogue", "I wondered whether she would come.", None) in lines
     assert rewrite("I was tired.", True) == "I am tired."     # an "I" left as it is stays grammatical
+
+
+def test_seen_clause_of_a_thought_stays_action():
+    doc = adapt_prose("He sat down by the fire; he knew she would not come.\n\n"
+                      "She laughed a little, amused.\n")
+    kinds = [(e.type, e.text) for e in doc.elements if e.type in ("action", "note")]
+    assert ("note", "He knows she would not come.") in kinds
+    assert any(t == "action" and "He sits down by the fire." in x for t, x in kinds)
+    assert any(t == "action" and "She laughs a little, amused." in x for t, x in kinds)
