@@ -16,7 +16,6 @@ does not depend on how the sieve works.
 """
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +24,8 @@ from . import cast as castmod
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import PRONOUNS, Tag, tag_after, tag_before
+from .tags import MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, tag_after, tag_before
+from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
 # Narration between two quoted paragraphs longer than this ends the conversation.
@@ -53,6 +53,13 @@ PERSON_NOUNS = {
 }
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
+ALTERNATE_FIRST = False
+FOCUS_PRONOUNS = True
+_NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
+# Tag verbs that say the speaker goes on speaking.
+CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
+KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
+             "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
 
 
@@ -184,7 +191,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
 
 def _paragraph_subjects(block: Paragraph, cast: Cast) -> list:
     """The characters a narration paragraph's first and last sentences open on."""
-    sentences = [m.group() for m in re.finditer(r"[^.!?]+[.!?]*", block.text) if m.group().strip()]
+    sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text) if m.group().strip()]
     out = []
     for s in (sentences[-1:] + sentences[:1]) if sentences else []:
         stripped = s.lstrip(" \t\r\n,;\u2014-")
@@ -205,20 +212,19 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
     narr = spans[j]
     text = narr.text
     if before:
-        sentences = [m for m in re.finditer(r"[^.!?]+[.!?]*", text) if m.group().strip()]
+        sentences = [m for m in castmod.SENTENCE_RE.finditer(text) if m.group().strip()]
         if not sentences:
             return []
-        chosen = sentences[-1] if len(sentences) > 0 else None
-        s_text, s_base = chosen.group(), narr.start + chosen.start()
-        first_sentence = sentences[0]
-        if first_sentence is not chosen:
-            # The paragraph opens on its actor more often than its last sentence does.
-            s_text, s_base = first_sentence.group(), narr.start + first_sentence.start()
+        lead_in = _lead_in_speaker(sentences[-1].group(), cast)
+        if lead_in:
+            return lead_in
+        # The paragraph opens on its actor more often than its last sentence does.
+        s_text = sentences[0].group()
     else:
-        m = re.match(r"[^.!?]+[.!?]*", text)
+        m = castmod.SENTENCE_RE.match(text)
         if not m:
             return []
-        s_text, s_base = m.group(), narr.start
+        s_text = m.group()
     stripped = s_text.lstrip(" \t\r\n,;\u2014-")
     found = list(cast.mentions(stripped))
     if found and found[0][0] < 12 and stripped[:1].isupper():
@@ -229,6 +235,28 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
     return []
 
 
+STICKY_LAST = True
+_SPEECH_WORD = re.compile(r"\b([a-z]+)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She|I)\b")
+
+
+def _lead_in_speaker(sentence: str, cast: Cast) -> list:
+    """"Thomas, turning to see what had attracted him, said with a laugh, "...": a sentence
+    that runs into the quote (ends with , : or a dash) around a speech verb names its
+    speaker as the last name or pronoun before that verb."""
+    if not re.search(r"[,:\u2014-]\s*\Z", sentence):
+        return []
+    verbs = [m for m in _SPEECH_WORD.finditer(sentence)
+             if verb_lemma(m.group(1)) in SPEECH_VERBS | MANNER_VERBS]
+    if not verbs:
+        return []
+    head = sentence[:verbs[-1].start()]
+    names = [(s, ch) for s, _e, ch in cast.mentions(head)]
+    pronouns = [(m.start(), m.group(1).lower()) for m in _SUBJECT_PRONOUN.finditer(head)]
+    found = sorted(names + pronouns, key=lambda x: x[0])
+    return [found[-1][1]] if found else []
+
+
 class _Sieve:
     def __init__(self, story: Story, cast: Cast, turns: list[_Turn]):
         self.story = story
@@ -236,28 +264,53 @@ class _Sieve:
         self.turns = turns
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
-        # only narration: people talked about in a quotation are often not present
-        self.mentions = sorted(((s, ch) for para in story.paragraphs() for span in para.spans
-                                if span.kind == "narration"
-                                for s, _e, ch in cast.mentions(span.text, span.start)),
-                               key=lambda x: x[0])
+        # Mentions in narration only: people talked about in a quotation are often not
+        # there. A pronoun in narration ("He turned away") keeps its referent - the latest
+        # character of that gender - in focus, so a protagonist followed for pages stays
+        # ahead of a name dropped once.
+        events = []
+        for para in story.paragraphs():
+            for span in para.spans:
+                if span.kind != "narration":
+                    continue
+                events += [(s, ch) for s, _e, ch in cast.mentions(span.text, span.start)]
+                if FOCUS_PRONOUNS:
+                    events += [(span.start + m.start(), "M" if m.group(1).lower() in ("he", "him", "his") else "F")
+                               for m in _NARRATION_PRONOUN.finditer(span.text)]
+        self.mentions = sorted(events, key=lambda x: x[0])
         self._mention_i = 0
 
     # -- recency ---------------------------------------------------------------------------
     def advance(self, offset: int):
-        """Record every name mention before `offset` (narration and quotes alike)."""
+        """Record every narration mention before `offset`."""
         while self._mention_i < len(self.mentions) and self.mentions[self._mention_i][0] < offset:
             s, ch = self.mentions[self._mention_i]
-            self.recent[ch.id] = s
+            if isinstance(ch, str):
+                ch = self.most_recent(ch, strict=True)
+            if ch is not None:
+                self.touch(ch, s)
             self._mention_i += 1
 
-    def most_recent(self, gender, exclude=()) -> CastCharacter | None:
-        # The 12 latest, as sorted() would rank them (ties in insertion order): a long book's
-        # whole cast sorted for every pronoun made attribution quadratic.
-        ranked = heapq.nlargest(12, self.recent.items(), key=lambda kv: kv[1])
-        for cid, _ in ranked:
+    def touch(self, ch: CastCharacter, offset: int):
+        # the dict's order is the recency order: latest last
+        self.recent.pop(ch.id, None)
+        self.recent[ch.id] = offset
+
+    def ranked(self, n: int) -> list[int]:
+        """Ids of the `n` characters mentioned or heard most recently, latest first."""
+        out = []
+        for cid in reversed(self.recent):
+            out.append(cid)
+            if len(out) == n:
+                break
+        return out
+
+    def most_recent(self, gender, exclude=(), strict=False) -> CastCharacter | None:
+        for cid in self.ranked(12):
             ch = self.cast.characters[cid]
             if ch in exclude or not ch.compatible(gender) or ch.role:
+                continue
+            if strict and ch.gender != gender:
                 continue
             return ch
         return None
@@ -268,15 +321,24 @@ class _Sieve:
             return self.turns[k].speaker
         return None
 
-    def resolve_pronoun(self, k: int, gender: str | None, candidates_first=()) -> CastCharacter | None:
+    def resolve_pronoun(self, k: int, gender: str | None, candidates_first=(),
+                        verb: str | None = None) -> CastCharacter | None:
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
         exclude = set(turn.vocatives)
+        if verb in CONTINUING_VERBS and prev is not None and prev.compatible(gender):
+            return prev                     # "she added": the speaker goes on
         for ch in candidates_first:
             if isinstance(ch, CastCharacter) and ch.compatible(gender) and ch not in exclude:
                 return ch
+        if k > 0 and prev is not None and gender is not None:
+            # "he replied" to a line that called someone by name
+            for v in self.turns[k - 1].vocatives:
+                v = self._role_kin(v, prev)
+                if v is not prev and v.compatible(gender) and v not in exclude and v.gender:
+                    return v
         before2 = self.speaker_at(k - 2, turn.conv)
-        if before2 is not None and before2 is not prev and before2.compatible(gender) \
+        if ALTERNATE_FIRST and before2 is not None and before2 is not prev and before2.compatible(gender) \
                 and before2 not in exclude and gender is not None:
             return before2
         ex = exclude | ({prev} if prev else set())
@@ -290,22 +352,37 @@ class _Sieve:
         gender = PERSON_NOUNS.get(head or "", None)
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
-        if det in ("his", "her", "their") and head in KIN_PARENT | {h: None for h in KIN_SIBLING}:
+        if det in ("his", "her", "their"):
+            # "her mother": the mother of the latest woman, found through a shared surname;
+            # "her ladyship", "his friend": someone of that gender besides the owner
             owner_gender = {"his": "M", "her": "F"}.get(det)
-            owner = self.most_recent(owner_gender, exclude=set(turn.vocatives) and set())
-            kin = self._kin(owner, head, gender) if owner else None
-            if kin is not None:
-                return kin
-            exclude = {owner} if owner else set()
-            return self.most_recent(gender, exclude=exclude | ({prev} if prev else set()))
+            owner = None
+            for cid in self.ranked(6):
+                candidate = self.cast.characters[cid]
+                if candidate.compatible(owner_gender) and not candidate.role:
+                    owner = owner or candidate
+                    kin = self._kin(candidate, head, gender) if head in KIN_WORDS else None
+                    if kin is not None:
+                        return kin
+            exclude = ({owner} if owner else set()) | ({prev} if prev else set()) \
+                | set(turn.vocatives)
+            ch = self.most_recent(gender, exclude=exclude)
+            if ch is not None:
+                return ch
+        named = self.cast.lookup(subject.split(None, 1)[1]) if det == "the" and " " in subject \
+            and subject.split(None, 1)[1][:1].isupper() else None
+        if named is not None:
+            return named                    # "the Dodger"
         if head in PERSON_NOUNS or head in ROLE_NAMES:
-            if role in self.roles:
+            if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
                 ch = self.resolve_pronoun(k, gender)
                 if ch is not None and ch is not prev:
                     return ch
+            if role in self.roles:
+                return self.roles[role]
             ch = self.cast.new(role=role)
             if gender:
                 ch.votes[gender] += 5
@@ -345,7 +422,7 @@ class _Sieve:
                 continue
             if tag.subject in ("I", "we") and tag.subject == "I":
                 turn.speaker, turn.how = self.cast.narrator(), "explicit"
-            elif tag.named:
+            elif tag.named and not re.search(r"['\u2019]s\b", tag.subject):
                 ch = self.cast.lookup(clean_subject(tag.subject))
                 if ch is None:
                     ch = self.cast.new([clean_subject(tag.subject)])
@@ -357,7 +434,7 @@ class _Sieve:
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
             if turn.speaker is not None:
-                self.recent[turn.speaker.id] = turn.quotes[0].start
+                self.touch(turn.speaker, turn.quotes[0].start)
             self.advance(turn.quotes[-1].end)
 
     def decide(self, k: int):
@@ -372,7 +449,7 @@ class _Sieve:
         if tag is not None:
             subj = tag.subject.lower()
             if subj in PRONOUNS:
-                return self.resolve_pronoun(k, PRONOUNS[subj], lead + before), "pronoun"
+                return self.resolve_pronoun(k, PRONOUNS[subj], lead + before, tag.lemma), "pronoun"
             return self.resolve_np(k, tag.subject), "np"
         if lead and lead[0] not in turn.vocatives:
             return lead[0], "lead"
@@ -398,13 +475,13 @@ class _Sieve:
         ex = exclude | ({prev} if prev else set())
         if nxt is not None and nxt not in ex:
             ex = ex | {nxt}
+        for j in range(k - 2, max(-1, k - 12), -1):     # the last other voice of the exchange
+            other = self.speaker_at(j, turn.conv)
+            if other is not None and other not in ex:
+                return other, "fallback"
         ch = self.most_recent(None, exclude=ex)
         if ch is not None:
             return ch, "recent"
-        for j in range(k - 2, max(-1, k - 12), -1):     # the last other voice of the exchange
-            other = self.speaker_at(j, turn.conv)
-            if other is not None and other is not prev:
-                return other, "fallback"
         return prev, "fallback"
 
     def _as_char(self, x, k: int):
@@ -418,6 +495,11 @@ class _Sieve:
         return self.resolve_pronoun(k, gender)
 
 
+# A name set off in a quotation: "Jess, oh my god!", "Sit down, Alexis Ivanovitch."
+_VOCATIVE = re.compile(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+                       r"(?=\s*[,!?])")
+
+
 def discover_cast(story: Story) -> Cast:
     """Cast discovery: tag subjects and vocatives are the evidence that a name is a person."""
     evidence = Counter()
@@ -428,11 +510,16 @@ def discover_cast(story: Story) -> Cast:
             tag = find_tag(para, i)
             if tag is not None and tag.named:
                 evidence[clean_subject(tag.subject)] += 1
-            for m in re.finditer(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+)"
-                                 r"(?=\s*[,!?])", span.text):
+            elif tag is not None and re.match(r"the\s+[A-Z]", tag.subject):
+                evidence[castmod.norm(tag.subject.split(None, 1)[1])] += 1    # "the Hatter"
+            for m in _VOCATIVE.finditer(span.text):
                 evidence[castmod.norm(m.group(1))] += 1
     cast = discover(story.text, evidence)
-    vote_gender(cast, story.text)
+    # Pronouns count in narration only: a name called in a quote is followed by the
+    # speaker's pronoun ("Rory?" he asks).
+    narration = "\n".join("".join(s.text if s.kind == "narration" else " \u2014 " for s in p.spans)
+                          for p in story.paragraphs())
+    vote_gender(cast, narration)
     return cast
 
 
@@ -444,7 +531,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
     sieve = _Sieve(story, cast, turns)
     sieve.explicit()
     sieve.sweep()
-    _name_narrator(cast, turns)
+    _name_narrator(story, cast, turns)
     result = Attribution()
     for ch in cast.characters:
         if ch.narrator:
@@ -478,7 +565,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
     return result
 
 
-def _name_narrator(cast: Cast, turns: list[_Turn]):
+def _name_narrator(story: Story, cast: Cast, turns: list[_Turn]):
     """A first-person narrator takes the name others call them by: the name most often used
     as a vocative in the lines spoken right before or after the narrator's own, provided no
     tag ever names that person as a speaker (a narrator is "I" in the tags)."""
@@ -496,12 +583,16 @@ def _name_narrator(cast: Cast, turns: list[_Turn]):
                 for v in turns[j].vocatives:
                     if v is not turns[j].speaker and not v.role and not v.narrator:
                         votes[v.id] += 1
-    ranked = votes.most_common(2)
+    # a narrator is "I" in the tags and in the narration, never a name there
+    in_narration = Counter(ch.id for para in story.paragraphs() for span in para.spans
+                           if span.kind == "narration" for _s, _e, ch in cast.mentions(span.text))
+    ranked = [(n, cid) for cid, n in votes.most_common()
+              if not tagged[cid] and in_narration[cid] <= n // 5]
     if not ranked:
         return
-    cid, n = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    if n < 3 or n < 1.5 * second or tagged[cid] * 4 > n:
+    n, cid = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0
+    if n < 3 or n < 1.5 * second:
         return
     named = cast.characters[cid]
     titles, words = castmod.split_title(named.cue)

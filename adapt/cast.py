@@ -48,6 +48,10 @@ _WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
 NAME_RE = re.compile(
     rf"(?<![\w.])(?P<title>(?:(?:{_TITLE_RE})\.?\s+){{0,2}})"
     rf"(?P<name>{_WORD}(?:[ \t]+(?!(?:{_TITLE_RE})\b){_WORD}){{0,2}})")
+# A sentence: up to . ! or ?, but not the full stop of a title ("Mrs. Elton").
+SENTENCE_RE = re.compile(
+    r"(?:[^.!?]|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bMme)|(?<=\bMlle)|"
+    r"(?<=\bRev))\.)+[.!?]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\u2014(]\s*|\n\s*\n\s*)$")
 
 
@@ -209,13 +213,30 @@ class Cast:
 
 # --- discovery -------------------------------------------------------------------------------
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+def _chunks(text: str, size: int = 1 << 20):
+    """`text` in pieces of about `size` characters, cut just before whitespace (where no word
+    match can be split)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield text[start:end]
+        start = end
+
+
 def _name_words(text: str) -> set[str]:
     """Capitalised words the prose uses as names: seen capitalised inside a sentence and
     (almost) never in lower case."""
     cap_mid = Counter()
     for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)\b", text):
         cap_mid[m.group(1)] += 1
-    lower = Counter(w for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
+    lower = Counter()
+    for chunk in _chunks(text):   # a whole book's word list at once is ~10x the book's size
+        lower.update(_LOWER_WORD.findall(chunk))
     return {w for w, n in cap_mid.items()
             if w.lower() not in NOT_NAMES and lower[w.lower()] * 4 <= n}
 
@@ -271,9 +292,29 @@ def discover(text: str, evidence: Counter) -> Cast:
             continue
         if f in titled_words and forms[f] >= 2:
             people.add(f)
+    preceding = defaultdict(Counter)
+    for before, word in re.findall(r"(\w+)\s+([A-Z][a-z]+)\b", text):
+        preceding[word][before.lower()] += 1
+    people = {f for f in people if evidence.get(f, 0) >= 2 or not _mostly_a_place(f, preceding)}
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
     return cast
+
+
+# People are seldom "in", "at" or "to" a name as often as a third of the time; places are.
+_PLACE_PREPOSITIONS = ("in", "at", "to", "from", "near", "into", "through", "within", "outside",
+                       "towards", "round")
+
+
+def _mostly_a_place(form: str, preceding: dict) -> bool:
+    """A bare name seen mostly after "in", "from", "near" ... is a place ("Highbury")."""
+    if split_title(form)[0] or len(form.split()) > 1 or _is_role(form):
+        return False
+    before = preceding.get(form, Counter())
+    total = sum(before.values())
+    if total < 3:
+        return False
+    return sum(before[w] for w in _PLACE_PREPOSITIONS) >= 0.35 * total
 
 
 def _cluster(cast: Cast, counts: dict[str, int]):
@@ -285,6 +326,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
     clusters: list[dict] = []      # {first, last, gender, titled, char}
     for form in sorted(counts, key=key):
         titles, words = split_title(form)
+        if "mrs" in titles and len(words) >= 2:
+            words = words[-1:]          # "Mrs. Newland Archer": the first name is her husband's
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
         target = None
         if len(words) >= 2:
@@ -311,7 +354,10 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             full = [c for c in same if c["first"] is not None]
             if exact:
                 target = exact[0]
-            elif len(full) == 1 and not set(titles) & {"mrs", "lady"}:
+            elif len(full) == 1 and not set(titles) & {"mrs", "lady"} \
+                    and 5 * sum(full[0]["char"].forms.values()) >= counts[form]:
+                # "Mr. Churchill" is "Frank Churchill" unless the full name is rare beside
+                # it ("John Knightley" is Mr. Knightley's brother)
                 target = full[0]
             else:
                 target = {"first": None, "last": last, "gender": g, "titles": set(titles),
@@ -330,6 +376,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             elif not by_first and by_last:
                 # a bare surname names the man who bears it ("Darcy"), else the only bearer
                 men = [c for c in by_last if c["gender"] == "M"]
+                if len(men) > 1:    # "Knightley" is Mr. Knightley, not Mr. John Knightley
+                    men = [c for c in men if c["first"] is None] or men
                 if len(men) == 1:
                     target = men[0]
                 elif len(by_last) == 1:
@@ -352,7 +400,7 @@ def _gender_ok(a: str | None, b: str | None) -> bool:
 def vote_gender(cast: Cast, text: str):
     """A name alone in its sentence is followed by its pronoun, in that sentence or as the
     subject of the next one ("Emma sat down. She ...")."""
-    sentences = [m.group() for m in re.finditer(r"[^.!?]+[.!?]*", text)]
+    sentences = [m.group() for m in SENTENCE_RE.finditer(text)]
     for i, s in enumerate(sentences):
         found = list(cast.mentions(s))
         if len(found) != 1:

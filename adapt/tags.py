@@ -19,6 +19,9 @@ SPEECH_VERBS = frozenset("""
     demand urge press relent chide cry exclaim call protest insist agree suggest admit
     acknowledge concede confess counter correct argue object assure inform reason recall
     promise offer answer conclude resume pursue proceed put
+    echo ejaculate blurt venture reiterate volunteer hazard remonstrate expostulate entreat
+    implore command order warn advise assent lament complain wonder muse reflect think
+    write read quote recite sing hail greet persist
 """.split())
 
 # Verbs that say how a line is delivered: kept as a parenthetical ("whispering").
@@ -33,8 +36,13 @@ PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "him": "
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Lady|Lord|Sir|Madam|Madame|Monsieur|Mademoiselle|" \
          r"Colonel|Captain|Major|General|Lieutenant|Sergeant|Professor|Father|Mother|Aunt|" \
          r"Uncle|Cousin|Saint|St|Rev|Reverend)\.?"
-_NAME = rf"(?:{TITLES}\s+)?[A-Z][\w\u2019'\-]*(?:\s+[A-Z][\w\u2019'\-]*){{0,2}}"
-_NP = r"(?:the|his|her|their|my|our|a|an|this|that)\s+(?:[a-z][\w\-]*\s+){0,2}?[A-Za-z][\w\-]*"
+# "Mr. van der Luyden": lower-case particles inside a name
+_PARTICLES = r"(?:(?:van|von|der|den|de|du|la|le|di|da|del)\s+)*"
+_NAME = (rf"(?:{TITLES}\s+)?{_PARTICLES}[A-Z][\w\u2019'\-]*"
+         rf"(?:\s+{_PARTICLES}[A-Z][\w\u2019'\-]*){{0,2}}")
+_NP = (r"(?:the|his|her|their|my|our|a|an|this|that)\s+"
+       r"(?:(?!(?:the|his|her|their|my|our|a|an|this|that|he|she)\b)[a-z][\w\-]*\s+){0,2}?"
+       r"(?!(?:the|his|her|their|my|our|a|an|this|that|he|she)\b)[A-Za-z][\w\-]*")
 _PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
 SUBJECT = rf"(?:{_PRONOUN}|{_NAME}|{_NP})"
 _ADVERB = r"[a-z]+ly"
@@ -43,13 +51,27 @@ _ADVERB = r"[a-z]+ly"
 _AFTER_NORMAL = re.compile(
     rf"\A\s*[,\u2014\-]*\s*(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?"
     rf"(?P<verb>[a-z]+)(?:\s+(?P<adv2>{_ADVERB}))?\b")
+# An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
+# doctor to Rose", "cried the girl, rising".
+_SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|ing)\b|"
+                r"\s+(?:to|in|with|as|and|at|after|before|but|for|from|of|on|who|when|while|"
+                r"then|again|without|into|upon|over|under|through|across|between|than|"
+                r"presently|once|now|aloud|quietly)\b)")
 _AFTER_INVERTED = re.compile(
-    rf"\A\s*[,\u2014\-]*\s*(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+(?P<subj>{SUBJECT})"
-    rf"(?:\s+(?P<adv2>{_ADVERB}))?\b")
+    rf"\A\s*[,\u2014\-]*\s*(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+"
+    rf"(?P<subj>{_PRONOUN}\b|{_NAME}\b|{_NP}{_SUBJECT_END})(?:\s+(?P<adv2>{_ADVERB})\b)?")
 # "Jess says, " / "Then Elizabeth said:" at the end of the narration before a quote.
 _BEFORE = re.compile(
     rf"(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)"
     rf"(?:\s+(?P<adv2>{_ADVERB}))?(?:\s+(?:to|at)\s+(?:\w+\s+){{0,2}}\w+)?\s*[,:]\s*\Z")
+
+
+# Capitalised words that open a sentence but never name the speaker ("Then changing ...").
+_NOT_SUBJECTS = frozenset("""
+    it there this that then and but so now here when as if yet still again what how why oh
+    yes no well perhaps presently suddenly at in on with after before while for from once
+    meanwhile instantly indeed only even soon later thus
+""".split())
 
 
 @dataclass
@@ -70,7 +92,7 @@ class Tag:
 
     @property
     def named(self) -> bool:
-        return self.subject[:1].isupper() and not self.pronoun
+        return bool(re.match(_PARTICLES + r"[A-Z]", self.subject)) and not self.pronoun
 
 
 def _kind(lemma: str) -> str:
@@ -87,13 +109,20 @@ def _tag(match: re.Match, base: int) -> Tag | None:
     if lemma is None or lemma in ("be", "have", "do"):
         return None
     subj = match.group("subj")
-    if not re.match(_PRONOUN + r"\Z", subj) and subj.split()[0].lower() in ("it", "there", "this", "that"):
-        return None
+    subj_start = match.start("subj")
+    first = subj.split()[0]
+    if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS:
+        rest = subj[len(first):].lstrip()
+        if not rest[:1].isupper():
+            return None
+        subj_start += len(subj) - len(rest)       # "Then Jess says": the subject is Jess
+        subj = rest
     return Tag(subject=subj, verb=verb, lemma=lemma,
                adverb=match.group("adv1") or match.group("adv2"), kind=_kind(lemma),
-               start=base + min(match.start(g) for g in ("subj", "verb", "adv1") if match.group(g)),
+               start=base + min([subj_start] + [match.start(g) for g in ("verb", "adv1")
+                                                if match.group(g)]),
                end=base + match.end(),
-               subject_start=base + match.start("subj"), subject_end=base + match.end("subj"))
+               subject_start=base + subj_start, subject_end=base + match.end("subj"))
 
 
 def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
@@ -109,7 +138,9 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
     if ends_sentence and not starts_lower:
         return None
     inverted = _AFTER_INVERTED.match(narration)
-    if inverted and verb_lemma(inverted.group("verb")) in SPEECH_VERBS | MANNER_VERBS:
+    if inverted and (verb_lemma(inverted.group("verb")) in SPEECH_VERBS | MANNER_VERBS
+                     or (not inverted.group("verb").endswith("ing") and not ends_sentence)):
+        # '"Yes," laughed Kitty': verb-subject order right after a quote is a tag
         return _tag(inverted, base)
     normal = _AFTER_NORMAL.match(narration)
     if normal and (starts_lower or normal.group("subj")[:1].isupper()):

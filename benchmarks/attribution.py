@@ -17,7 +17,6 @@ import re
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
 from adapt.pipeline import adapt_prose
 from benchmarks.corpus import ROOT, load_novel, novels
@@ -28,7 +27,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "master", "mme", "mlle", "madame", "mad
               "monsieur", "dr", "doctor", "lady", "lord", "sir", "dame", "colonel", "captain",
               "major", "general", "lieutenant", "sergeant", "professor", "rev", "reverend",
               "father", "mother", "aunt", "uncle", "cousin", "signor", "signora", "herr", "frau",
-              "my", "dear", "the"}
+              "my", "dear", "the", "m", "mlle", "mme", "messrs"}
 
 
 def norm(name: str) -> str:
