@@ -213,13 +213,30 @@ class Cast:
 
 # --- discovery -------------------------------------------------------------------------------
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+def _chunks(text: str, size: int = 1 << 20):
+    """`text` in pieces of about `size` characters, cut just before whitespace (where no word
+    match can be split)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield text[start:end]
+        start = end
+
+
 def _name_words(text: str) -> set[str]:
     """Capitalised words the prose uses as names: seen capitalised inside a sentence and
     (almost) never in lower case."""
     cap_mid = Counter()
     for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)\b", text):
         cap_mid[m.group(1)] += 1
-    lower = Counter(w for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
+    lower = Counter()
+    for chunk in _chunks(text):   # a whole book's word list at once is ~10x the book's size
+        lower.update(_LOWER_WORD.findall(chunk))
     return {w for w, n in cap_mid.items()
             if w.lower() not in NOT_NAMES and lower[w.lower()] * 4 <= n}
 

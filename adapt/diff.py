@@ -29,6 +29,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
                          "\u201f": '"', "\u2033": '"', "\u00a0": " "})
 _WORD = re.compile(r"\S+")
+_SPACE_SPLIT = re.compile(r"(\s+)")
 
 # Scene pairing thresholds: below MATCH a changed scene is reported as omitted + added.
 MATCH = 0.5
@@ -71,30 +72,25 @@ def _styled(piece: str, style: frozenset) -> str:
 def _words(type_: str, text: str, extension: str | None) -> tuple[str, ...]:
     """The printed words with their emphasis in one canonical markup, so markup that prints
     the same (escapes, notes, where a style starts and ends) compares equal."""
-    if any(c in text for c in "*_\\["):
-        chars: list[tuple[str, frozenset]] = [(c, style) for piece, style in runs(text)
-                                              for c in piece]
-    else:
-        chars = [(c, frozenset()) for c in text]
     if type_ == "character" and extension:
-        chars += [(c, frozenset()) for c in f" ({extension})"]
-    if type_ == "scene_heading":
-        chars = [(c.upper(), style) for c, style in chars]
-    out, word = [], []
-    for c, style in chars + [(" ", frozenset())]:
-        if not c.isspace():
-            word.append((c, style))
-            continue
-        if word:
-            pieces, i = [], 0
-            while i < len(word):
-                j = i
-                while j < len(word) and word[j][1] == word[i][1]:
-                    j += 1
-                pieces.append(_styled("".join(ch for ch, _ in word[i:j]), word[i][1]))
-                i = j
-            out.append(norm_word("".join(pieces)))
-            word = []
+        text = f"{text} ({extension})"
+    upper = type_ == "scene_heading"
+    if not any(c in text for c in "*_\\["):      # plain text: the common case, kept fast
+        return tuple(norm_word(text.upper() if upper else text).split())
+    out: list[str] = []
+    word: list[str] = []
+    for piece, style in runs(text):
+        for part in _SPACE_SPLIT.split(piece.upper() if upper else piece):
+            if not part:
+                continue
+            if part.isspace():
+                if word:
+                    out.append(norm_word("".join(word)))
+                    word = []
+            else:
+                word.append(_styled(part, style))
+    if word:
+        out.append(norm_word("".join(word)))
     return tuple(out)
 
 
@@ -334,10 +330,12 @@ def _dice(a: Counter, b: Counter) -> float:
 def _scene_score(a: Scene, b: Scene) -> float:
     if (a.heading is None) != (b.heading is None):
         return 0.0
-    heading = SequenceMatcher(None, a.heading_text, b.heading_text).ratio()
     if not a.bag and not b.bag:
-        return heading
-    return (1 - HEADING_WEIGHT) * _dice(a.bag, b.bag) + HEADING_WEIGHT * heading
+        return SequenceMatcher(None, a.heading_text, b.heading_text).ratio()
+    content = (1 - HEADING_WEIGHT) * _dice(a.bag, b.bag)
+    if content + HEADING_WEIGHT < MATCH:
+        return content          # cannot reach MATCH whatever the headings say
+    return content + HEADING_WEIGHT * SequenceMatcher(None, a.heading_text, b.heading_text).ratio()
 
 
 def match_scenes(old: list[Scene], new: list[Scene]) -> dict[int, int]:
@@ -380,10 +378,11 @@ def moved_scenes(pairs: dict[int, int], old: list[Scene]) -> set[int]:
     best = [0] * len(items)
     back = [-1] * len(items)
     for k, (i, j) in enumerate(items):
-        best[k] = old[i].size
+        size = old[i].size
+        best[k] = size
         for p in range(k):
-            if items[p][1] < j and best[p] + old[i].size > best[k]:
-                best[k], back[k] = best[p] + old[i].size, p
+            if items[p][1] < j and best[p] + size > best[k]:
+                best[k], back[k] = best[p] + size, p
     keep: set[int] = set()
     k = max(range(len(items)), key=lambda q: best[q], default=-1)
     while k >= 0:

@@ -13,7 +13,6 @@ import re
 from dataclasses import replace
 
 from .diff import HIDDEN_TYPES, DocDiff, SceneDiff
-from .emphasis import plain
 from .model import Document, Element
 
 # WGA order of revision colours; after cherry the cycle starts again as "second blue".
@@ -186,7 +185,9 @@ def char_ranges(el: Element, words: set[int] | None) -> list[tuple[int, int]] | 
     """Word indices -> (start, end) offsets in the element's printed text (None: all of it)."""
     if words is None or el.type == "character":
         return None
-    spans = [m.span() for m in re.finditer(r"\S+", plain(el.text))]
+    from .layout import styled_text   # the printed text exactly as the layout sees it
+
+    spans = [m.span() for m in re.finditer(r"\S+", styled_text(el.text).plain)]
     return [spans[k] for k in sorted(words) if k < len(spans)] or None
 
 

@@ -41,11 +41,19 @@ EXTERIORS = """street road lane alley avenue boulevard sidewalk pavement garden 
 
 # Words that show a scene is outdoors or indoors when no place noun is given.
 OUTDOOR_CUES = r"""\b(?:sky|stars|moon|sun|sunshine|rain|raining|snow|snowing|snowfall|wind|breeze|
-    street ?lights?|city lights|pavement|sidewalk|grass|trees|horizon|open air|outdoors|
+    street\ ?lights?|city\ lights|pavement|sidewalk|grass|trees|horizon|open\ air|outdoors|
     outside)\b"""
 INDOOR_CUES = r"""\b(?:ceiling|wall|walls|floor|sofa|couch|bed|sheets|blanket|pillow|pillows|
     fireplace|fire-place|mantelpiece|grate|curtains|carpet|table|chair|armchair|window|door|
     freezers?|aisles?|counter|shelves|indoors|inside)\b"""
+
+# The same cues as word sets, for counting them fast (one pass over a paragraph's words).
+OUTDOOR_WORDS = set("""sky stars moon sun sunshine rain raining snow snowing snowfall wind breeze
+    streetlight streetlights pavement sidewalk grass trees horizon outdoors outside""".split())
+OUTDOOR_PAIRS = {("street", "light"), ("street", "lights"), ("city", "lights"), ("open", "air")}
+INDOOR_WORDS = set("""ceiling wall walls floor sofa couch bed sheets blanket pillow pillows fireplace
+    fire-place mantelpiece grate curtains carpet table chair armchair window door freezer freezers
+    aisle aisles counter shelves indoors inside""".split())
 
 # Where people go: a movement verb, then a preposition, then (later) a place.
 MOVE_VERBS = r"""(?:go|goes|going|went|gone|come|comes|coming|came|walk|walks|walked|run|runs|

@@ -140,9 +140,41 @@ class Place:
         return " - ".join(parts) if parts else "UNKNOWN"
 
 
-@lru_cache(maxsize=2048)
+# Paragraphs of a scene are joined with this separator: a character no prose holds, so place
+# and cue lookups run (and are cached) once per paragraph however many scenes read it.
+SEP = "\x1e"
+
+
 def _places(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
     """(offset, kind, NAME) of each place mentioned in narration text, in order."""
+    if SEP not in text:
+        return _paragraph_places(text, names)
+    out, base = [], 0
+    for piece in text.split(SEP):
+        out.extend((p + base, k, n) for p, k, n in _paragraph_places(piece, names))
+        base += len(piece) + 1
+    return out
+
+
+def _count(pattern: re.Pattern, text: str) -> int:
+    """How many outdoor (pattern _OUTDOOR) or indoor (_INDOOR) cue words the text holds."""
+    which = 0 if pattern is _OUTDOOR else 1
+    return sum(_piece_cues(piece)[which] for piece in text.split(SEP))
+
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@lru_cache(maxsize=32768)
+def _piece_cues(text: str) -> tuple[int, int]:
+    words = _WORD.findall(text.lower())
+    outdoor = sum(w in cues.OUTDOOR_WORDS for w in words) + \
+        sum(pair in cues.OUTDOOR_PAIRS for pair in zip(words, words[1:]))
+    return outdoor, sum(w in cues.INDOOR_WORDS for w in words)
+
+
+@lru_cache(maxsize=16384)
+def _paragraph_places(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
     found = []
     for m in _PLACE.finditer(text):
         det = m.group(1)
@@ -173,9 +205,8 @@ def _places(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-@lru_cache(maxsize=2048)
 def _setting_from_cues(text: str) -> str | None:
-    outdoor, indoor = len(_OUTDOOR.findall(text)), len(_INDOOR.findall(text))
+    outdoor, indoor = _count(_OUTDOOR, text), _count(_INDOOR, text)
     if outdoor > indoor:
         return "EXT."
     if indoor > outdoor:
@@ -437,7 +468,7 @@ class _Planner:
         tail = self.handover.get(paras[-1]) if paras and cut else None
         if tail and tail in texts[-1]:
             texts[-1] = texts[-1][:texts[-1].rindex(tail)]
-        return "\n".join(texts)
+        return SEP.join(texts)
 
     def plan(self) -> ScenePlan:
         starts = self.starts()
@@ -524,8 +555,8 @@ class _Planner:
 
     def _heading(self, cue, first, last, place, time, history):
         paras = self.paras_in(first, last)
-        opening = (cue.text + "\n" if cue.text else "") + self.scene_text(first, first)
-        head = (cue.text + "\n" if cue.text else "") + self.scene_text(first, last, limit=3)
+        opening = (cue.text + SEP if cue.text else "") + self.scene_text(first, first)
+        head = (cue.text + SEP if cue.text else "") + self.scene_text(first, last, limit=3)
         whole = self.scene_text(first, last, limit=_READ_LIMIT)
         fresh = cue.jump or cue.reason in ("break", "start", "phone")
         new = Place(place.main, None if fresh and place.main else place.sub, place.setting)
@@ -538,7 +569,7 @@ class _Planner:
             self._read_place(new, head, whole, fresh, cue)
         if new.main and _kind_of(new.main) == "building" and new.sub is None:
             # Outside a building when the scene is all sky and pavement.
-            if _setting_from_cues(whole) == "EXT." and len(_OUTDOOR.findall(whole)) >= 2:
+            if _setting_from_cues(whole) == "EXT." and _count(_OUTDOOR, whole) >= 2:
                 new.setting = "EXT."
         if new.sub == "ROOM" and new.main:
             new.sub = None      # "INN - ROOM" says no more than "INN"
@@ -568,12 +599,12 @@ class _Planner:
             if cue.reason == "indoors":
                 new.setting, new.main, new.sub = "INT.", None, None
             return      # nothing said: the last place carries
-        first_para = _places(head.split("\n", 1)[0] if not cue.text else head.split("\n", 2)[1]
-                             if head.count("\n") >= 1 else head, self.names)
+        pieces = head.split(SEP)
+        first_para = _places(pieces[1] if cue.text and len(pieces) > 1 else pieces[0], self.names)
         inside = sum(k in ("room", "bed") for _, k, _ in found_whole) + \
-            sum(k in ("room", "bed") for _, k, _ in first_para) + len(_INDOOR.findall(whole)) // 3
+            sum(k in ("room", "bed") for _, k, _ in first_para) + _count(_INDOOR, whole) // 3
         outside = sum(k == "exterior" for _, k, _ in found_whole) + \
-            sum(k == "exterior" for _, k, _ in first_para) + len(_OUTDOOR.findall(whole)) // 2
+            sum(k == "exterior" for _, k, _ in first_para) + _count(_OUTDOOR, whole) // 2
         mains = [(k, n) for _, k, n in found if k in ("building", "vehicle", "exterior")]
         rooms = [n for _, k, n in found if k in ("room", "bed")]
         rooms = [n for n in rooms if n != "ROOM"] or rooms   # "the room" says least
