@@ -133,8 +133,12 @@ def _following_scene_starts(diff: DocDiff) -> list[int | None]:
 
 
 def lock_scenes(diff: DocDiff, marks: Marks) -> tuple[Document, Marks]:
-    """NEW with OLD's scene numbers kept (give it marks_for(diff, omitted_gaps=False)): matched scenes keep theirs (even when moved), added
-    scenes get letters, omitted scenes stay as an OMITTED heading with their number."""
+    """NEW with OLD's scene numbers kept (give it marks_for(diff, omitted_gaps=False)):
+    matched scenes keep theirs (even when moved), added scenes get letters, omitted scenes
+    stay as an OMITTED heading with their number. Headings the layout never numbers
+    (INTERCUT, MONTAGE, ...) stay unnumbered."""
+    from .layout import _UNNUMBERED
+
     doc = diff.new
     elements = list(doc.elements)
     used = {sd.old.label for sd in diff.scenes if sd.old is not None and sd.old.heading}
@@ -144,7 +148,8 @@ def lock_scenes(diff: DocDiff, marks: Marks) -> tuple[Document, Marks]:
     prev = None
     for k, sd in enumerate(diff.scenes):
         scene = sd.new or sd.old
-        if scene.heading is None:
+        if scene.heading is None or (not scene.heading.scene_number
+                                     and _UNNUMBERED.match(scene.heading.text)):
             continue
         if sd.status == "omitted":
             label = sd.old.label
