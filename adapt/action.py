@@ -1016,9 +1016,8 @@ class ActionWriter:
             sentence = _SPACES.sub(" ", sentence).strip()
             if not sentence.strip(" .,;:\u2014-"):
                 continue
-            clauses = [c for c in re.split(r";\s+", sentence) if c.strip(" .,;")]
-            kinds = {is_interior(c, present_prose=not self.past) for c in clauses}
-            if len(clauses) > 1 and len(kinds) > 1:
+            clauses = [c for c in re.split(r";\s+", sentence) if c.strip(" .,;")] if ";" in sentence else []
+            if len(clauses) > 1 and len({is_interior(c, present_prose=not self.past) for c in clauses}) > 1:
                 for i, c in enumerate(clauses):
                     c = c.rstrip(" ,;")
                     units.append(c[:1].upper() + c[1:] + ("" if c[-1:] in ".!?\u2026" else "."))

@@ -217,7 +217,28 @@ class _Builder:
                 if current is not None and index + 1 not in by_block and index + 1 < len(self.story.blocks):
                     self.add("scene_heading", current.heading, current.source)
         self.add("transition", "FADE OUT.")
-        return _without_silent_cues(self.elements)
+        return _without_empty_scenes(_without_silent_cues(self.elements))
+
+
+_SCENE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[ .]")
+_SHOWN = ("action", "character", "dialogue", "parenthetical", "lyrics", "centered", "scene_heading")
+
+
+def _without_empty_scenes(elements: list[Element]) -> list[Element]:
+    """A scene whose prose all became notes (hidden in print) would be a bare heading: its
+    heading (and a CUT TO: before it) goes, and the notes stay with the scene before."""
+    drop = set()
+    for i, el in enumerate(elements):
+        if el.type != "scene_heading" or not _SCENE.match(el.text):
+            continue
+        j = i + 1
+        while j < len(elements) and elements[j].type not in _SHOWN:
+            j += 1
+        if j == len(elements) or _SCENE.match(elements[j].text) and elements[j].type == "scene_heading":
+            drop.add(i)
+            if i and elements[i - 1].type == "transition" and elements[i - 1].text == "CUT TO:":
+                drop.add(i - 1)
+    return [el for i, el in enumerate(elements) if i not in drop]
 
 
 def _without_silent_cues(elements: list[Element]) -> list[Element]:

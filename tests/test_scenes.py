@@ -200,4 +200,14 @@ def test_a_named_place_keeps_its_name(seed_doc):
     # "the Angelika Theater" is said on the phone; the walk is outside "the theater"
     assert "EXT. ANGELIKA THEATER - NIGHT" in heads
     assert "INT. HOUSE - DEN - LATER" in heads           # "Go to the den, give me fifteen minutes"
-    assert heads[-2:] == ["INT. HOUSE - MORNING", "INT. HOUSE - MORNING"]   # the next mornings
+    assert heads[-1] == "INT. HOUSE - MORNING"            # "the morning after that"
+
+
+def test_no_scene_is_left_empty(seed_doc):
+    """A scene whose prose all became notes (hidden in print) loses its bare heading."""
+    els = seed_doc.elements
+    for i, e in enumerate(els):
+        if e.type == "scene_heading" and e.text.startswith(("INT.", "EXT.")):
+            rest = els[i + 1:]
+            nxt = next((x for x in rest if x.type not in ("note", "transition")), None)
+            assert nxt is not None and not (nxt.type == "scene_heading" and nxt.text.startswith(("INT.", "EXT.")))
