@@ -279,6 +279,8 @@ class _Sieve:
                                for m in _NARRATION_PRONOUN.finditer(span.text)]
         self.mentions = sorted(events, key=lambda x: x[0])
         self._mention_i = 0
+        self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
+                                   key=lambda c: (-sum(c.forms.values()), c.id))
 
     # -- recency ---------------------------------------------------------------------------
     def advance(self, offset: int):
@@ -313,6 +315,13 @@ class _Sieve:
             if strict and ch.gender != gender:
                 continue
             return ch
+        if strict or not self.protagonists:
+            return None
+        # Nobody of that gender on stage yet ("he" before any name): the book's most named
+        # character of that gender, who is usually who an opening pronoun means.
+        for ch in self.protagonists:
+            if ch not in exclude and ch.gender == gender:
+                return ch
         return None
 
     # -- helpers ---------------------------------------------------------------------------
