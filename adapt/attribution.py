@@ -402,7 +402,8 @@ class _Sieve:
             return named                    # "the Dodger"
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
-            if bound is not None and bound is not prev and bound not in turn.vocatives:
+            if bound is not None and bound is not prev and bound not in turn.vocatives \
+                    and bound.id in self.ranked(12):     # on stage: mentioned or heard lately
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
