@@ -91,6 +91,7 @@ class _Turn:
     lead: list = field(default_factory=list)    # characters the narration before the quote opens on
     before: list = field(default_factory=list)  # ... the narration paragraph just before opens on
     after: list = field(default_factory=list)   # characters opening the narration after it
+    lead_in: list = field(default_factory=list) # speaker of a paragraph before ending "X said,"
 
 
 def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
@@ -149,15 +150,20 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
     conv = 0
     gap = CONVERSATION_GAP + 1
     prev_open = False
+    lead_in: list = []
     for block in story.blocks:
         if isinstance(block, (Chapter, SceneBreak)):
-            gap, prev_open = CONVERSATION_GAP + 1, False
+            gap, prev_open, lead_in = CONVERSATION_GAP + 1, False, []
             continue
         quotes = [(i, s) for i, s in enumerate(block.spans) if s.kind == "quote"]
         if not quotes:
             gap += len(block.text)
             prev_open = False
             narration_before = _paragraph_subjects(block, cast)
+            sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text.rstrip())
+                         if m.group().strip()]
+            lead_in = [x for x in (_lead_in_speaker(sentences[-1], cast) if sentences else [])
+                       if isinstance(x, CastCharacter)]
             continue
         if gap > CONVERSATION_GAP:
             conv += 1
@@ -178,10 +184,14 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                 current.tag = tag
         for t in turns[first_turn:first_turn + 1]:
             t.before = narration_before
-        narration_before = []
+            if block.spans[0].kind == "quote":
+                # "... Charlotte said,\n\n"I shall depend on ..."": the paragraph before
+                # runs into this one's opening quote
+                t.lead_in = lead_in
+        narration_before, lead_in = [], []
         for t in turns[first_turn:]:
             if True:
-                t.lead = _opening_characters(block, cast, t.quotes[0], before=True)
+                t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
                 t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
                 t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q)]
         last = block.spans[-1]
@@ -238,6 +248,9 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
 STICKY_LAST = True
 _SPEECH_WORD = re.compile(r"\b([a-z]+)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She|I)\b")
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:to|near|with|at|from|by|of|for|on|upon|towards?|toward|behind|beside|than|about|"
+    r"after|before|like|against|among|between|into|round|around)\s+\Z", re.I)
 
 
 def _lead_in_speaker(sentence: str, cast: Cast) -> list:
@@ -251,8 +264,10 @@ def _lead_in_speaker(sentence: str, cast: Cast) -> list:
     if not verbs:
         return []
     head = sentence[:verbs[-1].start()]
-    names = [(s, ch) for s, _e, ch in cast.mentions(head)]
-    pronouns = [(m.start(), m.group(1).lower()) for m in _SUBJECT_PRONOUN.finditer(head)]
+    # "Mr. Darcy, drawing near Elizabeth, said": a name after a preposition is not the subject
+    names = [(s, ch) for s, _e, ch in cast.mentions(head) if not _AFTER_PREPOSITION.search(head[:s])]
+    pronouns = [(m.start(), m.group(1).lower()) for m in _SUBJECT_PRONOUN.finditer(head)
+                if not _AFTER_PREPOSITION.search(head[:m.start()])]
     found = sorted(names + pronouns, key=lambda x: x[0])
     return [found[-1][1]] if found else []
 
