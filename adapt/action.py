@@ -964,7 +964,11 @@ class ActionWriter:
         if self.narrator and self.narrator != "NARRATOR":
             names[self.narrator] = self.narrator.upper()
         self._names = names
-        self._name_re = (re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        # The lookahead on the names' first letters (implied by every alternative) keeps the
+        # regex engine from trying the whole cast at every position of a long book.
+        initials = "".join(sorted({re.escape(n[0]) for n in names}))
+        self._name_re = (re.compile(r"\b(?=[" + initials + r"])("
+                                    + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                                     + r")\b") if names else None)
         self.introduced: set[str] = set()
         self._mention_index: dict[str, list[int]] | None = None
