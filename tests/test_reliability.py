@@ -141,7 +141,11 @@ def test_ctrl_c_leaves_previous_outputs_intact(tmp_path):
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=120)
         assert "Traceback" not in stderr
-        if proc.returncode == 130:
+        if proc.returncode == -signal.SIGINT:
+            # On a loaded machine the signal can land before Python installs its handler:
+            # the process dies at once, which must leave the old outputs untouched too.
+            assert stderr == ""
+        elif proc.returncode == 130:
             assert stderr.strip().splitlines() == [
                 "adapt: interrupted; outputs already written are complete, the others were "
                 "left as they were"]
