@@ -529,6 +529,9 @@ class _Sieve:
         if before:
             return before[0], "narration-before"
         before2 = self.speaker_at(k - 2, turn.conv)
+        anchor = self._next_anchor(k)
+        if anchor is not None and anchor not in exclude and anchor is not prev:
+            return anchor, "alternate-anchor"
         if before2 is not None and before2 is not prev and before2 not in exclude:
             return before2, "alternate"
         nxt, nxt2 = self.speaker_at(k + 1, turn.conv), self.speaker_at(k + 2, turn.conv)
@@ -545,6 +548,21 @@ class _Sieve:
         if ch is not None:
             return ch, "recent"
         return prev, "fallback"
+
+    def _next_anchor(self, k: int) -> CastCharacter | None:
+        """In an untagged run, the turns alternate from whichever tagged line is nearer: when
+        the next explicitly tagged turn is closer than the last one, count back from it (a
+        line an even number of turns before it is that speaker's)."""
+        conv = self.turns[k].conv
+        back = next((k - j for j in range(k - 1, -1, -1)
+                     if self.turns[j].conv != conv or self.turns[j].how == "explicit"), k + 1)
+        for j in range(k + 1, min(len(self.turns), k + back)):
+            t = self.turns[j]
+            if t.conv != conv:
+                return None
+            if t.how == "explicit":
+                return t.speaker if (j - k) % 2 == 0 else None
+        return None
 
     def _as_char(self, x, k: int):
         if isinstance(x, CastCharacter):
