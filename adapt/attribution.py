@@ -562,6 +562,8 @@ class _Sieve:
                 return None
             if t.how == "explicit":
                 return t.speaker if (j - k) % 2 == 0 else None
+            if t.tag is not None or t.lead:
+                return None             # other evidence in between: the run is broken
         return None
 
     def _as_char(self, x, k: int):
@@ -667,18 +669,26 @@ def _name_narrator(story: Story, cast: Cast, turns: list[_Turn]):
     # a narrator is "I" in the tags and in the narration, never a name there
     in_narration = Counter(ch.id for para in story.paragraphs() for span in para.spans
                            if span.kind == "narration" for _s, _e, ch in cast.mentions(span.text))
-    ranked = [(n, cid) for cid, n in votes.most_common()
-              if not tagged[cid] and in_narration[cid] <= n // 5]
+    eligible = [(n, cid) for cid, n in votes.most_common()
+                if not tagged[cid] and in_narration[cid] <= n // 5]
+    # "Hastings" and "Mr. Hastings" left apart by clustering are one name: votes pool
+    groups: dict[str, list] = {}
+    for n, cid in eligible:
+        bare = " ".join(castmod.split_title(cast.characters[cid].cue)[1]).upper()
+        groups.setdefault(bare, []).append((n, cid))
+    ranked = sorted(((sum(n for n, _ in members), members) for members in groups.values()),
+                    key=lambda g: (-g[0], g[1][0][1]))
     if not ranked:
         return
-    n, cid = ranked[0]
+    n, members = ranked[0]
     second = ranked[1][0] if len(ranked) > 1 else 0
     if n < 3 or n < 1.5 * second:
         return
-    named = cast.characters[cid]
+    named = cast.characters[members[0][1]]
+    aliases = {cast.characters[cid] for _n, cid in members}
     titles, words = castmod.split_title(named.cue)
     narrator.cue_override = (words[-1] if titles else " ".join(words)).upper()
     narrator.votes.update(named.votes)
     for turn in turns:               # lines given to the name were the narrator's
-        if turn.speaker is named:
+        if turn.speaker in aliases:
             turn.speaker = narrator
