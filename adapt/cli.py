@@ -153,7 +153,6 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
                  **pdf_options):
     """Convert one input (raising AdaptError on failure); `emit(text, err=...)` says what
     happened: notices on stderr, each output written on stdout."""
-    from .action import ActionStyle
     from .formats import InputError, load, render
     from .inputs import read_input
     from .outputs import check_overwrite, write_output, write_stdout
@@ -177,7 +176,7 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
         try:
             doc = load(source.text, source.name, title=title, author=author, cast=cast,
                        transitions=transitions,
-                       action=ActionStyle(interiority=interiority, narration=narration),
+                       action=_action_style(source.name, interiority, narration),
                        progress=step)
             if pdf_options.get("scene_numbers"):
                 from .scenes import number_scenes
@@ -208,6 +207,18 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
                 emit(f"adapt: {dest}: had been edited; the edited version is kept as "
                      f"{backup}", err=True)
             emit(str(dest), err=False)
+
+
+def _action_style(name: str, interiority: str, narration: str):
+    """The action writer's options; a screenplay input (by its name) has no prose to rewrite,
+    so the writer is not even imported (a quarter of the start-up time of a Fountain run)."""
+    from .formats import FOUNTAIN_SUFFIXES
+
+    if Path(name).suffix.lower() in (*FOUNTAIN_SUFFIXES, ".json"):
+        return None
+    from .action import ActionStyle
+
+    return ActionStyle(interiority=interiority, narration=narration)
 
 
 def _warn_missing_glyphs(doc, targets, pdf_options, emit=click.echo):

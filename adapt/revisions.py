@@ -12,8 +12,12 @@ import os
 import re
 from dataclasses import replace
 
-from .diff import HIDDEN_TYPES, DocDiff, SceneDiff
+from typing import TYPE_CHECKING
+
 from .model import Document, Element
+
+if TYPE_CHECKING:   # `adapt --help` imports ROUNDS from here; the diff engine loads on use
+    from .diff import DocDiff, SceneDiff
 
 # WGA order of revision colours; after cherry the cycle starts again as "second blue".
 COLOURS = ("blue", "pink", "yellow", "green", "goldenrod", "buff", "salmon", "cherry")
@@ -54,6 +58,8 @@ def _next_label(prev: str | None, following: str | None, used: set[str]) -> str:
 
 def _visible(doc: Document, index: int) -> int | None:
     """The first printing element at or after index (None at the end)."""
+    from .diff import HIDDEN_TYPES
+
     while index < len(doc.elements) and (doc.elements[index].type in HIDDEN_TYPES
                                          or doc.elements[index].type == "page_break"):
         index += 1
@@ -61,6 +67,8 @@ def _visible(doc: Document, index: int) -> int | None:
 
 
 def _last_visible(doc: Document) -> int | None:
+    from .diff import HIDDEN_TYPES
+
     for i in range(len(doc.elements) - 1, -1, -1):
         if doc.elements[i].type not in HIDDEN_TYPES and doc.elements[i].type != "page_break":
             return i
