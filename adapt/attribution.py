@@ -28,6 +28,8 @@ from .tags import MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, tag_after, tag_befo
 from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
+# How strongly a description's conversations must overlap a named speaker's to mean them.
+DESCRIPTION_DICE = 0.3
 # Narration between two quoted paragraphs longer than this ends the conversation.
 CONVERSATION_GAP = 800
 
@@ -279,6 +281,7 @@ class _Sieve:
         self.turns = turns
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
+        self.described: dict[str, CastCharacter] = {}   # "old gentleman" -> learned character
         # Mentions in narration only: people talked about in a quotation are often not
         # there. A pronoun in narration ("He turned away") keeps its referent - the latest
         # character of that gender - in focus, so a protagonist followed for pages stays
@@ -398,6 +401,10 @@ class _Sieve:
         if named is not None:
             return named                    # "the Dodger"
         if head in PERSON_NOUNS or head in ROLE_NAMES:
+            bound = self.described.get(role) if det == "the" else None
+            if bound is not None and bound is not prev and bound not in turn.vocatives \
+                    and bound.id in self.ranked(12):     # on stage: mentioned or heard lately
+                return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
             if det in ("the", "this", "that") and head not in ("other", "others"):
@@ -451,6 +458,37 @@ class _Sieve:
                 if ch is None:
                     ch = self.cast.new([clean_subject(tag.subject)])
                 turn.speaker, turn.how = ch, "explicit"
+
+    def learn_descriptions(self):
+        """Bind a description used in tags ("the doctor", "the old gentleman") to the named
+        speaker it keeps company with: the character whose explicitly tagged conversations
+        overlap most (Dice coefficient) with the conversations where the description speaks.
+        Learned from this text's own tags; a protagonist present everywhere scores low."""
+        desc_convs: dict[str, set] = {}
+        char_convs: dict[int, set] = {}
+        for turn in self.turns:
+            tag = turn.tag
+            if turn.how == "explicit" and turn.speaker is not None:
+                char_convs.setdefault(turn.speaker.id, set()).add(turn.conv)
+            elif tag is not None and not tag.named:
+                det, head, role = _np_head(tag.subject)
+                if det == "the" and (head in PERSON_NOUNS or head in ROLE_NAMES):
+                    desc_convs.setdefault(role, set()).add(turn.conv)
+        for role, convs in desc_convs.items():
+            if len(convs) < 2:
+                continue
+            gender = PERSON_NOUNS.get(role.split()[-1])
+            best, best_score = None, 0.0
+            for cid, theirs in char_convs.items():
+                ch = self.cast.characters[cid]
+                shared = len(convs & theirs)
+                if shared < 2 or ch.role or ch.narrator or not ch.compatible(gender):
+                    continue
+                dice = 2 * shared / (len(convs) + len(theirs))
+                if dice > best_score:
+                    best, best_score = ch, dice
+            if best is not None and best_score >= DESCRIPTION_DICE:
+                self.described[role] = best
 
     def sweep(self):
         for k, turn in enumerate(self.turns):
@@ -554,6 +592,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
     turns = _turns(story, cast)
     sieve = _Sieve(story, cast, turns)
     sieve.explicit()
+    sieve.learn_descriptions()
     sieve.sweep()
     _name_narrator(story, cast, turns)
     result = Attribution()
