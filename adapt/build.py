@@ -118,10 +118,11 @@ class _Builder:
         consumed_to = para.start          # input offset up to which narration is used
         speech: list[Span] = []           # quotes of the current speech
         parenthetical = None
+        beats: dict[int, tuple] = {}      # a short gesture before speech[k]: k -> parenthetical
         pending_after: list = []
 
         def flush():
-            nonlocal speech, parenthetical
+            nonlocal speech, parenthetical, beats
             if not speech:
                 return
             speaker = self.attribution.speaker(speech[0].start)
@@ -131,9 +132,16 @@ class _Builder:
             self.add("character", speaker, cue_source, speaker)
             if parenthetical:
                 self.add("parenthetical", parenthetical[0], parenthetical[1], speaker)
-            self.add("dialogue", _join_parts([clean(q.text) for q in speech]),
-                     (speech[0].start, speech[-1].end), speaker)
-            speech, parenthetical = [], None
+            cuts = [0, *sorted(k for k in beats if 0 < k < len(speech)), len(speech)]
+            for a, b in zip(cuts, cuts[1:]):
+                if a in beats:
+                    self.add("parenthetical", beats[a][0], beats[a][1], speaker)
+                part = speech[a:b]
+                text = _join_parts([clean(q.text) for q in part])
+                if b < len(speech) and clean(part[-1].text).endswith(","):
+                    text = text[:-1] + "..."    # the line runs on after the beat
+                self.add("dialogue", text, (part[0].start, part[-1].end), speaker)
+            speech, parenthetical, beats = [], None, {}
             for item in pending_after:
                 self.action(*item)
             pending_after.clear()
@@ -164,9 +172,9 @@ class _Builder:
                 if beat and not (next_is_quote and tag.kind == "gesture" and len(beat[0].split()) <= 4):
                     flush()
                     self.action(beat[0], beat[1], span.end)
-                elif beat:       # a short gesture inside a speech: "(pauses)"
-                    parenthetical = parenthetical or (f"({beat[0].split(' ', 1)[1].rstrip('.').lower()})",
-                                                      (tag.start, tag.end))
+                elif beat:       # a short gesture inside a speech: "(pauses)", between its parts
+                    gesture = beat[0].split(" ", 1)[1].rstrip(".,;:!?").lower()
+                    beats[len(speech)] = (f"({gesture})", (tag.start, tag.end))
                 consumed_to = span.end
                 continue
             if speech and next_is_quote and not span.text.strip():
