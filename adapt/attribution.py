@@ -53,6 +53,12 @@ PERSON_NOUNS = {
     "clergyman": "M", "rector": "M", "soldier": "M", "sailor": "M", "old": None,
     "girls": None, "men": None, "others": None, "children": None,
 }
+# "a toddler's pout", "an old woman": narration introducing someone not yet named.
+_INTRODUCTION = re.compile(r"\b(?:a|an)\s+((?:(?:old|young|little|tall|small)\s+)?)"
+                           r"(?:[a-z]+\s+)?([a-z]+)(?:['\u2019]s)?\b")
+INTRODUCTION_WINDOW = 600
+CHILD_NOUNS = {"toddler", "child", "baby", "kid", "infant"}
+CHILD_ROLE = {"F": "girl", "M": "boy"}
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
 ALTERNATE_FIRST = False
@@ -369,10 +375,41 @@ class _Sieve:
                 and before2 not in exclude and gender is not None:
             return before2
         ex = exclude | ({prev} if prev else set())
+        if gender is not None and not any(
+                self.cast.characters[cid].compatible(gender) and not self.cast.characters[cid].role
+                for cid in self.ranked(12)):
+            # nobody of that gender named yet: "a toddler's pout ... 'Daddy!' she sighs"
+            described = self._introduced(turn, gender)
+            if described is not None:
+                return described
         ch = self.most_recent(gender, exclude=ex)
         if ch is None and prev is not None and prev.compatible(gender):
             return prev
         return ch
+
+    def _introduced(self, turn: _Turn, gender: str) -> CastCharacter | None:
+        """An unnamed person the narration just introduced ("a toddler", "an old woman") as a
+        role character; a child of known sex is GIRL or BOY, as screenplays write it."""
+        start = turn.quotes[0].start
+        window = self.story.text[max(0, start - INTRODUCTION_WINDOW):start]
+        found = None
+        for m in _INTRODUCTION.finditer(window):
+            head = m.group(2).lower()
+            if PERSON_NOUNS.get(head) in (None, gender) and head in PERSON_NOUNS:
+                found = m
+        if found is None:
+            return None
+        pronoun = r"\b(?:he|him|his)\b" if gender == "M" else r"\b(?:she|her|hers)\b"
+        if re.search(pronoun, window[found.end():], re.I):
+            return None         # the pronoun already went on meaning someone else
+        head = found.group(2).lower()
+        role = CHILD_ROLE[gender] if head in CHILD_NOUNS else (found.group(1) or "") + head
+        role = role.strip().lower()
+        if role not in self.roles:
+            ch = self.cast.new(role=role)
+            ch.votes[gender] += 5
+            self.roles[role] = ch
+        return self.roles[role]
 
     def resolve_np(self, k: int, subject: str) -> CastCharacter | None:
         det, head, role = _np_head(subject)
