@@ -287,7 +287,8 @@ class _Sieve:
         self.turns = turns
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
-        self.described: dict[str, CastCharacter] = {}   # "old gentleman" -> learned character
+        self.described: dict[str, CastCharacter] = {}
+        self.tagged: set[int] = set()                   # ids of explicitly tagged speakers   # "old gentleman" -> learned character
         # Mentions in narration only: people talked about in a quotation are often not
         # there. A pronoun in narration ("He turned away") keeps its referent - the latest
         # character of that gender - in focus, so a protagonist followed for pages stays
@@ -302,6 +303,7 @@ class _Sieve:
                     events += [(span.start + m.start(), "M" if m.group(1).lower() in ("he", "him", "his") else "F")
                                for m in _NARRATION_PRONOUN.finditer(span.text)]
         self.mentions = sorted(events, key=lambda x: x[0])
+        self.narrated = {ch.id for _s, ch in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
                                    key=lambda c: (-sum(c.forms.values()), c.id))
@@ -497,6 +499,7 @@ class _Sieve:
                 turn.speaker, turn.how = ch, "explicit"
 
     def learn_descriptions(self):
+        self.tagged = {t.speaker.id for t in self.turns if t.how == "explicit" and t.speaker}
         """Bind a description used in tags ("the doctor", "the old gentleman") to the named
         speaker it keeps company with: the character whose explicitly tagged conversations
         overlap most (Dice coefficient) with the conversations where the description speaks.
@@ -559,7 +562,10 @@ class _Sieve:
         exclude = set(turn.vocatives)
         if k > 0 and prev is not None:
             called = [self._role_kin(v, prev) for v in self.turns[k - 1].vocatives]
-            called = [v for v in called if v is not prev and v not in exclude]
+            # a name only ever called, never tagged as speaking nor named in the narration,
+            # is a nickname ("Time for bed, Bogie.")
+            called = [v for v in called if v is not prev and v not in exclude
+                      and (v.id in self.tagged or v.id in self.narrated or v.role)]
             if called:
                 return called[0], "vocative"
         before = [x for x in before if x not in exclude]
