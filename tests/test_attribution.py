@@ -13,20 +13,20 @@ def _rates(counts):
 
 def test_seed_speakers_against_the_hand_made_gold():
     # tests/data/seed_speakers.json: the speaker of all 123 quotations, read by hand.
-    # Measured 74.8% (explicit 100%, anaphoric 83.0%, implicit 62.9%); the target is
+    # Measured 75.6% (explicit 100%, anaphoric 83.0%, implicit 64.5%); the target is
     # every line right, not reached yet.
     rates = _rates(score(*load_seed()))
     assert rates["explicit"] == 1.0
-    assert rates["all"] >= 0.74 and rates["anaphoric"] >= 0.82 and rates["implicit"] >= 0.62
+    assert rates["all"] >= 0.75 and rates["anaphoric"] >= 0.82 and rates["implicit"] >= 0.64
     assert rates["found"] == 1.0
 
 
 # Floors a little under what `python -m benchmarks.attribution` measured for each novel
 # (explicit, anaphoric, implicit, overall).
 FLOORS = {
-    "PrideAndPrejudice": (0.94, 0.56, 0.61, 0.69),             # measured 95.4 57.8 63.0 70.1
+    "PrideAndPrejudice": (0.94, 0.56, 0.61, 0.69),             # measured 95.4 57.5 62.8 69.9
     "AnneOfGreenGables": (0.95, 0.55, 0.83, 0.85),             # measured 96.7 56.4 84.7 86.7
-    "TheMysteriousAffairAtStyles": (0.92, 0.77, 0.65, 0.71),   # first-person; 93.7 78.3 66.3 72.1
+    "TheMysteriousAffairAtStyles": (0.92, 0.77, 0.65, 0.71),   # first-person; 93.7 78.3 66.1 72.0
 }
 
 
