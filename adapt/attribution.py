@@ -437,6 +437,11 @@ class _Sieve:
                 return ch
         named = self.cast.lookup(subject.split(None, 1)[1]) if det == "the" and " " in subject \
             and subject.split(None, 1)[1][:1].isupper() else None
+        if named is None and det == "the" and head and subject.split()[-1][:1].isupper():
+            # "the Major": the character who carries that title, the latest if several
+            titled = [c for c in self.cast.characters if head in c.titles and not c.role]
+            if titled:
+                named = max(titled, key=lambda c: self.recent.get(c.id, -1))
         if named is not None:
             return named                    # "the Dodger"
         if head in PERSON_NOUNS or head in ROLE_NAMES:
