@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, AdaptError, about, one_line
+from .errors import (EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, AdaptError, about, one_line,
+                     wraps_interrupt)
 from .formats import EXTENSIONS, TEXT_FORMATS, WRITERS
 from .revisions import ROUNDS as REVISION_ROUNDS
 
@@ -66,16 +67,21 @@ class _AdaptGroup(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(EXIT_FAILED)
         except KeyboardInterrupt:
-            self._report(ctx, "interrupted; outputs already written are complete, "
-                              "the others were left as they were")
-            ctx.exit(EXIT_INTERRUPTED)
+            self._interrupted(ctx)
         except AdaptError as exc:
             self._report(ctx, str(exc))
             ctx.exit(exc.exit_code)
         except Exception as exc:  # noqa: BLE001 - a bug still ends as one line
+            if wraps_interrupt(exc):
+                self._interrupted(ctx)
             self._report(ctx, f"internal error ({type(exc).__name__}: {one_line(exc)[:200]}); "
                               "rerun with --debug for the traceback")
             ctx.exit(EXIT_FAILED)
+
+    def _interrupted(self, ctx: click.Context):
+        self._report(ctx, "interrupted; outputs already written are complete, "
+                          "the others were left as they were")
+        ctx.exit(EXIT_INTERRUPTED)
 
     @staticmethod
     def _report(ctx: click.Context, message: str):

@@ -31,6 +31,17 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def wraps_interrupt(exc: BaseException) -> bool:
+    """Ctrl-C that arrived inside C code which re-raised it as another error (ReportLab's
+    rl_accel turns it into a RuntimeError naming KeyboardInterrupt in its message)."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, KeyboardInterrupt) or "(KeyboardInterrupt" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 @contextlib.contextmanager
 def about(path: str):
     """Any unexpected exception inside becomes an AdaptError naming `path` (a bug in adapt,
@@ -47,5 +58,7 @@ def about(path: str):
                              path) from exc
         raise
     except Exception as exc:  # noqa: BLE001 - a bug must still end as one line, not a traceback
+        if wraps_interrupt(exc):
+            raise KeyboardInterrupt from exc
         raise AdaptError(f"internal error ({type(exc).__name__}: {one_line(exc)[:200]}); "
                          "rerun with --debug for the traceback", path) from exc

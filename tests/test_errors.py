@@ -254,3 +254,16 @@ def test_an_internal_error_is_one_line_naming_the_file(tmp_path, monkeypatch, se
     assert result.output.strip() == ("adapt: story.txt: internal error (IndexError: list index "
                                      "out of range); rerun with --debug for the traceback")
     assert not (tmp_path / "out").exists()
+
+
+def test_ctrl_c_rewrapped_by_c_code_is_still_an_interrupt():
+    """ReportLab's rl_accel re-raises a Ctrl-C as RuntimeError; it must not read as a bug."""
+    from adapt.errors import about, wraps_interrupt
+
+    wrapped = RuntimeError("unexpected exception in unicode2T1 caused by encoding with "
+                           "'WinAnsiEncoding' codec failed (KeyboardInterrupt: )")
+    assert wraps_interrupt(wrapped)
+    assert not wraps_interrupt(RuntimeError("codec failed (UnicodeEncodeError: x)"))
+    with pytest.raises(KeyboardInterrupt):
+        with about("story.txt"):
+            raise wrapped
