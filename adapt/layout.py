@@ -252,13 +252,21 @@ class _Block:
         self.space_before = space_before
         self.lines = lines
 
+    def _candidates(self, room: int | None = None):
+        """Legal (head lines, rest block) splits, largest head first; none by default."""
+        return iter(())
+
     def split(self, room: int) -> tuple[list[Line], _Block] | None:
         """The largest legal head of at most `room` lines and the block left over."""
+        for head, tail in self._candidates(room):
+            if len(head) <= room:
+                return head, tail
         return None
 
     def min_head(self) -> int:
         """Lines of the smallest legal first part (the whole block when it cannot split)."""
-        return len(self.lines)
+        sizes = [len(head) for head, _ in self._candidates()]
+        return min(sizes) if sizes else len(self.lines)
 
     def force_split(self, room: int) -> tuple[list[Line], _Block]:
         """A block taller than a page with no legal split: cut it at the page foot."""
@@ -299,16 +307,6 @@ class _Action(_Block):
             tail = _Action(tail_text, self.style, 0, self.kind)
             if len(head) >= 2 and len(tail.lines) >= 2:
                 yield head, tail
-
-    def split(self, room):
-        for head, tail in self._candidates(room):
-            if len(head) <= room:
-                return head, tail
-        return None
-
-    def min_head(self):
-        sizes = [len(head) for head, _ in self._candidates()]
-        return min(sizes) if sizes else len(self.lines)
 
 
 @dataclass
@@ -383,16 +381,6 @@ class _Speech(_Block):
                 tail = _Speech(self._continued_cue(), tail_parts, 0, self.column)
                 if len(head) - body_from >= 2 and len(tail.lines) - tail.body_from >= 2:
                     yield head + [self._more()], tail
-
-    def split(self, room):
-        for head, tail in self._candidates(room):
-            if len(head) <= room:
-                return head, tail
-        return None
-
-    def min_head(self):
-        sizes = [len(head) for head, _ in self._candidates()]
-        return min(sizes) if sizes else len(self.lines)
 
     def force_split(self, room):
         room = max(room, self.body_from + 2)
