@@ -509,11 +509,17 @@ class _Builder:
             style = STYLES[t]
             self.out.append(_Simple(t, style.space_before, _make_lines(self.text(el), style, t)))
 
-    def run(self, elements: list[Element]) -> list[_Block | str]:
+    def blocks(self, elements: list[Element]):
+        """The blocks one by one; the last one is held back until the next element is added,
+        as a dual-dialogue cue may still join it."""
         for self.index, el in enumerate(elements):
             self.add(el)
+            if len(self.out) > 1:
+                yield from self.out[:-1]
+                del self.out[:-1]
         self.flush()
-        return self.out
+        yield from self.out
+        self.out = []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -523,7 +529,7 @@ class _Paginator:
     def __init__(self, opts: LayoutOptions):
         self.opts = opts
         self.capacity = LINES_PER_PAGE[opts.paper]
-        self.pages: list[Page] = [Page(1)]
+        self.pages: list[Page] = [Page(1)]     # finished pages are handed on by `pages`
 
     @property
     def page(self) -> Page:
@@ -541,7 +547,7 @@ class _Paginator:
     def new_page(self, continues_scene: bool):
         if continues_scene and self.opts.continueds:
             self.page.foot = Line("(CONTINUED)", RIGHT_EDGE_IN, "continued", "right")
-        self.pages.append(Page(len(self.pages) + 1))
+        self.pages.append(Page(self.page.number + 1))
         if continues_scene and self.opts.continueds:
             self.page.lines.append(Line("CONTINUED:", LEFT_EDGE_IN, "continued"))
 
@@ -568,32 +574,62 @@ class _Paginator:
         self.new_page(True)
         self.place(tail, keep_with)
 
-    def _keep(self, blocks: list, i: int) -> int:
+    def _keep(self, blocks: _Ahead, i: int) -> int:
         """Lines that must follow block i on its page: a heading keeps the smallest legal
         first part of what follows; nothing leaves a transition to start a page."""
-        if i + 1 >= len(blocks) or not isinstance(blocks[i + 1], _Block):
+        nxt = blocks.get(i + 1)
+        if not isinstance(nxt, _Block):
             return 0
-        nxt = blocks[i + 1]
         if nxt.kind == "transition":
             return nxt.space_before + len(nxt.lines) + self._keep(blocks, i + 1)
-        if blocks[i].kind == "scene_heading":
+        if blocks.get(i).kind == "scene_heading":
             head = nxt.min_head()
             extra = self._keep(blocks, i + 1) if head == len(nxt.lines) else 0
             return nxt.space_before + head + extra
         return 0
 
-    def run(self, blocks: list[_Block | str]) -> list[Page]:
-        for i, block in enumerate(blocks):
+    def finished_pages(self, blocks):
+        """Pages as they are finished, so that a long script never has all its Lines in
+        memory at once (the PDF is painted page by page)."""
+        ahead = _Ahead(iter(blocks))
+        i = 0
+        while (block := ahead.get(i)) is not None:
+            ahead.drop_before(i)
             if block == "page_break":
                 if self.page.lines:
                     self.new_page(False)
-                continue
-            if not block.lines:
-                continue
-            self.place(block, self._keep(blocks, i))
-        if len(self.pages) > 1 and not self.page.lines:
+            elif block.lines:
+                self.place(block, self._keep(ahead, i))
+            if len(self.pages) > 1:
+                yield from self.pages[:-1]
+                del self.pages[:-1]
+            i += 1
+        if self.page.number > 1 and not self.page.lines:
             self.pages.pop()
-        return self.pages
+        yield from self.pages
+
+
+class _Ahead:
+    """Blocks by index from an iterator, read only as far as asked (_keep looks a few ahead)
+    and forgotten once passed."""
+
+    def __init__(self, blocks):
+        self.blocks = blocks
+        self.held: dict[int, _Block | str] = {}
+        self.read = 0
+
+    def get(self, i: int):
+        while self.read <= i:
+            block = next(self.blocks, None)
+            if block is None:
+                return None
+            self.held[self.read] = block
+            self.read += 1
+        return self.held.get(i)
+
+    def drop_before(self, i: int):
+        for j in [j for j in self.held if j < i]:
+            del self.held[j]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -644,10 +680,12 @@ def title_page(doc: Document, paper: str = "letter") -> TitlePage | None:
 
 # ---------------------------------------------------------------------------------------------
 
-def layout(doc: Document, opts: LayoutOptions | None = None) -> Layout:
+def layout(doc: Document, opts: LayoutOptions | None = None, lazy: bool = False) -> Layout:
+    """`lazy`: `pages` is a generator that lays each page out as it is asked for (a 10 MB
+    novel's Lines would otherwise take ~50 MB), else a list."""
     opts = opts or LayoutOptions()
-    blocks = _Builder(opts).run(doc.elements)
-    return Layout(title_page(doc, opts.paper), _Paginator(opts).run(blocks), opts.paper)
+    pages = _Paginator(opts).finished_pages(_Builder(opts).blocks(doc.elements))
+    return Layout(title_page(doc, opts.paper), pages if lazy else list(pages), opts.paper)
 
 
 def paginate(doc: Document, paper: str = "letter", show_notes: bool = False,

@@ -241,7 +241,7 @@ def write_pdf(doc: Document, paper: str = "letter", show_notes: bool = False,
     opts = LayoutOptions(paper=paper, show_notes=show_notes, scene_numbers=scene_numbers,
                          continueds=continueds, contd=contd, heading_space=heading_space,
                          revisions=revisions)
-    return paint(layout(doc, opts), doc, Fonts(font), revision_header)
+    return paint(layout(doc, opts, lazy=True), doc, Fonts(font), revision_header)
 
 
 def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
@@ -261,7 +261,7 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
         _title_page(p, laid.title_page)
         c.showPage()
     n = 0
-    for page in laid.pages:
+    for page in laid.pages:   # a generator from write_pdf: one page's Lines at a time
         anchors: list = []
         _page(p, page, anchors, revision_header)
         for text, y in anchors:
@@ -270,7 +270,31 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
             c.bookmarkPage(key, fit="XYZ", left=0, top=y + FONT_SIZE)
             c.addOutlineEntry(text, key, level=0)
         c.showPage()
+        _compress_last_page(c)
     if n:
         c.showOutline()
     c.save()
     return buf.getvalue()
+
+
+def _compress_last_page(c):
+    """Encode the page just shown now, as save() would, rather than keep its text until save:
+    a long script's uncompressed page streams would otherwise all be in memory at once.
+    The stream object is the one ReportLab's PDFPage.check_format builds (same filters, same
+    dictionary order), so the file is byte for byte the same."""
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
+
+    page = c._doc.Pages.pages[-1]
+    if page.Contents or not page.stream or not page.compression:
+        return   # check_format handles these itself at save
+    filters = [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 \
+        else [pdfdoc.PDFZCompress]
+    content = page.stream
+    for f in reversed(filters):
+        content = f.encode(content)
+    stream = pdfdoc.PDFStream(content=content)
+    stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
+    stream.__Comment__ = "page stream"
+    page.Contents = stream
+    page.stream = None
