@@ -6,7 +6,6 @@ date, no random document ID), so the same input gives a byte-identical PDF.
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from ..layout import (CHAR_IN, LEFT_EDGE_IN, LINE_IN, PAGE_SIZE_IN, RIGHT_EDGE_IN, TOP_IN, Layout,
@@ -251,8 +250,7 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
     fonts = fonts or Fonts()
     width_in, height_in = PAGE_SIZE_IN[laid.paper]
     size = (width_in * PT, height_in * PT)
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=size, invariant=1, pageCompression=1)
+    c = canvas.Canvas(None, pagesize=size, invariant=1, pageCompression=1)   # see getpdfdata
     c.setTitle(" ".join(doc.title.split()))
     c.setAuthor(" ".join(plain(doc.title_page.get("Author", "")).split()))
     c.setCreator("adapt")
@@ -273,8 +271,7 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
         _compress_last_page(c)
     if n:
         c.showOutline()
-    c.save()
-    return buf.getvalue()
+    return c.getpdfdata()   # what save() would write, without a second copy in a BytesIO
 
 
 def _compress_last_page(c):
