@@ -44,23 +44,29 @@ def expected_paragraphs(doc):
     return out
 
 
-def xml_paragraphs(xml: str):
-    """(type, text, styles, attributes, inside dual dialogue) for each script paragraph."""
-    out = []
-
+def script_paragraphs(xml: str):
+    """(paragraph, inside dual dialogue) for each script paragraph, in order; the
+    <DualDialogue> wrapper paragraphs are opened, not listed."""
     def walk(parent, dual):
         for para in parent.findall("Paragraph"):
             wrapper = para.find("DualDialogue")
             if wrapper is not None:
-                walk(wrapper, True)
-                continue
-            texts = para.findall("Text")
-            styles = [frozenset(s.lower() for s in t.get("Style", "").split("+") if s)
-                      for t in texts if t.text]
-            out.append((para.get("Type"), "".join(t.text or "" for t in texts), styles,
-                        dict(para.attrib), dual))
+                yield from walk(wrapper, True)
+            else:
+                yield para, dual
 
-    walk(ET.fromstring(xml.encode("utf-8")).find("Content"), False)
+    return list(walk(ET.fromstring(xml.encode("utf-8")).find("Content"), False))
+
+
+def xml_paragraphs(xml: str):
+    """(type, text, styles, attributes, inside dual dialogue) for each script paragraph."""
+    out = []
+    for para, dual in script_paragraphs(xml):
+        texts = para.findall("Text")
+        styles = [frozenset(s.lower() for s in t.get("Style", "").split("+") if s)
+                  for t in texts if t.text]
+        out.append((para.get("Type"), "".join(t.text or "" for t in texts), styles,
+                    dict(para.attrib), dual))
     return out
 
 
@@ -240,32 +246,24 @@ def _lines_of(xml: str):
     styled runs of the line). Writers differ in where a line break goes (one paragraph with
     "\\n" or a paragraph per line; one <Text> per line or per style), not in these."""
     out = []
-
-    def walk(parent, dual):
-        for para in parent.findall("Paragraph"):
-            wrapper = para.find("DualDialogue")
-            if wrapper is not None:
-                walk(wrapper, True)
-                continue
-            lines = [[]]
-            for t in para.findall("Text"):
-                for i, part in enumerate((t.text or "").split("\n")):
-                    if i:
-                        lines.append([])
-                    if part:
-                        lines[-1].append((part, t.get("Style") or ""))
-            for line in lines:
-                merged = []
-                for piece, style in line:
-                    if merged and merged[-1][1] == style:
-                        merged[-1] = (merged[-1][0] + piece, style)
-                    else:
-                        merged.append((piece, style))
-                if para.get("Type") == "Character":
-                    merged = [(re.sub(r"\s+", " ", p), s) for p, s in merged]
-                out.append((para.get("Type"), para.get("Alignment"), dual, merged))
-
-    walk(ET.fromstring(xml.encode("utf-8")).find("Content"), False)
+    for para, dual in script_paragraphs(xml):
+        lines = [[]]
+        for t in para.findall("Text"):
+            for i, part in enumerate((t.text or "").split("\n")):
+                if i:
+                    lines.append([])
+                if part:
+                    lines[-1].append((part, t.get("Style") or ""))
+        for line in lines:
+            merged = []
+            for piece, style in line:
+                if merged and merged[-1][1] == style:
+                    merged[-1] = (merged[-1][0] + piece, style)
+                else:
+                    merged.append((piece, style))
+            if para.get("Type") == "Character":
+                merged = [(re.sub(r"\s+", " ", p), s) for p, s in merged]
+            out.append((para.get("Type"), para.get("Alignment"), dual, merged))
     return out
 
 
