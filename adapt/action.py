@@ -31,6 +31,15 @@ _SENTENCE_END = re.compile(r"(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]]*(?=\s+|$)")
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
 _SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """One line of text: line breaks and runs of spaces become single spaces."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 _ENDS_ASKING = re.compile(r"[?!][\"'\u201d\u2019)]*$")
 _WORDS = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
@@ -549,7 +558,7 @@ def third_person(sentence: str, name: str, gender: str | None = None) -> str:
         offsets.append(pos)
         pos += len(t)
     for k in range(len(w)):
-        word, low = w.word(k), w.low(k)
+        low = w.low(k)
         if low not in _FIRST_PERSON or any(a <= offsets[w.idx[k]] < b for a, b in masked):
             continue
         if low == "i" and k > 0 and w.word(k - 1)[:1].isupper() and not w.punct_between(k - 1, k) \
@@ -635,7 +644,7 @@ def rewrite(sentence: str, past: bool = True, narrator: str | None = None,
             gender: str | None = None) -> str:
     """One sentence of narration as action: the third person when a first-person narrator's
     name is given, the present tense when the prose is told in the past."""
-    text = _SPACES.sub(" ", sentence).strip()
+    text = clean(sentence)
     if narrator:
         text = third_person(text, narrator, gender)
     if past:
@@ -693,7 +702,7 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
     Free indirect thought counts: a question or an exclamation in the narration is someone's
     thought ("Was this what they had meant?"); so does a past-tense sentence in present-tense
     prose, which is a memory ("He had gone out the way he came in")."""
-    text = _SPACES.sub(" ", sentence).strip()
+    text = clean(sentence)
     bare = _QUOTED.sub("", text)
     if not bare.strip():
         return False
@@ -903,7 +912,7 @@ def _split_thinking(sentence: str) -> tuple[str | None, str | None]:
     m = _THINKING.match(sentence)
     if not m or verb_lemma(m.group(3)) not in _MIND_VERBS:
         return None, None
-    return m.group(1).rstrip(" ,;") + ".", m.group(2)[:1].upper() + m.group(2)[1:]
+    return m.group(1).rstrip(" ,;") + ".", capitalise(m.group(2))
 
 
 @dataclass
@@ -929,7 +938,7 @@ def paragraphs(sentences_: list[str], width: int = LINE_WIDTH, max_lines: int = 
         if lines(s) > max_lines:
             parts = re.split(r"(?<=[;:])\s+", s)
             if len(parts) > 1:
-                pieces.extend(p[:1].upper() + p[1:] if i else p for i, p in enumerate(parts))
+                pieces.extend(capitalise(p) if i else p for i, p in enumerate(parts))
                 continue
         pieces.append(s)
     out: list[str] = []
@@ -1017,21 +1026,21 @@ class ActionWriter:
         seen and partly thought is cut there, so that the seen part stays action."""
         units = []
         for sentence in split_sentences(strip_speech_lead(text)):
-            sentence = _SPACES.sub(" ", sentence).strip()
+            sentence = clean(sentence)
             if not sentence.strip(" .,;:\u2014-"):
                 continue
             clauses = [c for c in re.split(r";\s+", sentence) if c.strip(" .,;")] if ";" in sentence else []
             if len(clauses) > 1 and len({is_interior(c, present_prose=not self.past) for c in clauses}) > 1:
                 for i, c in enumerate(clauses):
                     c = c.rstrip(" ,;")
-                    units.append(c[:1].upper() + c[1:] + ("" if c[-1:] in ".!?\u2026" else "."))
+                    units.append(capitalise(c) + ("" if c[-1:] in ".!?\u2026" else "."))
             else:
                 units.append(sentence)
         return units
 
     @staticmethod
     def _add(out: list, kind: str, said: str):
-        said = said[:1].upper() + said[1:]
+        said = capitalise(said)
         if out and out[-1][0] == kind:
             out[-1][1].append(said)
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .action import ActionStyle, ActionWriter
+from .action import ActionStyle, ActionWriter, capitalise, clean
 from .attribution import Attribution
 from .emphasis import escape
 from .model import Document, Element
@@ -16,18 +16,6 @@ from .scenes import Scene
 from .story import Paragraph, Span, Story
 from .tags import Tag
 from .verbs import gerund, third_person_present
-
-_SPACES = re.compile(r"\s+")
-
-
-def clean(text: str) -> str:
-    """One line of text: line breaks and runs of spaces become single spaces."""
-    return _SPACES.sub(" ", text).strip()
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
 
 def _parenthetical(tag: Tag) -> str | None:
     """'(exasperated)' from 'exasperatedly', '(whispering)' from 'she whispers'."""
@@ -53,19 +41,19 @@ def _beat(tag: Tag, narration: Span) -> tuple[str, int] | None:
     if tag.kind == "gesture":
         subject = tag.subject if not tag.pronoun else tag.subject.lower()
         adverb = f" {tag.adverb}" if tag.adverb else ""
-        text = f"{_capitalise(subject)} {third_person_present(tag.verb)}{adverb}{rest}"
+        text = f"{capitalise(subject)} {third_person_present(tag.verb)}{adverb}{rest}"
         return clean(text + after), tag.subject_start
     participle = re.match(r"\A\s*,\s*([a-z]+ing)\b", rest)
     if participle and clean(rest):
         subject = "He" if tag.subject.lower() == "he" else "She" if tag.subject.lower() == "she" \
-            else _capitalise(tag.subject)
+            else capitalise(tag.subject)
         verb = third_person_present(participle.group(1))
         sentence = f"{subject} {verb}{rest[participle.end():]}"
         return clean(sentence + after), tag.end
     remainder = clean(rest.lstrip(" ,;") + after) if re.match(r"\A\s*[,;]", rest) else clean(after)
     if remainder and rest.strip(" ,.;") and not re.match(r"\A\s*[,;]", rest):
         remainder = clean(rest + after)
-    return (_capitalise(remainder), tag.end) if remainder.strip(" .,;") else None
+    return (capitalise(remainder), tag.end) if remainder.strip(" .,;") else None
 
 
 def _join_parts(parts: list[str]) -> str:
@@ -105,7 +93,7 @@ class _Builder:
         text = clean(text)
         if not text.strip(" .,;:\u2014-"):
             return
-        for kind, piece in self.writer.pieces(_capitalise(text)):
+        for kind, piece in self.writer.pieces(capitalise(text)):
             if kind == "vo":
                 self.elements.append(Element("character", self.writer.voice, character=self.writer.voice,
                                              source=(start, end), extension="V.O."))

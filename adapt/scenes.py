@@ -608,7 +608,7 @@ class _Planner:
         mains = [(k, n) for _, k, n in found if k in ("building", "vehicle", "exterior")]
         rooms = [n for _, k, n in found if k in ("room", "bed")]
         rooms = [n for n in rooms if n != "ROOM"] or rooms   # "the room" says least
-        if rooms == ["ROOM"] * len(rooms) and (buildings_or_mains := [n for k, n in mains]):
+        if rooms == ["ROOM"] * len(rooms) and mains:
             rooms = []
         if outside > inside and cue.reason != "indoors":
             ext = [(k, n) for k, n in mains if k == "exterior"] or mains

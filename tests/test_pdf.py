@@ -8,7 +8,7 @@ import pdfplumber
 import pypdf
 import pytest
 
-from adapt.layout import LayoutOptions, layout, paginate
+from adapt.layout import LayoutOptions, layout
 from adapt.model import Document, Element
 from adapt.readers.fountain import read_fountain
 from adapt.writers.pdf import write_pdf
