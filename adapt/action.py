@@ -32,6 +32,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]]*(?=\s+|$)")
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+_NON_SPACE = re.compile(r"\S")
 _SPACES = re.compile(r"\s\s+|[^\S ]")     # the runs of white space that are not one " "
 
 
@@ -57,12 +58,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
-        rest = text[end:].lstrip()
-        if rest and not (rest[0].isupper() or rest[0] in "\"'\u201c\u2018(" or rest[0].isdigit()):
+        after = _NON_SPACE.search(text, end)     # the first character of what follows
+        if after and not (after.group().isupper() or after.group() in "\"'\u201c\u2018("
+                          or after.group().isdigit()):
             continue
-        word = _LAST_WORD.search(text, start, m.start() + 1)
-        if m.group().startswith(".") and word and (word.group(1).lower() in _ABBREVIATIONS
-                                                   or (len(word.group(1)) == 1 and word.group(1).isupper())):
+        # the word before a full stop (only its last letters: an abbreviation is short)
+        word = _LAST_WORD.search(text, max(start, m.start() - 20), m.start() + 1) \
+            if text[m.start()] == "." else None
+        if word and (word.group(1).lower() in _ABBREVIATIONS
+                     or (len(word.group(1)) == 1 and word.group(1).isupper())):
             continue
         chunk = text[start:end]
         if chunk.strip():
@@ -939,7 +943,7 @@ _SPEECH_LEAD = re.compile(
 def strip_speech_lead(text: str) -> str:
     """Narration that only leads into a speech in the next paragraph loses its speech tag:
     "As they turn in at the gates, John says:" -> "As they turn in at the gates."."""
-    m = _SPEECH_LEAD.search(text)
+    m = _SPEECH_LEAD.search(text) if text.rstrip().endswith(":") else None
     if not m:
         return text
     from .tags import MANNER_VERBS, SPEECH_VERBS
