@@ -136,6 +136,7 @@ def _match_case(word: str, model: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
+@functools.lru_cache(maxsize=8192)
 def _plural_noun(word: str, sentence_start: bool = False) -> bool:
     low = word.lower()
     if low in _IRREGULAR_PLURALS:
@@ -178,6 +179,9 @@ class _Words:
             gaps.append("".join(t for t in toks[a + 1:b] if not t.isspace()))
         self.gaps = gaps
 
+    def words(self) -> list[str]:
+        return [self.toks[i] for i in self.idx]
+
     def word(self, k: int) -> str:
         return self.toks[self.idx[k]]
 
@@ -214,6 +218,7 @@ def _inside(toks: list[str], idx: list[int], masked: list[tuple[int, int]]) -> l
 
 # ---------------------------------------------------------------------------- tense
 
+_STATE_WORDS = frozenset(_SUBJECT_PRONOUNS) | {"who", "which"}
 _DEGREE = frozenset("more most less least very so quite".split())
 _CAUSATIVE = frozenset("get have find keep leave see want like".split())
 _LINKING = frozenset("look seem appear become grow get feel remain stay sound prove go turn fall".split())
@@ -241,11 +246,12 @@ def _opens_clause(w: _Words, k: int, converted: set) -> bool:
 
 def _subject_plural(w: _Words, k: int, converted: set) -> bool:
     """Whether the subject of the verb at word k is plural (looking back in its clause)."""
-    clause: list[int] = []
+    clause: list[int] = []                 # (backwards)
+    lows, gaps = w.lows, w.gaps
     j = k - 1
     while j >= 0:
-        low = w.low(j)
-        if _CLAUSE_PUNCT & set(w.punct_between(j, j + 1)) and clause:
+        low = lows[j]
+        if clause and not _CLAUSE_PUNCT.isdisjoint(gaps[j + 1]):
             break
         if low in _RELATIVES:
             if clause:
@@ -259,9 +265,9 @@ def _subject_plural(w: _Words, k: int, converted: set) -> bool:
             return w.low(j - 2) in ("both", "all", "many", "most", "some", "several")
         if low in _CLAUSE_WORDS and (low not in ("and", "or") or _opens_clause(w, j, converted)):
             break
-        clause.insert(0, j)
+        clause.append(j)
         j -= 1
-    words = [i for i in clause if not _is_adverb(w.low(i))]
+    words = [i for i in reversed(clause) if not _is_adverb(lows[i])]
     if not words:
         return False
     for i in reversed(words):
@@ -334,14 +340,27 @@ def _has_ahead(w: _Words, k: int, word: str, within: int = 3) -> bool:
 def _prev_word(w: _Words, k: int) -> int:
     """Index of the previous word that is not an adverb ("Darcy only smiled"), or -1."""
     j = k - 1
-    while j >= 0 and not w.punct_between(j, j + 1):
-        low = w.low(j)
-        if low == "so" and not (j + 1 == k or _is_adverb(w.low(j + 1))):
+    lows, gaps = w.lows, w.gaps
+    while j >= 0 and not gaps[j + 1]:
+        low = lows[j]
+        if low == "so" and not (j + 1 == k or _is_adverb(lows[j + 1])):
             break
         if not (_is_adverb(low) or low == "so"):
             break
         j -= 1
     return j
+
+
+_REWRITABLE: dict[str, bool] = {}           # word -> _rewritable(word), as words are met
+
+
+def _rewritable(low: str) -> bool:
+    """Whether present_tense looks at a (lower-case) word as a verb form it may rewrite."""
+    if len(_REWRITABLE) >= 50_000:
+        _REWRITABLE.clear()                    # (the words of a few novels; bounded memory)
+    known = _REWRITABLE[low] = low in _PAST_CANDIDATES or (
+        low not in _BE_HAVE and bool(low.endswith("ed") or past_lemma(low)))
+    return known
 
 
 def present_tense(sentence: str) -> str:
@@ -355,8 +374,15 @@ def present_tense(sentence: str) -> str:
     toks, idx, lows, gaps = w.toks, w.idx, w.lows, w.gaps
     masked = _quoted_mask(sentence)
     inside = _inside(toks, idx, masked) if masked else None
+    # The words this may rewrite; the loop keeps its state up to the last of them. (Words
+    # rewritten on the way never become one: "not" after "could" becomes "".)
+    rewritable = list(map(_REWRITABLE.get, lows))
+    if None in rewritable:
+        rewritable = [_rewritable(low) if known is None else known for low, known in zip(lows, rewritable)]
+    if True not in rewritable:
+        return sentence
     state = _State()
-    for k in range(len(idx)):
+    for k in range(len(rewritable) - rewritable[::-1].index(True)):
         if inside and inside[k]:
             continue
         word, low = toks[idx[k]], lows[k]
@@ -373,7 +399,7 @@ def present_tense(sentence: str) -> str:
         elif low in ("who", "which") and k > 0 and not gaps[k] and not state.clause_finite:
             state.waiting = _subject_plural(w, k, state.converted)   # its antecedent's number
             state.in_relative = True
-        if low not in _PAST_CANDIDATES and (low in _BE_HAVE or not (low.endswith("ed") or past_lemma(low))):
+        if not rewritable[k]:
             continue                           # not a verb form this rewrites: the common case
         prev = _prev_word(w, k)
         prev_low = w.low(prev) if prev >= 0 else ""
