@@ -136,22 +136,52 @@ def plain(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Literal text -> model text. Every `*` is escaped (`\\*` is the one escape every Fountain
-    reader knows, and readers pair stray stars differently); `_` is escaped only where it would
-    read as underlining by us or by a reader that pairs any two underscores on a line (as
-    screenplain does; it prints `\\_` as typed, so lone underscores stay bare); `[[` and `]]`, which
-    would open or close a note, get a word joiner between their brackets, as does a bracket
-    before a literal joiner (so that one survives `plain`). `plain(escape(t)) == t` for every t.
+    """Literal text -> model text. `*` and `_` are escaped where they would read as emphasis,
+    to us or to a reader that pairs any two of them on a line (screenplain reads a lone `***`
+    as markup too), and `*` also beside `/` (a boneyard); otherwise they stay bare, as most
+    texts are (screenplain prints the spec's `\\_` as typed). `[[` and `]]`, which would open
+    or close a note, get a word joiner between their brackets, as does a bracket before a
+    literal joiner (so that one survives `plain`). `plain(escape(t)) == t` for every t.
     """
     held = _NEEDS_JOINER.sub(r"\1" + _JOINER, text) if "[" in text or "]" in text else text
-    held = held.replace("*", "\\*")     # also keeps "/*" and "*/" from opening a boneyard
-    if "_" in held and (plain(held) != text or _pairable(held)):
+    if not ("*" in held or "_" in held):
+        return held
+    reads_as_markup = plain(held) != text
+    if "*" in held and (reads_as_markup or _pairable(held, "*") or "/*" in held
+                        or "*/" in held):
+        held = held.replace("*", "\\*")
+    if "_" in held and (reads_as_markup or _pairable(held, "_")):
         held = held.replace("_", "\\_")
     return held
 
 
-def _pairable(text: str) -> bool:
-    return any(line.count("_") > 1 for line in text.split("\n"))
+# Project Gutenberg's plain-text italics: `_word_` or `_a phrase_` on one line, the underscores
+# outside a word (so snake_case and __ stay literal).
+_UNDERSCORED = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]*?[^\s_])_(?!\w)")
+_OPEN, _CLOSE = "\ue010", "\ue011"     # stand-ins while escaping (not used by _ESC)
+
+
+def from_prose(text: str, italic: bool = True) -> str:
+    """Literal prose -> model text, as `escape`, except that Gutenberg's `_italic_` spans
+    become italics (`*italic*`), or plain text with italic=False (for headings and cues). A
+    span the markup cannot hold as italics keeps its underscores as literal text."""
+    if "_" not in text or _OPEN in text or _CLOSE in text:
+        return escape(text)
+    spans = list(_UNDERSCORED.finditer(text))
+    if not spans:
+        return escape(text)
+    marked = _UNDERSCORED.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", text)
+    star = "*" if italic else ""
+    held = escape(marked).replace(_OPEN, star).replace(_CLOSE, star)
+    expected = marked.replace(_OPEN, "").replace(_CLOSE, "")
+    styled = [piece for piece, style in runs(held) if ITALIC in style]
+    if plain(held) != expected or styled != ([m.group(1) for m in spans] if italic else []):
+        return escape(text)
+    return held
+
+
+def _pairable(text: str, mark: str) -> bool:
+    return any(line.count(mark) > 1 for line in text.split("\n"))
 
 
 def fdx_style(style: frozenset[str]) -> str:
