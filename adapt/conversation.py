@@ -27,12 +27,13 @@ SAME_AS_PREVIOUS = -1.0        # the same person again in the next paragraph
 SAME_CONTINUING = -0.5         # ... when the tag says so ("he added", "she went on")
 OTHER_THAN_ALTERNATE = -2.5    # someone besides the two who just spoke
 # Local evidence.
-LEAD = 3.0                     # "Jess lends her his hand. "..."" - the quote's own paragraph
-AFTER = 2.0                    # narration after the quote opens on the name
+LEAD = 5.0                     # "Jess lends her his hand. "..."" - the quote's own paragraph
+AFTER = 4.0                    # narration after the quote opens on the name
 BEFORE = 1.5                   # the narration paragraph just before is about them
 CALLED = 2.0                   # the previous quote called them by name
 CALLS = -4.0                   # the quote calls them by name: someone else speaks
 SIEVE = 0.5                    # the left-to-right sieve's answer
+PRONOUN = 1.0                  # ... when it resolved a pronoun tag
 NOUN_PHRASE = 3.0              # ... when it resolved a noun-phrase tag ("her sister said")
 RECENT = 0.5                   # the most recently mentioned compatible character
 WINDOW = 8                     # turns either side whose people are candidates
@@ -76,7 +77,8 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
         for ch in set(turn.vocatives):
             e[ch] += CALLS
         if turn.speaker is not None:
-            e[turn.speaker] += NOUN_PHRASE if turn.how == "np" else SIEVE
+            e[turn.speaker] += NOUN_PHRASE if turn.how == "np" else \
+                PRONOUN if turn.how == "pronoun" else SIEVE
         if turn.recent:
             e[turn.recent[0]] += RECENT
         out.append(e)
