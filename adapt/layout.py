@@ -109,11 +109,14 @@ class Text:
 _STYLE_LETTER = {BOLD: "b", ITALIC: "i", UNDERLINE: "u", NOTE: "n"}
 
 
+_MARKUP = re.compile(r"[*_\\\[]")     # what can start emphasis, an escape or a note
+
+
 def styled_text(text: str, notes: bool = False) -> Text:
     """Element text (Fountain inline markup, see adapt.emphasis) as plain characters and
     emphasis marks; inline [[notes]] are kept, marked "n", only when `notes` is set."""
     text = text.replace("\t", "    ")     # Fountain: a tab is four spaces
-    if not any(c in text for c in "*_\\["):
+    if not _MARKUP.search(text):
         return Text(text)
     plain_parts, marks, pos = [], [], 0
     for piece, style in runs(text, notes=notes):
