@@ -33,8 +33,11 @@ _FLAGS = {1: frozenset((ITALIC,)), 2: frozenset((BOLD,)), 3: frozenset((BOLD, IT
           "_": frozenset((UNDERLINE,))}
 
 
+_UNESC_TABLE = str.maketrans(_UNESC)
+
+
 def _restore(text: str) -> str:
-    return "".join(_UNESC.get(c, c) for c in text)
+    return text.translate(_UNESC_TABLE)
 
 
 def _line_runs(line: str, out: list):
