@@ -39,8 +39,10 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Lady|Lord|Sir|Madam|Madame|Monsieur|Mad
          r"Uncle|Cousin|Saint|St|Rev|Reverend)\.?"
 # "Mr. van der Luyden": lower-case particles inside a name
 _PARTICLES = r"(?:(?:van|von|der|den|de|du|la|le|di|da|del)\s+)*"
-_NAME = (rf"(?:{TITLES}\s+)?{_PARTICLES}[A-Z][\w\u2019'\-]*"
-         rf"(?:\s+{_PARTICLES}[A-Z][\w\u2019'\-]*){{0,2}}")
+# A capitalised word, hyphenated ("Grant-Menzies") but not run into a dash ("Elton--")
+_CAP_WORD = r"[A-Z][\w\u2019']*(?:-[\w\u2019']+)*"
+_NAME = (rf"(?:{TITLES}\s+)?{_PARTICLES}{_CAP_WORD}"
+         rf"(?:\s+{_PARTICLES}{_CAP_WORD}){{0,2}}")
 _FUNCTION_WORDS = r"(?:the|his|her|their|my|our|a|an|this|that|he|she)\b"
 # Words before a capitalised head that make a time or a place, not a person: "the first
 # time Joe", "the next moment Elizabeth".
@@ -48,7 +50,7 @@ _NOT_MODIFIERS = (r"(?:time|times|moment|instant|minute|day|night|morning|evenin
                   r"while|way|same|next|last|first|other|room|door|house)\b")
 # "the old man", "her mother", "the Mock Turtle", "the irrepressible Thomas"
 _NP_BODY = (rf"(?:(?:(?!{_FUNCTION_WORDS}|{_NOT_MODIFIERS})[a-z][\w\-]*\s+){{0,2}}?"
-            rf"[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{0,2}}|"
+            rf"{_NAME}|"
             rf"(?:(?!{_FUNCTION_WORDS})[a-z][\w\-]*\s+){{0,2}}?(?!{_FUNCTION_WORDS})[a-z][\w\-]*)")
 _NP = rf"(?:the|his|her|their|my|our|a|an|this|that)\s+{_NP_BODY}"
 # The same opening a sentence: "The waiter said, ..."
@@ -150,6 +152,18 @@ class Tag:
     def named(self) -> bool:
         return bool(re.match(_PARTICLES + r"[A-Z]", self.subject)) and not self.pronoun
 
+    @property
+    def designation(self) -> tuple[str, bool] | None:
+        """The capitalised head of a description: "the March Hare" -> ("March Hare", True),
+        "the irrepressible Thomas" -> ("Thomas", False) (False: words stand between)."""
+        m = re.match(r"(?:the|The)\s+((?:[a-z][\w\-]*\s+)*)([A-Z].*)\Z", self.subject, re.S)
+        if m is None:
+            return None
+        return " ".join(m.group(2).split()), not m.group(1)
+
+
+_MODALS = frozenset({"will", "can", "shall", "may", "must", "ought"})
+
 
 def _kind(lemma: str, particle: str | None = None) -> str:
     if lemma in SPEECH_VERBS or (lemma, particle) in PHRASAL:
@@ -166,6 +180,16 @@ def _group(match: re.Match, name: str) -> str | None:
 def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     verb = match.group("verb")
     lemma = lemma or verb_lemma(verb)
+    end = match.end()
+    if lemma in _MODALS:
+        # "Mrs. Archer would say to her children": the verb after the modal
+        after = re.match(r"\s+(?:only\s+|never\s+|sometimes\s+|often\s+)?([a-z]+)\b",
+                         match.string[match.end("verb"):])
+        lemma = verb_lemma(after.group(1)) if after else None
+        if lemma not in SPEECH_VERBS | MANNER_VERBS:
+            return None
+        verb += after.group(0)
+        end = max(end, match.end("verb") + after.end())
     if lemma is None or lemma in ("be", "have", "do"):
         return None
     particle = _group(match, "prt")
@@ -185,7 +209,7 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
                adverb=adverb, kind="speech" if match.re is _NOMINAL else _kind(lemma, particle),
                start=base + min([subj_start] + [match.start(g) for g in ("verb", "adv1")
                                                 if _group(match, g)]),
-               end=base + match.end(),
+               end=base + end,
                subject_start=base + subj_start, subject_end=base + match.end("subj"))
 
 
@@ -231,11 +255,17 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
             or _first_tag(_AFTER_NORMAL, narration, base, normal))
 
 
+_LEADS_IN = re.compile(r"[,:]\s*\Z")
+_HAS_PARTICLE = re.compile(r"\b(?:in|out|forth|on|up)\b")
+
+
 def tag_before(narration: str, base: int) -> Tag | None:
     """A tag closing the narration that leads into a quotation ("Jess says, ")."""
+    if not _LEADS_IN.search(narration):
+        return None             # cheap test first: the regexes below search backwards
     tail = narration[-200:]
     shift = base + max(0, len(narration) - 200)
-    tag = _first_tag(_BEFORE, tail, shift)
+    tag = _first_tag(_BEFORE if _HAS_PARTICLE.search(tail) else _BEFORE[1:], tail, shift)
     if tag is None or tag.kind == "gesture":
         return None
     return tag
