@@ -55,6 +55,14 @@ PERSON_NOUNS = {
     "clergyman": "M", "rector": "M", "soldier": "M", "sailor": "M", "old": None,
     "girls": None, "men": None, "others": None, "children": None,
 }
+# Person nouns that any character may be called by ("the girl", "the old gentleman", "her
+# mother"): never a character of their own, however often they speak.
+GENERIC_PERSONS = frozenset("""
+    man woman girl boy lady gentleman fellow lad lass youth child toddler baby old girls men
+    others children friend companion lover father mother husband wife son daughter brother
+    sister aunt uncle cousin niece nephew grandmother grandfather master mistress sir madam
+    ladyship lordship
+""".split())
 # "a toddler's pout", "an old woman": narration introducing someone not yet named.
 _INTRODUCTION = re.compile(r"\b(?:a|an)\s+((?:(?:old|young|little|tall|small)\s+)?)"
                            r"(?:[a-z]+\s+)?([a-z]+)(?:['\u2019]s)?\b")
@@ -482,6 +490,13 @@ class _Sieve:
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
+            if det == "the" and head not in GENERIC_PERSONS \
+                    and self.description_counts[head] >= RECURRING_DESCRIPTION:
+                # "the stranger", again and again: a character of its own, unless the tags
+                # show the description keeps a named speaker's company
+                if bound is not None and bound is not prev and bound not in turn.vocatives:
+                    return bound
+                return self.role_character(head, gender)
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
                 ch = self.resolve_pronoun(k, gender)
