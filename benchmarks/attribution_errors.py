@@ -1,75 +1,103 @@
-"""Wrong attributions of one PDNC novel, for diagnosis: each quotation of the chosen type whose
-cue is wrong, with the gold tag (referring expression), the gold speaker and aliases, our tag,
-our cue, the sieve rule used and the cast cluster we chose.
+"""Where attribution goes wrong: the wrong anaphoric / implicit quotations of a novel, with
+the narration before them, the tag, the gold speaker, ours, the sieve rule that chose it and
+the characters on stage; and a count of errors per (quote type, sieve rule).
 
-Usage: python -m benchmarks.attribution_errors NOVEL [--type explicit] [--limit N] [--context]
+Usage: python -m benchmarks.attribution_errors NOVEL [--type anaphoric|implicit|explicit]
+       [--rule RULE] [--show N] [--seed]
+A development aid: it scores against attribute() directly (no screenplay build), so its
+figures are close to, not the same as, benchmarks.attribution's.
 """
 from __future__ import annotations
 
-import bisect
+import re
 import sys
 from collections import Counter
 
-from adapt.attribution import _name_narrator, _Sieve, _turns, discover_cast
+from adapt import attribution as attr
 from adapt.readers.prose import read_prose
-from benchmarks.attribution import accepted_cues, norm, quotations
-from benchmarks.corpus import load_novel
+from benchmarks.attribution import accepted_cues, load_seed, norm, quotations
+from benchmarks.corpus import load_novel, novels
 
 
-def run(story):
-    cast = discover_cast(story)
-    turns = _turns(story, cast)
-    sieve = _Sieve(story, cast, turns)
+def run(text: str):
+    """The sieve's steps as attribute() runs them, keeping the turns and the sieve."""
+    story = read_prose(text)
+    cast = attr.discover_cast(story)
+    turns = attr._turns(story, cast)
+    sieve = attr._Sieve(story, cast, turns)
     sieve.explicit()
     sieve.learn_descriptions()
     sieve.sweep()
-    _name_narrator(story, cast, turns)
-    return cast, turns
+    attr.conversation.decode(turns, sieve.narrated, sieve.tagged)
+    attr._name_narrator(story, cast, turns)
+    return story, cast, turns, sieve
 
 
 def main(argv: list[str]) -> None:
-    kind = argv[argv.index("--type") + 1] if "--type" in argv else "explicit"
-    limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else 10**9
-    context = "--context" in argv
-    folder = argv[0]
-    text, spans, characters = load_novel(folder)
-    story = read_prose(text)
-    cast, turns = run(story)
+    args = [a for a in argv if not a.startswith("--")]
+    opts = dict(a[2:].split("=", 1) for a in argv if a.startswith("--") and "=" in a)
+    errors = Counter()
+    totals = Counter()
+    if "--seed" in argv:
+        report(*load_seed(), opts, errors, totals)
+    for name in (novels() if args == ["all"] else args):
+        report(*load_novel(name), opts, errors, totals)
+    print("\n(type, rule): wrong / total")
+    for key, n in sorted(totals.items(), key=lambda kv: -errors[kv[0]]):
+        print(f"  {str(key[0]):10s} {key[1]:18s} {errors[key]:5d} / {n:5d}")
+    for t in ("explicit", "anaphoric", "implicit"):
+        n = sum(v for (a, _), v in totals.items() if a == t)
+        e = sum(v for (a, _), v in errors.items() if a == t)
+        if n:
+            print(f"{t:10s} {1 - e / n:.2%} of {n}")
+
+
+def report(text, spans, characters, opts, errors, totals):
+    story, cast, turns, sieve = run(text)
     by_quote = {}
-    for turn in turns:
-        for q in turn.quotes:
-            by_quote[q.start] = (q, turn)
-    starts = sorted(by_quote)
+    for k, t in enumerate(turns):
+        for q in t.quotes:
+            by_quote[q.start] = (k, q)
+    qstarts = sorted(by_quote)
+    import bisect
     cues = accepted_cues(characters)
-    aliases = {c["name"]: [c["name"], *c.get("aliases", [])] for c in characters}
-    wrong = Counter()
     shown = 0
+    want_type = opts.get("type")
+    want_rule = opts.get("rule")
+    limit = int(opts.get("show", 40))
     for gold in quotations(spans):
-        if gold["type"] != kind:
-            continue
         start, end = gold["parts"][0]
-        i = bisect.bisect_right(starts, end) - 1
-        if i < 0:
+        i = bisect.bisect_right(qstarts, end - 1) - 1
+        if i < 0 or by_quote[qstarts[i]][1].end <= start:
             continue
-        q, turn = by_quote[starts[i]]
-        if q.end < start:
+        k, q = by_quote[qstarts[i]]
+        turn = turns[k]
+        cue = turn.speaker.cue if turn.speaker is not None else attr.UNKNOWN
+        ok = norm(cue) in cues.get(gold["speaker"], set()) or \
+            norm(cue) in {norm(a) for a in gold["also"]}
+        key = (gold["type"], turn.how)
+        totals[key] += 1
+        if ok:
             continue
-        cue = turn.speaker.cue if turn.speaker is not None else "VOICE"
-        if norm(cue) in cues.get(gold["speaker"], set()):
+        errors[key] += 1
+        if (want_type and gold["type"] != want_type) or (want_rule and turn.how != want_rule):
             continue
-        wrong[turn.how] += 1
         if shown >= limit:
             continue
         shown += 1
-        mention = next((s.get("mention") for s in spans if s["start"] == start), None)
+        para_start = turn.paragraph.start
+        context = re.sub(r"\s*\n\s*\n\s*", " \u00b6 ", text[max(0, para_start - 400):q.start]).replace("\n", " ")
+        after = text[q.end:q.end + 120].replace("\n", " ")
         tag = turn.tag
-        ours = f"{tag.subject!r} {tag.verb}" if tag else "-"
-        forms = dict(turn.speaker.forms.most_common(6)) if turn.speaker else {}
-        print(f"@{start} gold={gold['speaker']!r} tag={mention!r} | ours={cue} via {turn.how}, "
-              f"tag {ours} | gold aliases {aliases[gold['speaker']][:6]} | cluster {forms}")
-        if context:
-            print("    ", text[max(0, start - 150):end + 150].replace("\n", " "))
-    print("wrong by rule:", dict(wrong.most_common()))
+        print(f"--- [{gold['type']}/{turn.how}] turn {k} conv {turn.conv} gold={gold['speaker']} "
+              f"ours={cue} tag={tag.subject + ' ' + tag.verb if tag else None}")
+        print(f"    prev speakers: "
+              f"{[(turns[j].speaker.cue if turns[j].speaker else None) for j in range(max(0, k - 4), k) if turns[j].conv == turn.conv]}"
+              f" next: {[(turns[j].speaker.cue if turns[j].speaker else None, turns[j].how) for j in range(k + 1, min(len(turns), k + 3)) if turns[j].conv == turn.conv]}")
+        print(f"    lead={turn.lead} before={[getattr(x, 'cue', x) for x in turn.before]} "
+              f"after={[getattr(x, 'cue', x) for x in turn.after]} voc={[v.cue for v in turn.vocatives]}")
+        print(f"    ...{context[-400:]}")
+        print(f"    >>> {q.text[:160]!r} {after[:120]}")
 
 
 if __name__ == "__main__":
