@@ -101,10 +101,11 @@ def test_valid_title_pages_read(text, page):
     assert _read(text)[0] == page
 
 
-def test_action_after_a_title_page_may_hold_a_colon():
-    title_page, elements = _read("Title: Night\n\nLater: they eat.\nThen they leave.\n")
+@pytest.mark.parametrize("action", ["Later: they eat.\nThen they leave.", "Date: 1945"])
+def test_action_after_a_title_page_may_hold_a_colon(action):
+    title_page, elements = _read(f"Title: Night\n\n{action}\n")
     assert title_page == {"Title": "Night"}
-    assert elements == [("action", "Later: they eat.\nThen they leave.")]
+    assert elements == [("action", action)]
 
 
 def test_writer_keeps_title_key_action_and_empty_keys_readable():
