@@ -102,6 +102,8 @@ class _Turn:
     after: list = field(default_factory=list)   # characters opening the narration after it
     lead_in: list = field(default_factory=list) # speaker of a paragraph before ending "X said,"
     recent: list = field(default_factory=list)  # the latest-mentioned compatible character
+    between: bool = False            # a paragraph of narration only came before this one
+    focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
 
 
 def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
@@ -161,6 +163,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
     gap = CONVERSATION_GAP + 1
     prev_open = False
     lead_in: list = []
+    between = False
     for block in story.blocks:
         if isinstance(block, (Chapter, SceneBreak)):
             gap, prev_open, lead_in = CONVERSATION_GAP + 1, False, []
@@ -168,7 +171,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         quotes = [(i, s) for i, s in enumerate(block.spans) if s.kind == "quote"]
         if not quotes:
             gap += len(block.text)
-            prev_open = False
+            prev_open, between = False, True
             narration_before = _paragraph_subjects(block, cast)
             sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text.rstrip())
                          if m.group().strip()]
@@ -193,12 +196,12 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             if tag and (current.tag is None or (named and not current.tag.named)):
                 current.tag = tag
         for t in turns[first_turn:first_turn + 1]:
-            t.before = narration_before
+            t.before, t.between = narration_before, between
             if block.spans[0].kind == "quote":
                 # "... Charlotte said,\n\n"I shall depend on ..."": the paragraph before
                 # runs into this one's opening quote
                 t.lead_in = lead_in
-        narration_before, lead_in = [], []
+        narration_before, lead_in, between = [], [], False
         for t in turns[first_turn:]:
             if True:
                 t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
@@ -311,15 +314,18 @@ class _Sieve:
                                    key=lambda c: (-sum(c.forms.values()), c.id))
 
     # -- recency ---------------------------------------------------------------------------
-    def advance(self, offset: int):
-        """Record every narration mention before `offset`."""
+    def advance(self, offset: int) -> list[CastCharacter]:
+        """Record every narration mention before `offset`; return who was mentioned."""
+        touched = []
         while self._mention_i < len(self.mentions) and self.mentions[self._mention_i][0] < offset:
             s, ch = self.mentions[self._mention_i]
             if isinstance(ch, str):
                 ch = self.most_recent(ch, strict=True)
             if ch is not None:
                 self.touch(ch, s)
+                touched.append(ch)
             self._mention_i += 1
+        return touched
 
     def touch(self, ch: CastCharacter, offset: int):
         # the dict's order is the recency order: latest last
@@ -539,13 +545,17 @@ class _Sieve:
 
     def sweep(self):
         for k, turn in enumerate(self.turns):
-            self.advance(turn.quotes[0].start)
+            # who the narration since the last quote was about, latest first (a pronoun
+            # there means whoever of that gender was in focus)
+            turn.focus = list(dict.fromkeys(reversed(self.advance(turn.quotes[0].start))))
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
                 gender = PRONOUNS.get(turn.tag.subject.lower()) if turn.tag is not None else None
                 recent = self.most_recent(gender, exclude=set(turn.vocatives))
                 turn.recent = [recent] if recent is not None else []
-            if turn.speaker is not None:
+            # only a tagged speaker is known to be there: a guess that put someone on
+            # stage would steer the narration's pronouns to them
+            if turn.speaker is not None and turn.how == "explicit":
                 self.touch(turn.speaker, turn.quotes[0].start)
             self.advance(turn.quotes[-1].end)
 
