@@ -33,8 +33,11 @@ _FLAGS = {1: frozenset((ITALIC,)), 2: frozenset((BOLD,)), 3: frozenset((BOLD, IT
           "_": frozenset((UNDERLINE,))}
 
 
+_UNESC_TABLE = str.maketrans(_UNESC)
+
+
 def _restore(text: str) -> str:
-    return "".join(_UNESC.get(c, c) for c in text)
+    return text.translate(_UNESC_TABLE)
 
 
 def _line_runs(line: str, out: list):
@@ -141,9 +144,12 @@ def escape(text: str) -> str:
     as markup too), and `*` also beside `/` (a boneyard); otherwise they stay bare, as most
     texts are (screenplain prints the spec's `\\_` as typed). `[[` and `]]`, which would open
     or close a note, get a word joiner between their brackets, as does a bracket before a
-    literal joiner (so that one survives `plain`). `plain(escape(t)) == t` for every t.
+    literal joiner (so that one survives `plain`) and a text's last `]`. `plain(escape(t)) == t`
+    for every t.
     """
     held = _NEEDS_JOINER.sub(r"\1" + _JOINER, text) if "[" in text or "]" in text else text
+    if held.endswith("]"):      # a note's text: "...]" + "]]" would close at the first "]]"
+        held += _JOINER
     if not ("*" in held or "_" in held):
         return held
     reads_as_markup = plain(held) != text

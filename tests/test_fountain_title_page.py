@@ -46,14 +46,16 @@ def test_broken_title_page_is_one_line_exit_2_nothing_written(tmp_path, name):
     assert run.stdout == "" and not (tmp_path / "out").exists()
 
 
-def test_broken_title_page_in_diff_is_one_line(tmp_path):
+@pytest.mark.parametrize("command", [["diff", "old.fountain", "new.fountain"],
+                                     ["characters", "old.fountain"]])
+def test_broken_title_page_in_diff_and_characters_is_one_line(tmp_path, command):
     text, _ = BROKEN["unindented.fountain"]
     (tmp_path / "old.fountain").write_text(text)
     (tmp_path / "new.fountain").write_text("Title: The Long Night" + BODY)
-    run = run_adapt("diff", "old.fountain", "new.fountain", cwd=tmp_path)
+    run = run_adapt(*command, cwd=tmp_path)
     assert run.returncode == 2 and "Traceback" not in run.stderr
-    assert run.stderr.count("\n") == 1 and "old.fountain" in run.stderr
-    assert "broken title page: line 2" in run.stderr
+    assert run.stderr.startswith("adapt: old.fountain: broken title page: line 2: ")
+    assert run.stderr.count("\n") == 1 and run.stdout == ""
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
@@ -101,10 +103,11 @@ def test_valid_title_pages_read(text, page):
     assert _read(text)[0] == page
 
 
-def test_action_after_a_title_page_may_hold_a_colon():
-    title_page, elements = _read("Title: Night\n\nLater: they eat.\nThen they leave.\n")
+@pytest.mark.parametrize("action", ["Later: they eat.\nThen they leave.", "Date: 1945"])
+def test_action_after_a_title_page_may_hold_a_colon(action):
+    title_page, elements = _read(f"Title: Night\n\n{action}\n")
     assert title_page == {"Title": "Night"}
-    assert elements == [("action", "Later: they eat.\nThen they leave.")]
+    assert elements == [("action", action)]
 
 
 def test_writer_keeps_title_key_action_and_empty_keys_readable():

@@ -16,6 +16,7 @@ from adapt.pipeline import adapt_prose
 from adapt.readers.fountain import read_fountain
 from adapt.writers.fountain import write_fountain
 from adapt.writers.pdf import write_pdf
+from tests.conftest import PDNC_DIR, needs_shared
 
 SETTINGS = dict(deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))
@@ -107,3 +108,24 @@ def test_bracketed_prose_is_printed_not_hidden():
         printed = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
     assert "[[marked in red]]" in printed and "[[this]] and /* that */" in printed
     assert "\u2060" not in printed
+
+
+def test_note_text_ending_in_a_bracket_stays_one_note():
+    from adapt.model import Document, Element
+
+    doc = Document({}, [Element("action", "A."), Element("note", escape("as follows [later]")),
+                        Element("action", "B.")])
+    written = write_fountain(doc)
+    assert [(e.type, plain(e.text)) for e in read_fountain(written).elements] == [
+        ("action", "A."), ("note", "as follows [later]"), ("action", "B.")]
+    assert _their_visible(written) == "a.b."       # the note is hidden whole, no "]" left over
+
+
+@needs_shared(PDNC_DIR)
+def test_screenplain_sees_the_text_of_a_novel():
+    # Alice's bracketed verses ("[later editions continue as follows ...]") inside
+    # interiority notes found the trailing-bracket case above.
+    from benchmarks.corpus import load_novel
+
+    doc = adapt_prose(load_novel("AlicesAdventuresInWonderland")[0][:150_000], default_title="t")
+    assert _their_visible(write_fountain(doc)) == _our_visible(doc)

@@ -148,8 +148,11 @@ class _Reader:
             if meant:
                 raise FountainError(f"broken title page: {problem}")
             return start
+        # "Author: ..." after a blank line would print as action on page 1: a title page split
+        # by mistake (only the spec's own keys count here; "Date: 1945" may well be action).
         split = _next_block(lines, end)
-        if split is not None and (m := TITLE_KEY.match(lines[split][1])) and is_title_key(m) \
+        if split is not None and (m := TITLE_KEY.match(lines[split][1])) \
+                and m.group(1).strip().lower() in _KEY_SPELLING \
                 and _title_block(lines, split)[2] is None:
             number, raw = lines[split]
             raise FountainError(
