@@ -36,6 +36,7 @@ LEAD = 5.0                     # "Jess lends her his hand. "..."" - the quote's 
 AFTER = 4.0                    # narration after the quote opens on the name
 BEFORE = 1.5                   # the narration paragraph just before is about them
 CALLED = 2.0                   # the previous quote called them by name
+NAMES = -3.0                   # the quote names them ("you remember Rory")
 CALLS = -4.0                   # the quote calls them by name: someone else speaks
 SIEVE = 0.0                    # the left-to-right sieve's answer
 PRONOUN = 0.5                  # ... when it resolved a pronoun tag
@@ -85,6 +86,8 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
                     e[ch] += CALLED
         for ch in set(turn.vocatives):
             e[ch] += CALLS
+        for ch in set(turn.named) - set(turn.vocatives):
+            e[ch] += NAMES
         if turn.speaker is not None:
             e[turn.speaker] += NOUN_PHRASE if turn.how == "np" else \
                 PRONOUN if turn.how == "pronoun" else SIEVE
