@@ -698,7 +698,12 @@ class _Sieve:
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":
                 self.touch(turn.speaker, turn.quotes[0].start)
-            self.advance(turn.quotes[-1].end)
+            # past the tag too: "..." said Mrs. Hilbery' names this speaker, not the focus
+            # of the narration before the next quote
+            end = turn.quotes[-1].end
+            if turn.tag is not None:
+                end = max(end, turn.tag.subject_end)
+            self.advance(end)
 
     def decide(self, k: int):
         turn = self.turns[k]
