@@ -28,7 +28,8 @@ _ABBREVIATIONS = frozenset("""
     mr mrs ms dr st mme mlle messrs jr sr col gen capt lt prof rev gov sgt hon esq vs etc no
     mt ft ave
 """.split())
-_SENTENCE_END = re.compile(r"(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]]*(?=\s+|$)")
+# (the lookaheads on first characters, implied by the alternatives, make the scans faster)
+_SENTENCE_END = re.compile(r"(?=[.!?\u2026])(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]]*(?=\s+|$)")
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
@@ -46,7 +47,7 @@ def clean(text: str) -> str:
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
-_ENDS_ASKING = re.compile(r"[?!][\"'\u201d\u2019)]*$")
+_CLOSERS = "\"'\u201d\u2019)"     # what may follow a question or exclamation mark at the end
 _WORDS = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 
 
@@ -199,7 +200,8 @@ class _Words:
         return len(self.idx)
 
 
-_QUOTED_OR_SINGLE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<!\w)['\u2018][^'\u2019]+['\u2019](?!\w)")
+_QUOTED_OR_SINGLE = re.compile(r"(?=[\"\u201c'\u2018])(?:\"[^\"]*\"|\u201c[^\u201d]*\u201d"
+                               r"|(?<!\w)['\u2018][^'\u2019]+['\u2019](?!\w))")
 
 
 def _quoted_mask(text: str) -> list[tuple[int, int]]:
@@ -782,7 +784,7 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
     bare = _QUOTED.sub("", text)
     if not bare.strip():
         return False
-    if _ENDS_ASKING.search(bare):
+    if bare.rstrip(_CLOSERS)[-1:] in ("?", "!"):     # (clean() left no line break for $)
         return True
     if present_prose and _PAST_FINITE.search(bare):
         return True
