@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import cast as castmod
+from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
@@ -100,6 +101,7 @@ class _Turn:
     before: list = field(default_factory=list)  # ... the narration paragraph just before opens on
     after: list = field(default_factory=list)   # characters opening the narration after it
     lead_in: list = field(default_factory=list) # speaker of a paragraph before ending "X said,"
+    recent: list = field(default_factory=list)  # the latest-mentioned compatible character
 
 
 def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
@@ -540,6 +542,9 @@ class _Sieve:
             self.advance(turn.quotes[0].start)
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
+                gender = PRONOUNS.get(turn.tag.subject.lower()) if turn.tag is not None else None
+                recent = self.most_recent(gender, exclude=set(turn.vocatives))
+                turn.recent = [recent] if recent is not None else []
             if turn.speaker is not None:
                 self.touch(turn.speaker, turn.quotes[0].start)
             self.advance(turn.quotes[-1].end)
@@ -556,7 +561,9 @@ class _Sieve:
         if tag is not None:
             subj = tag.subject.lower()
             if subj in PRONOUNS:
-                return self.resolve_pronoun(k, PRONOUNS[subj], lead + before, tag.lemma), "pronoun"
+                # a pronoun opening the narration is the tag's pronoun again: only names count
+                named = [x for x in turn.lead if isinstance(x, CastCharacter)]
+                return self.resolve_pronoun(k, PRONOUNS[subj], named + before, tag.lemma), "pronoun"
             return self.resolve_np(k, tag.subject), "np"
         if lead and lead[0] not in turn.vocatives:
             return lead[0], "lead"
@@ -662,6 +669,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
     sieve.explicit()
     sieve.learn_descriptions()
     sieve.sweep()
+    conversation.decode(turns, sieve.narrated, sieve.tagged)
     _name_narrator(story, cast, turns)
     result = Attribution()
     for ch in cast.characters:

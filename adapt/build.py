@@ -10,7 +10,7 @@ import re
 
 from .action import ActionStyle, ActionWriter, capitalise, clean
 from .attribution import Attribution
-from .emphasis import escape
+from .emphasis import escape, from_prose
 from .model import Document, Element
 from .scenes import Scene
 from .story import Paragraph, Span, Story
@@ -84,8 +84,10 @@ class _Builder:
             return
         if type_ in ("scene_heading", "character", "transition"):
             text = clean(text)    # one-line elements (a place name may span a line break)
-        # Element texts are Fountain markup: a literal * or _ that would read as emphasis is escaped.
-        self.elements.append(Element(type_, escape(text), character=character, source=source))
+        # Element texts are Fountain markup: a literal * or _ that would read as emphasis is
+        # escaped; Gutenberg's _italics_ become *italics* (plain in one-line elements).
+        markup = from_prose(text, italic=type_ not in ("scene_heading", "character", "transition"))
+        self.elements.append(Element(type_, markup, character=character, source=source))
 
     def action(self, text: str, start: int, end: int):
         """Narration as screen action: present tense, third person, at most four lines a

@@ -6,6 +6,10 @@ notes]]`. Text without any of these is plain text, so most texts read as they ar
 other formats escape literal `*`/`_` only where a Fountain reader would take them for emphasis
 (`escape`); writers get styled pieces from `runs(text)` or the bare text from `plain(text)`.
 
+Fountain has no escape for `[[` or `]]` (every reader takes them for a note's ends), so a
+literal one is held with a WORD JOINER (U+2060, invisible, no break) between its brackets:
+`[\u2060[`. `runs` and `plain` drop a joiner that follows a bracket, and no reader sees a note.
+
 Emphasis never crosses a line break (as in the Fountain spec), so `runs` works line by line and
 passes "\\n" through unstyled.
 """
@@ -22,12 +26,18 @@ _UNESC = {v: k for k, v in _ESC.items()}
 _ESCAPED = re.compile(r"\\([*_])")
 _NOTE = re.compile(r"\[\[.*?\]\]", re.S)
 _DELIM = re.compile(r"\*+|_")
+_JOINER = "\u2060"
+_JOINED = re.compile(r"(?<=[\[\]])\u2060")      # a joiner held after "[" or "]" (see escape)
+_NEEDS_JOINER = re.compile(r"([\[\]])(?=\1|\u2060)")
 _FLAGS = {1: frozenset((ITALIC,)), 2: frozenset((BOLD,)), 3: frozenset((BOLD, ITALIC)),
           "_": frozenset((UNDERLINE,))}
 
 
+_UNESC_TABLE = str.maketrans(_UNESC)
+
+
 def _restore(text: str) -> str:
-    return "".join(_UNESC.get(c, c) for c in text)
+    return text.translate(_UNESC_TABLE)
 
 
 def _line_runs(line: str, out: list):
@@ -114,7 +124,7 @@ def runs(text: str, notes: bool = False) -> list[tuple[str, frozenset[str]]]:
 
 
 def _text_runs(text: str, out: list):
-    text = _ESCAPED.sub(lambda m: _ESC[m.group(1)], text)
+    text = _ESCAPED.sub(lambda m: _ESC[m.group(1)], _JOINED.sub("", text))
     for i, line in enumerate(text.split("\n")):
         if i:
             out.append(("\n", PLAIN))
@@ -123,19 +133,61 @@ def _text_runs(text: str, out: list):
 
 def plain(text: str) -> str:
     """The text as printed: markup, escapes and inline notes removed."""
-    if not any(c in text for c in "*_\\["):
+    if not any(c in text for c in "*_\\[]"):
         return text
     return "".join(piece for piece, _ in runs(text))
 
 
 def escape(text: str) -> str:
-    """Literal text -> model text: escape * and _ only if they would otherwise read as markup.
-
-    `plain(escape(t)) == t` for every t.
+    """Literal text -> model text. `*` and `_` are escaped where they would read as emphasis,
+    to us or to a reader that pairs any two of them on a line (screenplain reads a lone `***`
+    as markup too), and `*` also beside `/` (a boneyard); otherwise they stay bare, as most
+    texts are (screenplain prints the spec's `\\_` as typed). `[[` and `]]`, which would open
+    or close a note, get a word joiner between their brackets, as does a bracket before a
+    literal joiner (so that one survives `plain`) and a text's last `]`. `plain(escape(t)) == t`
+    for every t.
     """
-    if plain(text) == text and "/*" not in text and "*/" not in text:   # (boneyard marks)
-        return text
-    return text.replace("*", "\\*").replace("_", "\\_")
+    held = _NEEDS_JOINER.sub(r"\1" + _JOINER, text) if "[" in text or "]" in text else text
+    if held.endswith("]"):      # a note's text: "...]" + "]]" would close at the first "]]"
+        held += _JOINER
+    if not ("*" in held or "_" in held):
+        return held
+    reads_as_markup = plain(held) != text
+    if "*" in held and (reads_as_markup or _pairable(held, "*") or "/*" in held
+                        or "*/" in held):
+        held = held.replace("*", "\\*")
+    if "_" in held and (reads_as_markup or _pairable(held, "_")):
+        held = held.replace("_", "\\_")
+    return held
+
+
+# Project Gutenberg's plain-text italics: `_word_` or `_a phrase_` on one line, the underscores
+# outside a word (so snake_case and __ stay literal).
+_UNDERSCORED = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]*?[^\s_])_(?!\w)")
+_OPEN, _CLOSE = "\ue010", "\ue011"     # stand-ins while escaping (not used by _ESC)
+
+
+def from_prose(text: str, italic: bool = True) -> str:
+    """Literal prose -> model text, as `escape`, except that Gutenberg's `_italic_` spans
+    become italics (`*italic*`), or plain text with italic=False (for headings and cues). A
+    span the markup cannot hold as italics keeps its underscores as literal text."""
+    if "_" not in text or _OPEN in text or _CLOSE in text:
+        return escape(text)
+    spans = list(_UNDERSCORED.finditer(text))
+    if not spans:
+        return escape(text)
+    marked = _UNDERSCORED.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", text)
+    star = "*" if italic else ""
+    held = escape(marked).replace(_OPEN, star).replace(_CLOSE, star)
+    expected = marked.replace(_OPEN, "").replace(_CLOSE, "")
+    styled = [piece for piece, style in runs(held) if ITALIC in style]
+    if plain(held) != expected or styled != ([m.group(1) for m in spans] if italic else []):
+        return escape(text)
+    return held
+
+
+def _pairable(text: str, mark: str) -> bool:
+    return any(line.count(mark) > 1 for line in text.split("\n"))
 
 
 def fdx_style(style: frozenset[str]) -> str:

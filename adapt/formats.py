@@ -46,9 +46,12 @@ def load(text: str, name: str, title: str | None = None, author: str | None = No
     if kind == "json":
         doc = _load_json(text, name)
     else:
-        from .readers.fountain import read_fountain
+        from .readers.fountain import FountainError, read_fountain
 
-        doc = read_fountain(text)
+        try:
+            doc = read_fountain(text)
+        except FountainError as exc:
+            raise InputError(f"{name}: {exc}") from None
     if title:
         doc.title_page["Title"] = title
     if author:

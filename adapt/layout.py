@@ -11,6 +11,7 @@ end with at least two lines on each side or moves whole, and a transition never 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -108,11 +109,14 @@ class Text:
 _STYLE_LETTER = {BOLD: "b", ITALIC: "i", UNDERLINE: "u", NOTE: "n"}
 
 
+_MARKUP = re.compile(r"[*_\\\[]")     # what can start emphasis, an escape or a note
+
+
 def styled_text(text: str, notes: bool = False) -> Text:
     """Element text (Fountain inline markup, see adapt.emphasis) as plain characters and
     emphasis marks; inline [[notes]] are kept, marked "n", only when `notes` is set."""
     text = text.replace("\t", "    ")     # Fountain: a tab is four spaces
-    if not any(c in text for c in "*_\\["):
+    if not _MARKUP.search(text):
         return Text(text)
     plain_parts, marks, pos = [], [], 0
     for piece, style in runs(text, notes=notes):
@@ -162,6 +166,45 @@ def wrap_offsets(plain: str, width: int) -> list[tuple[int, int]]:
     return out
 
 
+def line_count(plain: str, width: int) -> int:
+    """len(wrap_offsets(plain, width)), without building the offsets."""
+    if "\n" not in plain and len(plain) <= width:
+        return 1        # the common case: one short line (blank or not)
+    return len(wrap_offsets(plain, width))
+
+
+class PrefixLines:
+    """line_count(plain[:pos].strip(), width) for any `pos`, from one wrap of the whole text.
+
+    Greedy wrapping is decided left to right, and a line is only cut while more than `width`
+    characters remain, looking no further than `width` + 1 characters ahead: so a prefix
+    wraps exactly as the whole text does up to the first line start within `width` of the
+    prefix's end, and that start begins its last line. Counting by bisection over the
+    whole text's line starts makes trying every sentence end of a long paragraph linear
+    instead of quadratic (tests/test_layout.py checks it against wrap_offsets)."""
+
+    def __init__(self, plain: str, width: int):
+        self.lead = len(plain) - len(plain.lstrip())
+        self.body = plain[self.lead:]
+        self.width = width
+        self.starts = [a for a, _ in wrap_offsets(self.body, width)]
+
+    def __call__(self, pos: int) -> int:
+        body, starts = self.body, self.starts
+        end = pos - self.lead
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        if end <= 0:
+            return 1                    # nothing but space: one blank line
+        first = body.rfind("\n", 0, end) + 1      # the hard-broken paragraph holding the end
+        last = body.find("\n", end)
+        last = len(body) if last < 0 else last
+        lo = bisect.bisect_left(starts, first)
+        hi = bisect.bisect_left(starts, last + 1)
+        i = bisect.bisect_left(starts, end - self.width, lo, hi)
+        return i + (1 if i < hi and starts[i] < end else 0)
+
+
 def wrap(text: str, width: int) -> list[str]:
     return [text[a:b] for a, b in wrap_offsets(text, width)]
 
@@ -170,6 +213,9 @@ _SENTENCE_END = re.compile(r"(?:[.!?\u2026]|--|\u2014)[\"'\u201d\u2019)\]*_]*(?=
 # A full stop after these is not a sentence end ("Mr. Bloom", "J. R. Ewing").
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|vs|etc|Prof|Capt|Col|Gen|Lt|Sgt|No)"
                            r"|\b[A-Z]|\be\.g|\bi\.e)\.$", re.I)
+
+
+_NEWLINE = re.compile("\n")
 
 
 def sentence_ends(plain: str) -> list[int]:
@@ -184,7 +230,8 @@ def sentence_ends(plain: str) -> list[int]:
         if mark == "." and _ABBREVIATION.search(plain, max(0, m.start() - 8), m.start() + 1):
             continue
         ends.add(m.end())
-    ends.update(i for i, ch in enumerate(plain) if ch == "\n")
+    if "\n" in plain:
+        ends.update(m.start() for m in _NEWLINE.finditer(plain))
     return sorted(e for e in ends if 0 < e <= len(plain))
 
 
@@ -234,10 +281,13 @@ class Layout:
 def _make_lines(text: Text, style: Style, kind: str, left: float | None = None) -> list[Line]:
     text = _emphasised(text, style.emphasis)
     left = style.left if left is None else left
+    plain, align = text.plain, style.align
+    if not text.marks:
+        return [Line(plain[a:b], left, kind, align) for a, b in wrap_offsets(plain, style.width)]
     out = []
-    for a, b in wrap_offsets(text.plain, style.width):
+    for a, b in wrap_offsets(plain, style.width):
         piece = text.slice(a, b)
-        out.append(Line(piece.plain, left, kind, style.align, piece.marks))
+        out.append(Line(piece.plain, left, kind, align, piece.marks))
     return out
 
 
@@ -265,8 +315,7 @@ class _Block:
 
     def min_head(self) -> int:
         """Lines of the smallest legal first part (the whole block when it cannot split)."""
-        sizes = [len(head) for head, _ in self._candidates()]
-        return min(sizes) if sizes else len(self.lines)
+        return len(self.lines)
 
     def force_split(self, room: int) -> tuple[list[Line], _Block]:
         """A block taller than a page with no legal split: cut it at the page foot."""
@@ -294,19 +343,40 @@ class _Action(_Block):
     def _candidates(self, room: int | None = None):
         """(head lines, tail block), largest head first; with `room`, only heads that fit
         (counted before anything is built: a long block has many candidates)."""
+        for pos, _ in self._splits(room):
+            head = _make_lines(self.text.slice(0, pos).strip(), self.style, self.kind)
+            yield head, _Action(self.text.slice(pos).strip(), self.style, 0, self.kind)
+
+    def _splits(self, room: int | None = None):
+        """(offset, head line count) of each legal split, largest head first. Lines are
+        counted on the plain text (Text.strip strips its plain text the same way), so no
+        Line is built for a split that is not taken."""
         if len(self.lines) < 4:
             return
-        for pos in reversed(sentence_ends(self.text.plain)):
-            head_text = self.text.slice(0, pos).strip()
-            if room is not None and len(wrap_offsets(head_text.plain, self.style.width)) > room:
+        plain, width = self.text.plain, self.style.width
+        head_lines = PrefixLines(plain, width)
+        for pos in reversed(sentence_ends(plain)):
+            head = head_lines(pos)
+            if room is not None and head > room:
                 continue
-            head = _make_lines(head_text, self.style, self.kind)
-            tail_text = self.text.slice(pos).strip()
-            if not tail_text.plain:
+            tail = plain[pos:].strip()
+            if tail and head >= 2 and line_count(tail, width) >= 2:
+                yield pos, head
+
+    def min_head(self) -> int:
+        if len(self.lines) < 4:
+            return len(self.lines)
+        plain, width = self.text.plain, self.style.width
+        head_lines = PrefixLines(plain, width)
+        best = None
+        for pos in sentence_ends(plain):    # smallest heads first: most need no tail count
+            head = head_lines(pos)
+            if best is not None and head >= best:
                 continue
-            tail = _Action(tail_text, self.style, 0, self.kind)
-            if len(head) >= 2 and len(tail.lines) >= 2:
-                yield head, tail
+            tail = plain[pos:].strip()
+            if tail and head >= 2 and line_count(tail, width) >= 2:
+                best = head
+        return len(self.lines) if best is None else best
 
 
 @dataclass
@@ -354,33 +424,52 @@ class _Speech(_Block):
         style = self.styles["character"]
         return Line(MORE, self._left(style), "more")
 
-    def _count(self, parts: list[_Part], cue: str) -> int:
-        """len(self._render(parts, cue)[0]), without building the lines."""
-        return sum(len(wrap_offsets(text, self.styles[kind].width))
-                   for kind, text in [("character", cue)] + [(p.type, p.text.plain) for p in parts])
+    def _count(self, kind: str, plain: str) -> int:
+        """Lines of one part (or of the cue, kind "character"), without building them."""
+        return line_count(plain, self.styles[kind].width)
 
     def _candidates(self, room: int | None = None):
         """(head lines with (MORE), tail block), largest head first; with `room`, only heads
         that fit (counted before anything is built: a long speech has many candidates)."""
+        for i, pos, _ in self._splits(room):
+            part = self.parts[i]
+            first = part.text.slice(0, pos).strip()
+            rest = part.text.slice(pos).strip()
+            head_parts = self.parts[:i] + [_Part(part.type, first)]
+            tail_parts = ([_Part(part.type, rest)] if rest.plain else []) + self.parts[i + 1:]
+            head, _ = self._render(head_parts, self.cue)
+            yield head + [self._more()], _Speech(self._continued_cue(), tail_parts, 0, self.column)
+
+    def _splits(self, room: int | None = None):
+        """(part index, offset, head line count with (MORE)) of each legal split, largest head
+        first, all counted on plain text (as Text.strip strips it): no Line is built for a
+        split that is not taken."""
         if not self.splittable:
             return
+        counts = [self._count(p.type, p.text.plain) for p in self.parts]
+        cue_lines = self._count("character", self.cue)
         for i in range(len(self.parts) - 1, -1, -1):
             part = self.parts[i]
             if part.type == "parenthetical":
                 continue
-            for pos in reversed(sentence_ends(part.text.plain)):
-                first = part.text.slice(0, pos).strip()
-                rest = part.text.slice(pos).strip()
-                head_parts = self.parts[:i] + [_Part(part.type, first)]
-                tail_parts = ([_Part(part.type, rest)] if rest.plain else []) + self.parts[i + 1:]
-                if not tail_parts:
+            plain = part.text.plain
+            before = sum(counts[:i])        # lines of the whole parts ahead of this one
+            after = sum(counts[i + 1:])
+            head_lines = PrefixLines(plain, self.styles[part.type].width)
+            for pos in reversed(sentence_ends(plain)):
+                rest = plain[pos:].strip()
+                if not rest and i + 1 == len(self.parts):
+                    continue                # nothing would be left for the next page
+                body = before + head_lines(pos)
+                if room is not None and cue_lines + body + 1 > room:
                     continue
-                if room is not None and self._count(head_parts, self.cue) + 1 > room:
-                    continue
-                head, body_from = self._render(head_parts, self.cue)
-                tail = _Speech(self._continued_cue(), tail_parts, 0, self.column)
-                if len(head) - body_from >= 2 and len(tail.lines) - tail.body_from >= 2:
-                    yield head + [self._more()], tail
+                tail_body = (self._count(part.type, rest) if rest else 0) + after
+                if body >= 2 and tail_body >= 2:
+                    yield i, pos, cue_lines + body + 1
+
+    def min_head(self) -> int:
+        sizes = [head for _, _, head in self._splits()]
+        return min(sizes) if sizes else len(self.lines)
 
     def force_split(self, room):
         room = max(room, self.body_from + 2)

@@ -7,6 +7,36 @@ from __future__ import annotations
 
 import re
 
+_GAP = r"[\s-]+"     # a space or hyphen inside a place noun: "dining-room", "dining room"
+
+
+def alternation(words, gaps: bool = True) -> str:
+    r"""A regex for any of `words`, factored into a prefix tree ("hall(?:way|[\s-]+house)?"):
+    the regex engine tries a plain list of alternatives one by one at every word, which made
+    place-noun patterns the planner's slowest. Longer words are tried before their prefixes,
+    as in a longest-first list; two words that are not prefixes of one another can never
+    match at the same place, so the matches are the same. With `gaps`, spaces and hyphens
+    match any run of them."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for token in re.findall(r"[\s-]+|.", word) if gaps else word:
+            node = node.setdefault(_GAP if gaps and token.strip(" -") == "" else re.escape(token),
+                                   {})
+        node[""] = {}       # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [token + pattern(child) for token, child in sorted(node.items()) if token]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
+
+    return pattern(trie)
+
+
 # Rooms: a part of a building, written as a sub-location ("HOUSE - DEN").
 ROOMS = sorted(set("""bedroom kitchen bathroom den hall hallway office parlour parlor library
     study attic cellar basement stairs staircase stairway corridor passage landing lobby foyer
@@ -55,16 +85,17 @@ INDOOR_WORDS = set("""ceiling wall walls floor sofa couch bed sheets blanket pil
     fire-place mantelpiece grate curtains carpet table chair armchair window door freezer freezers
     aisle aisles counter shelves indoors inside""".split())
 
-# Where people go: a movement verb, then a preposition, then (later) a place.
-MOVE_VERBS = r"""(?:go|goes|going|went|gone|come|comes|coming|came|walk|walks|walked|run|runs|
-    ran|hurry|hurries|hurried|rush|rushes|rushed|step|steps|stepped|stumble|stumbles|stumbled|
-    follow|follows|followed|enter|enters|entered|return|returns|returned|lead|leads|led|carry|
-    carries|carried|climb|climbs|climbed|descend|descends|descended|cross|crosses|crossed|
-    stride|strides|strode|move|moves|moved|head|heads|headed|drive|drives|drove|ride|rides|
-    rode|arrive|arrives|arrived|troop|troops|trooped|stagger|staggers|staggered|slip|slips|
-    slipped|burst|bursts|make|makes|made|wander|wanders|wandered|limp|limps|limped|creep|
-    creeps|crept|retire|retires|retired|withdraw|withdraws|withdrew|hasten|hastens|hastened|
-    bound|bounds|bounded|dash|dashes|dashed|march|marches|marched|proceed|proceeds|proceeded)"""
+# Where people go: a movement verb (the words), then a preposition (a pattern), then (later) a place.
+MOVE_VERBS = """go goes going went gone come comes coming came walk walks walked run runs
+    ran hurry hurries hurried rush rushes rushed step steps stepped stumble stumbles stumbled
+    follow follows followed enter enters entered return returns returned lead leads led carry
+    carries carried climb climbs climbed descend descends descended cross crosses crossed
+    stride strides strode move moves moved head heads headed drive drives drove ride rides
+    rode arrive arrives arrived troop troops trooped stagger staggers staggered slip slips
+    slipped burst bursts make makes made wander wanders wandered limp limps limped creep
+    creeps crept retire retires retired withdraw withdraws withdrew hasten hastens hastened
+    bound bounds bounded dash dashes dashed march marches marched proceed proceeds
+    proceeded""".split()
 MOVE_PREPS = r"""(?:into|in to|to|down|up|along|across|through|out of|out into|out to|back to|
     back into|toward|towards|onto|on to|round to|over to|inside)"""
 
@@ -77,7 +108,7 @@ PHONE_HANDLING = re.compile(r"\b(?:cord|receiver|handset|phone|telephone|the lin
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_HOUR = rf"(?:{alternation(_WORD_NUMBERS.keys() - {'zero'}, gaps=False)}|\d{{1,2}})"
 CLOCK = re.compile(rf"\b({_HOUR})(?:[-:.](?:\d\d|thirty|fifteen|forty-five|o'clock))?"
                    rf"(?:\s*(o'clock|o\u2019clock|o clock|in the morning|in the afternoon|"
                    rf"in the evening|at night|a\.m\.|p\.m\.|am|pm)\b)", re.I)

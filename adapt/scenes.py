@@ -69,32 +69,29 @@ class ScenePlan(list):
 # ---------------------------------------------------------------------------------------------
 # Reading places
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-                    for w in sorted(words, key=len, reverse=True))
 
 
 _KINDS = {**{w: "exterior" for w in cues.EXTERIORS}, **{w: "building" for w in cues.BUILDINGS},
           **{w: "vehicle" for w in cues.VEHICLES}, **{w: "room" for w in cues.ROOMS}}
-_NOUN = _alternation(_KINDS)
+_NOUN = cues.alternation(_KINDS)
 _DET = r"(?:the|a|an|his|her|their|my|our|your|its|this|that|(?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['\u2019]s)"
 _PLACE = re.compile(rf"\b({_DET}|(?-i:[A-Z][a-z]{{3,}}))\s+((?:[a-z][\w'-]*\s+){{0,2}}?)({_NOUN})\b(?!['\u2019]s|-)", re.I)
 _NAMED_ROOM = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['\u2019]s\s+(room|bedroom|study)\b")
 _BED = re.compile(r"\b(?:in|into|out of|from|on|off) (?:the |his |her |my |their )?bed\b|"
                   r"\bthe bed\b|\bbed ?sheets\b", re.I)
-_MOVE = re.compile(
-    rf"\b(?:re-?)?{cues.MOVE_VERBS}\b(?:[^.;:!?\"\u201c]{{0,40}}?)\b{cues.MOVE_PREPS}\s+"
+_MOVE = re.compile(   # one word boundary ahead of the four alternatives: checked once per place
+    rf"\b(?:(?:re-?)?{cues.alternation(cues.MOVE_VERBS, gaps=False)}\b(?:[^.;:!?\"\u201c]{{0,40}}?)\b{cues.MOVE_PREPS}\s+"
     rf"(?:{_DET}\s+(?:[A-Za-z][\w'-]*\s+){{0,2}}?((?i:{_NOUN}))\b(?!['\u2019]s)|((?:[A-Z][a-z]+\s?){{1,3}})\b)"
-    rf"|\b(?:re-?)?(?:enter|enters|entered|entering|reach|reaches|reached)\s+"
+    rf"|(?:re-?)?(?:enter|enters|entered|entering|reach|reaches|reached)\s+"
     rf"(?:{_DET}\s+(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b)"
-    rf"|\b(?:were|was|are|is)\s+(?:already\s+|still\s+|all\s+)?in\s+the\s+({_NOUN})\b[^.!?]*[.!?]\s+"
+    rf"|(?:were|was|are|is)\s+(?:already\s+|still\s+|all\s+)?in\s+the\s+({_NOUN})\b[^.!?]*[.!?]\s+"
     rf"(?:I|We|He|She|They)\s+joined\b"
-    rf"|\b(?:paused|stopped|halted|waited|lingered)\s+(?:\w+\s+)?in\s+the\s+({_NOUN})\b",
+    rf"|(?:paused|stopped|halted|waited|lingered)\s+(?:\w+\s+)?in\s+the\s+({_NOUN})\b)",
     re.X)
 # Proper place names, capitalised ("the Angelika Theater", "Lover's Lane"): the same place when
 # the prose later says only "the theater".
-_PROPER = re.compile(r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?\s+){1,3})(%s)\b" % "|".join(
-    re.escape(w.title()) for w in sorted(_KINDS, key=len, reverse=True) if " " not in w and "-" not in w))
+_PROPER = re.compile(r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?\s+){1,3})(%s)\b" % cues.alternation(
+    [w.title() for w in _KINDS if " " not in w and "-" not in w], gaps=False))
 _NOT_NAMES = {"The", "A", "An", "This", "That", "His", "Her", "Their", "My", "Our", "Your", "Its", "In",
               "At", "On", "To", "Into", "From", "And", "But", "Old", "New", "Great", "Little"}
 _OUTDOOR = re.compile(cues.OUTDOOR_CUES, re.I | re.X)
@@ -217,16 +214,18 @@ def _setting_from_cues(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Reading times
 
-_TIME_WORDS = [(name, re.compile(pattern + r"(?![-\w])", re.I)) for name, pattern in cues.TIME_WORDS]
+# All time words in one pass: the leftmost match wins, and where several start at the same
+# place the alternative listed first (the strongest) does, as one search per word list would.
+# Each list starts with a word boundary, checked once for all.
+assert all(pattern.startswith(r"\b") for _, pattern in cues.TIME_WORDS)
+_TIME_WORDS = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pattern[2:]}(?![-\\w]))"
+                                             for name, pattern in cues.TIME_WORDS) + ")", re.I)
 
 
 def _times(text: str, current: str | None) -> str | None:
     """The first time of day the text states, or None."""
-    best = None
-    for name, pattern in _TIME_WORDS:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
+    m = _TIME_WORDS.search(text)
+    best = (m.start(), m.lastgroup) if m else None
     for m in cues.CLOCK.finditer(text):
         # A bare "o'clock" says less than "evening" or "growing dark"; "in the morning" more.
         bare = "clock" in (m.group(2) or "").lower()
@@ -258,11 +257,18 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Ge
                            r"No|vs|etc)|\b[A-Z])$")
 
 
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)]*(?=\s|$)")
+
+
 def _sentences(text: str) -> list[str]:
     """Sentences of narration; "Mrs. Hall" and "J. Smith" do not end one."""
     out, start = [], 0
-    for m in re.finditer(r"[.!?\u2026]+[\"'\u201d\u2019)]*(?=\s|$)", text):
-        if m.group().startswith(".") and _ABBREVIATION.search(text[start:m.start()]):
+    for m in _SENTENCE_END.finditer(text):
+        # An abbreviation is a few letters right before the stop (at most "Messrs"): search
+        # only there, not the whole sentence so far. `start` follows a stop and a space, so
+        # the word boundary at the window's edge reads the same as at a slice's start.
+        if m.group().startswith(".") and _ABBREVIATION.search(text, max(start, m.start() - 8),
+                                                              m.start()):
             continue
         out.append(text[start:m.end()].strip())
         start = m.end()

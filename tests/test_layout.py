@@ -5,9 +5,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapt.layout import (LINES_PER_PAGE, LayoutOptions, layout, paginate, sentence_ends,
-                          wrap, wrap_offsets)
+from adapt.layout import (LINES_PER_PAGE, LayoutOptions, PrefixLines, layout, paginate,
+                          sentence_ends, wrap, wrap_offsets)
 from adapt.model import Document, Element
+from conftest import needs_shared, pdnc_dir
 
 WIDTHS = {"scene_heading": 61, "action": 61, "dialogue": 35, "parenthetical": 24,
           "character": 38, "transition": 61, "centered": 61, "more": 38}
@@ -77,6 +78,32 @@ def test_wrap_hard_breaks_and_long_words():
     assert wrap("one\ntwo three", 61) == ["one", "two three"]
     assert wrap("x" * 70, 61) == ["x" * 61, "x" * 9]
     assert wrap_offsets("a\n\nb", 10) == [(0, 1), (2, 2), (3, 4)]
+
+
+PREFIX_CASES = ["  lead  spaces  here.  And  more.\n\n  x", "a" * 200 + " b",
+                "\n\nfoo. bar.\n \n baz " * 5, "word " * 80, "x\n" * 30, "   ", "",
+                "a. " * 100 + "\n" + "b " * 70, prose(40), prose(9) + "\n" + prose(7, 3)]
+
+
+@pytest.mark.parametrize("width", [7, 24, 35, 61])
+def test_prefix_lines_count_as_wrapping_the_prefix(width):
+    """PrefixLines (how many lines a split's head takes) agrees with wrapping that head
+    itself, at every offset of texts with odd spacing, hard breaks and overlong words."""
+    for text in PREFIX_CASES:
+        lines = PrefixLines(text, width)
+        for pos in range(len(text) + 1):
+            assert lines(pos) == len(wrap_offsets(text[:pos].strip(), width)), (text, pos)
+
+
+@needs_shared(pdnc_dir())
+def test_prefix_lines_on_novel_paragraphs():
+    text = (pdnc_dir() / "PrideAndPrejudice" / "novel_text.txt").read_text(encoding="utf-8")
+    paragraphs = sorted(text.split("\n\n"), key=len)[-60:]    # the longest: many lines
+    for para in paragraphs:
+        for width in (35, 61):
+            lines = PrefixLines(para, width)
+            for pos in sentence_ends(para) + list(range(0, len(para), 97)):
+                assert lines(pos) == len(wrap_offsets(para[:pos].strip(), width))
 
 
 def test_sentence_ends():

@@ -128,31 +128,39 @@ class _Reader:
 
     # -- title page -------------------------------------------------------------------
     def title_page_end(self, start: int) -> int:
-        """Read `Key: value` lines from start; returns the index after the title page."""
+        """Read the title page (`Key: value` lines, values continued on indented lines, up to
+        the first blank line) from start; returns the index after it. A block that opens with
+        a title key (Title:, Author:, ...) is a title page its writer meant, so one that breaks
+        the spec's rules raises FountainError instead of being read as action (see
+        `_title_block`); any other `Word: text` opening stays action unless it is a well-formed
+        title page."""
         lines = self.lines
         first = TITLE_KEY.match(lines[start][1]) if start < len(lines) else None
-        # "FADE IN:" or "CUT TO:" opening a script without a title page is not a key.
-        if not first or (first.group(1).lower() not in _KEY_SPELLING
-                         and has_capitals_only(first.group(1))):
+        if not first or not _is_key(first):
             return start
-        page: dict[str, str] = {}
-        key = None
-        i = start
-        while i < len(lines) and lines[i][1].strip():
-            raw = lines[i][1]
-            m = TITLE_KEY.match(raw)
-            if m and not raw[:1].isspace():
-                key = _KEY_SPELLING.get(m.group(1).strip().lower(), m.group(1).strip())
-                page[key] = m.group(2).strip()
-            elif key is not None:
-                page[key] = (page[key] + "\n" if page[key] else "") + raw.strip()
-            else:
-                return start
-            i += 1
-        if not any(page.values()):
+        meant = is_title_key(first)
+        page, end, problem = _title_block(lines, start)
+        if problem is None and not any(page.values()):
+            problem = (f"line {lines[start][0]}: the title page has keys but no values "
+                       f"({lines[start][1].strip()!r}); give each a value after the colon or "
+                       "on indented lines below it")
+        if problem:
+            if meant:
+                raise FountainError(f"broken title page: {problem}")
             return start
+        # "Author: ..." after a blank line would print as action on page 1: a title page split
+        # by mistake (only the spec's own keys count here; "Date: 1945" may well be action).
+        split = _next_block(lines, end)
+        if split is not None and (m := TITLE_KEY.match(lines[split][1])) \
+                and m.group(1).strip().lower() in _KEY_SPELLING \
+                and _title_block(lines, split)[2] is None:
+            number, raw = lines[split]
+            raise FountainError(
+                f"broken title page: line {number}: {raw.strip()!r} is a title page entry "
+                "after a blank line, which ends the title page; remove the blank line (or "
+                "write it as !action)")
         self.title_page.update(page)
-        return i
+        return end
 
     # -- notes ------------------------------------------------------------------------
     def note_end(self, i: int) -> int | None:
@@ -305,6 +313,65 @@ class _Reader:
             texts.pop()
         self.add("action", "\n".join(texts), number)
         return i
+
+
+class FountainError(ValueError):
+    """A Fountain file that cannot be read as its writer meant (one line for the user)."""
+
+
+# Keys that mark a block as a title page its writer meant: the spec's keys and the ones
+# Fountain apps add (Date, Copyright, Notes, Revision).
+_TITLE_KEYS_MEANT = set(_KEY_SPELLING) | {"date", "copyright", "notes", "revision"}
+
+
+def _is_key(m: re.Match) -> bool:
+    """A `Key:` line is a title page key unless it is script text in capitals such as
+    "FADE IN:" or "CUT TO:" (an unknown key in capitals)."""
+    name = m.group(1).strip()
+    return name.lower() in _KEY_SPELLING or not has_capitals_only(name)
+
+
+def is_title_key(m: re.Match) -> bool:
+    return m.group(1).strip().lower() in _TITLE_KEYS_MEANT
+
+
+def _title_block(lines, start: int) -> tuple[dict[str, str], int, str | None]:
+    """(page, index after the block, problem or None) for the block of non-blank lines at
+    start, read as a title page: each line is `Key: value`, an indented continuation of the
+    key above (the spec indents by 3 spaces or a tab; any indent is taken), or a note; a key
+    given twice gets both values."""
+    page: dict[str, str] = {}
+    key = None
+    i = start
+    while i < len(lines) and lines[i][1].strip():
+        number, raw = lines[i]
+        m = TITLE_KEY.match(raw)
+        if m and not raw[:1].isspace() and (_is_key(m) or m.group(2).strip()):
+            key = _KEY_SPELLING.get(m.group(1).strip().lower(), m.group(1).strip())
+            page[key] = _add_line(page.get(key, ""), m.group(2).strip())
+        elif key is not None and (raw[:1].isspace() or _is_note_line(raw)):
+            page[key] = _add_line(page[key], raw.strip())
+        else:
+            return page, i, (f"line {number}: {raw.strip()!r} is neither 'Key: value' nor an "
+                             "indented continuation line (indent it, or end the title page "
+                             "with a blank line before it)")
+        i += 1
+    return page, i, None
+
+
+def _add_line(value: str, line: str) -> str:
+    return f"{value}\n{line}" if value and line else value or line
+
+
+def _is_note_line(raw: str) -> bool:
+    text = raw.strip()
+    return text.startswith("[[") and text.endswith("]]")
+
+
+def _next_block(lines, i: int) -> int | None:
+    while i < len(lines) and not lines[i][1].strip():
+        i += 1
+    return i if i < len(lines) else None
 
 
 def _is_centered(text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import SPEECH_TYPES, TITLE_KEYS, Document, Element
-from ..readers.fountain import TITLE_KEY, line_kind, starts_own_element
+from ..readers.fountain import TITLE_KEY, is_title_key, line_kind, starts_own_element
 
 
 # At the very top, a line like "Key: value" would start a title page; these prefixes stop it.
@@ -57,6 +57,8 @@ def _title_page(doc: Document) -> list[str]:
     keys = [k for k in TITLE_KEYS if k in doc.title_page] + \
            [k for k in doc.title_page if k not in TITLE_KEYS]
     for key in keys:
+        if not doc.title_page[key].strip():
+            continue    # nothing to print, and a page of empty keys is a broken title page
         value_lines = doc.title_page[key].split("\n")
         if len(value_lines) == 1:
             lines.append(f"{key}: {value_lines[0]}".rstrip())
@@ -138,8 +140,10 @@ def _lines(doc: Document):
     yield from title
     previous = None
     started = bool(title)
-    # Until the first element that is not a note, a "Key: value" line would start a title page.
+    # Until the first element that is not a note, a "Key: value" line would start a title page;
+    # right after a title page, a "Title: ..." line would read as its continuation.
     opens_script = not title
+    after_title_page = bool(title)
     for el in doc.elements:
         # Parentheticals, dialogue and sung lines follow their cue without a blank line.
         joined = (previous is not None and previous.type in SPEECH_TYPES and el.character
@@ -148,8 +152,10 @@ def _lines(doc: Document):
         if started and not joined:
             yield ""
         written = _element_lines(el, opens_script)
-        if opens_script and TITLE_KEY.match(written[0]):
+        key = TITLE_KEY.match(written[0])
+        if key and (opens_script or after_title_page and is_title_key(key)):
             written[0] = _TITLE_KEY_FORCE.get(el.type, "") + written[0]
+        after_title_page = False
         yield from written
         started = started or bool(written)
         opens_script = opens_script and el.type == "note"

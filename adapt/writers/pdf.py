@@ -117,18 +117,35 @@ def _sibling_faces(path: Path) -> dict[str, Path]:
 
 class _Painter:
     """Draws one page's text through a single text object (far fewer PDF operators than a
-    drawString per line), and its underlines as lines afterwards."""
+    drawString per line), and its underlines as lines afterwards.
+
+    With the built-in (Type 1) faces, a run's operators are written straight into the text
+    object: exactly the strings ReportLab's setTextOrigin and textOut write for them, without
+    measuring each run (textOut moves a cursor this painter never reads) or formatting it
+    through the general path. A run needing a substitution font (Symbol, ZapfDingbats), or an
+    embedded TrueType face, goes through textOut itself."""
 
     def __init__(self, c, fonts: Fonts, height_pt: float):
-        from reportlab.pdfbase.pdfmetrics import stringWidth
+        from reportlab.lib.rl_accel import escapePDF, fp_str
+        from reportlab.pdfbase.pdfmetrics import getFont, stringWidth, unicode2T1
 
         self.c = c
         self.fonts = fonts
         self.height = height_pt
         self._string_width = stringWidth
+        self._fp_str = fp_str
+        self._escape = escapePDF
+        self._to_t1 = unicode2T1
+        self._t1 = {}       # face -> [font] + substitutes, for the built-in faces only
+        for face in set(fonts.faces.values()):
+            font = getFont(face)
+            if not font._dynamicFont and not font._multiByte:
+                self._t1[face] = [font] + font.substitutionFonts
+        self._bottom_up = c.bottomup
 
     def begin(self):
         self.text = self.c.beginText()
+        self.code = self.text._code
         self.face = None
         self.grey = False
         self.underlines: list[tuple[float, float, float]] = []
@@ -147,7 +164,7 @@ class _Painter:
         return self._string_width(text, self.fonts.face(style), self.fonts.size)
 
     def _run(self, x: float, y: float, run: str, style: str):
-        face = self.fonts.face(style)
+        face = self.fonts.face(style) if style else self.fonts.faces[""]
         if face != self.face:
             self.text.setFont(face, self.fonts.size)
             self.face = face
@@ -155,8 +172,14 @@ class _Painter:
         if grey != self.grey:
             self.text.setFillGray(NOTE_GREY if grey else 0)
             self.grey = grey
-        self.text.setTextOrigin(x, y)
-        self.text.textOut(run)
+        t1 = self._t1.get(face)
+        pieces = self._to_t1(run, t1) if t1 is not None and self._bottom_up else None
+        if pieces is not None and len(pieces) == 1 and pieces[0][0] is t1[0]:
+            self.code.append(f"1 0 0 1 {self._fp_str(x, y)} Tm")
+            self.code.append(f"({self._escape(pieces[0][1])}) Tj")
+        else:
+            self.text.setTextOrigin(x, y)
+            self.text.textOut(run)
         if "u" in style and run.strip():
             self.underlines.append((x, x + self.width(run, style), y))
 
@@ -174,6 +197,9 @@ class _Painter:
             x = centre * PT - self.width(line.text) / 2
         else:
             x = line.left * PT
+        if not line.marks and line.kind != "note":
+            self._run(x, y, line.text, "")      # most lines: one plain run
+            return
         note = "n" if line.kind == "note" else ""
         for start, end, style in _runs(line):
             x0 = x + (self.width(line.text[:start]) if start else 0.0)

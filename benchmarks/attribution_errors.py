@@ -1,0 +1,104 @@
+"""Where attribution goes wrong: the wrong anaphoric / implicit quotations of a novel, with
+the narration before them, the tag, the gold speaker, ours, the sieve rule that chose it and
+the characters on stage; and a count of errors per (quote type, sieve rule).
+
+Usage: python -m benchmarks.attribution_errors NOVEL [--type anaphoric|implicit|explicit]
+       [--rule RULE] [--show N] [--seed]
+A development aid: it scores against attribute() directly (no screenplay build), so its
+figures are close to, not the same as, benchmarks.attribution's.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+
+from adapt import attribution as attr
+from adapt.readers.prose import read_prose
+from benchmarks.attribution import accepted_cues, load_seed, norm, quotations
+from benchmarks.corpus import load_novel, novels
+
+
+def run(text: str):
+    """The sieve's steps as attribute() runs them, keeping the turns and the sieve."""
+    story = read_prose(text)
+    cast = attr.discover_cast(story)
+    turns = attr._turns(story, cast)
+    sieve = attr._Sieve(story, cast, turns)
+    sieve.explicit()
+    sieve.learn_descriptions()
+    sieve.sweep()
+    attr.conversation.decode(turns, sieve.narrated, sieve.tagged)
+    attr._name_narrator(story, cast, turns)
+    return story, cast, turns, sieve
+
+
+def main(argv: list[str]) -> None:
+    args = [a for a in argv if not a.startswith("--")]
+    opts = dict(a[2:].split("=", 1) for a in argv if a.startswith("--") and "=" in a)
+    errors = Counter()
+    totals = Counter()
+    if "--seed" in argv:
+        report(*load_seed(), opts, errors, totals)
+    for name in (novels() if args == ["all"] else args):
+        report(*load_novel(name), opts, errors, totals)
+    print("\n(type, rule): wrong / total")
+    for key, n in sorted(totals.items(), key=lambda kv: -errors[kv[0]]):
+        print(f"  {str(key[0]):10s} {key[1]:18s} {errors[key]:5d} / {n:5d}")
+    for t in ("explicit", "anaphoric", "implicit"):
+        n = sum(v for (a, _), v in totals.items() if a == t)
+        e = sum(v for (a, _), v in errors.items() if a == t)
+        if n:
+            print(f"{t:10s} {1 - e / n:.2%} of {n}")
+
+
+def report(text, spans, characters, opts, errors, totals):
+    story, cast, turns, sieve = run(text)
+    by_quote = {}
+    for k, t in enumerate(turns):
+        for q in t.quotes:
+            by_quote[q.start] = (k, q)
+    qstarts = sorted(by_quote)
+    import bisect
+    cues = accepted_cues(characters)
+    shown = 0
+    want_type = opts.get("type")
+    want_rule = opts.get("rule")
+    limit = int(opts.get("show", 40))
+    for gold in quotations(spans):
+        start, end = gold["parts"][0]
+        i = bisect.bisect_right(qstarts, end - 1) - 1
+        if i < 0 or by_quote[qstarts[i]][1].end <= start:
+            continue
+        k, q = by_quote[qstarts[i]]
+        turn = turns[k]
+        cue = turn.speaker.cue if turn.speaker is not None else attr.UNKNOWN
+        ok = norm(cue) in cues.get(gold["speaker"], set()) or \
+            norm(cue) in {norm(a) for a in gold["also"]}
+        key = (gold["type"], turn.how)
+        totals[key] += 1
+        if ok:
+            continue
+        errors[key] += 1
+        if (want_type and gold["type"] != want_type) or (want_rule and turn.how != want_rule):
+            continue
+        if shown >= limit:
+            continue
+        shown += 1
+        para_start = turn.paragraph.start
+        context = re.sub(r"\s*\n\s*\n\s*", " \u00b6 ", text[max(0, para_start - 400):q.start]).replace("\n", " ")
+        after = text[q.end:q.end + 120].replace("\n", " ")
+        tag = turn.tag
+        print(f"--- [{gold['type']}/{turn.how}] turn {k} conv {turn.conv} gold={gold['speaker']} "
+              f"ours={cue} tag={tag.subject + ' ' + tag.verb if tag else None}")
+        print(f"    prev speakers: "
+              f"{[(turns[j].speaker.cue if turns[j].speaker else None) for j in range(max(0, k - 4), k) if turns[j].conv == turn.conv]}"
+              f" next: {[(turns[j].speaker.cue if turns[j].speaker else None, turns[j].how) for j in range(k + 1, min(len(turns), k + 3)) if turns[j].conv == turn.conv]}")
+        print(f"    lead={turn.lead} before={[getattr(x, 'cue', x) for x in turn.before]} "
+              f"after={[getattr(x, 'cue', x) for x in turn.after]} voc={[v.cue for v in turn.vocatives]}")
+        print(f"    ...{context[-400:]}")
+        print(f"    >>> {q.text[:160]!r} {after[:120]}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
