@@ -15,10 +15,12 @@ what the rules get right on a hand-written gold set.
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from .verbs import noun_plural, past_lemma, present_form, verb_lemma
+from .verbs import noun_plural, past_lemma, present_form, verb_forms, verb_lemma
 
 # ---------------------------------------------------------------------------- sentences
 
@@ -30,12 +32,15 @@ _SENTENCE_END = re.compile(r"(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]]*(?=\s+|$)")
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
-_SPACES = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S")
+_SPACES = re.compile(r"\s\s+|[^\S ]")     # the runs of white space that are not one " "
 
 
 def clean(text: str) -> str:
     """One line of text: line breaks and runs of spaces become single spaces."""
-    return _SPACES.sub(" ", text).strip()
+    if "  " in text or not text.isprintable():   # (every white space but " " is unprintable)
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def capitalise(text: str) -> str:
@@ -53,12 +58,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
-        rest = text[end:].lstrip()
-        if rest and not (rest[0].isupper() or rest[0] in "\"'\u201c\u2018(" or rest[0].isdigit()):
+        after = _NON_SPACE.search(text, end)     # the first character of what follows
+        if after and not (after.group().isupper() or after.group() in "\"'\u201c\u2018("
+                          or after.group().isdigit()):
             continue
-        word = _LAST_WORD.search(text, start, m.start() + 1)
-        if m.group().startswith(".") and word and (word.group(1).lower() in _ABBREVIATIONS
-                                                   or (len(word.group(1)) == 1 and word.group(1).isupper())):
+        # the word before a full stop (only its last letters: an abbreviation is short)
+        word = _LAST_WORD.search(text, max(start, m.start() - 20), m.start() + 1) \
+            if text[m.start()] == "." else None
+        if word and (word.group(1).lower() in _ABBREVIATIONS
+                     or (len(word.group(1)) == 1 and word.group(1).isupper())):
             continue
         chunk = text[start:end]
         if chunk.strip():
@@ -110,6 +118,10 @@ _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese 
 _SINGULAR_S = ("ss", "us", "is", "ous", "ness", "ics")
 
 
+_WORD = re.compile(r"([A-Za-z]+(?:['\u2019][A-Za-z]+)*)")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
@@ -124,6 +136,7 @@ def _match_case(word: str, model: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
+@functools.lru_cache(maxsize=8192)
 def _plural_noun(word: str, sentence_start: bool = False) -> bool:
     low = word.lower()
     if low in _IRREGULAR_PLURALS:
@@ -143,17 +156,31 @@ def _is_adverb(low: str) -> bool:
 
 
 class _Words:
-    """The word tokens of a sentence, their positions in the token list, and the punctuation
-    between neighbouring words (computed once: these are asked for many times per word)."""
+    """The tokens of a sentence, its word tokens' positions in the token list, and the
+    punctuation between neighbouring words (computed once: these are asked for many times per
+    word). Joined, the tokens give the sentence back (with the words as rewritten)."""
 
-    def __init__(self, toks: list[str]):
-        self.toks = toks
-        self.idx = [i for i, t in enumerate(toks) if t[:1].isalpha()]
-        self.lows = [toks[i].lower() for i in self.idx]
-        self.gaps = [""] * (len(self.idx) + 1)    # punctuation before word k (and after the last)
-        bounds = self.idx + [len(toks)]
-        for k in range(1, len(bounds)):
-            self.gaps[k] = "".join(t for t in toks[bounds[k - 1] + 1:bounds[k]] if not t.isspace())
+    def __init__(self, text: str):
+        if text.isascii() or not any(c.isalpha() for c in _NON_ASCII.findall(text)):
+            # Words are the [A-Za-z] runs: the text split at them alternates gap, word, gap ...
+            # (each gap one token; it holds no letter, so no word is cut out of it)
+            self.toks = toks = _WORD.split(text)
+            self.idx = list(range(1, len(toks), 2))
+            self.lows = [t.lower() for t in toks[1::2]]
+            self.gaps = [""] + ["" if g == " " else "".join(g.split()) for g in toks[2::2]]
+            return
+        # A letter outside [A-Za-z] ("é") is a word of its own, as in _TOKEN
+        self.toks = toks = _tokens(text)
+        self.idx = idx = [i for i, t in enumerate(toks) if t[0].isalpha()]
+        self.lows = [toks[i].lower() for i in idx]
+        gaps = [""]                             # punctuation before word k (and after the last)
+        bounds = idx + [len(toks)]
+        for a, b in zip(bounds, bounds[1:]):
+            gaps.append("".join(t for t in toks[a + 1:b] if not t.isspace()))
+        self.gaps = gaps
+
+    def words(self) -> list[str]:
+        return [self.toks[i] for i in self.idx]
 
     def word(self, k: int) -> str:
         return self.toks[self.idx[k]]
@@ -175,14 +202,23 @@ class _Words:
         return len(self.idx)
 
 
+_QUOTED_OR_SINGLE = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<!\w)['\u2018][^'\u2019]+['\u2019](?!\w)")
+
+
 def _quoted_mask(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (titles, remembered words): left untouched."""
-    spans = [m.span() for m in re.finditer(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<!\w)['\u2018][^'\u2019]+['\u2019](?!\w)", text)]
-    return spans
+    return [m.span() for m in _QUOTED_OR_SINGLE.finditer(text)]
+
+
+def _inside(toks: list[str], idx: list[int], masked: list[tuple[int, int]]) -> list[bool]:
+    """For each word (token numbers `idx`), whether it starts inside one of the `masked` ranges."""
+    offsets = list(itertools.accumulate(map(len, toks), initial=0))
+    return [any(a <= offsets[i] < b for a, b in masked) for i in idx]
 
 
 # ---------------------------------------------------------------------------- tense
 
+_STATE_WORDS = frozenset(_SUBJECT_PRONOUNS) | {"who", "which"}
 _DEGREE = frozenset("more most less least very so quite".split())
 _CAUSATIVE = frozenset("get have find keep leave see want like".split())
 _LINKING = frozenset("look seem appear become grow get feel remain stay sound prove go turn fall".split())
@@ -210,11 +246,12 @@ def _opens_clause(w: _Words, k: int, converted: set) -> bool:
 
 def _subject_plural(w: _Words, k: int, converted: set) -> bool:
     """Whether the subject of the verb at word k is plural (looking back in its clause)."""
-    clause: list[int] = []
+    clause: list[int] = []                 # (backwards)
+    lows, gaps = w.lows, w.gaps
     j = k - 1
     while j >= 0:
-        low = w.low(j)
-        if _CLAUSE_PUNCT & set(w.punct_between(j, j + 1)) and clause:
+        low = lows[j]
+        if clause and not _CLAUSE_PUNCT.isdisjoint(gaps[j + 1]):
             break
         if low in _RELATIVES:
             if clause:
@@ -228,9 +265,9 @@ def _subject_plural(w: _Words, k: int, converted: set) -> bool:
             return w.low(j - 2) in ("both", "all", "many", "most", "some", "several")
         if low in _CLAUSE_WORDS and (low not in ("and", "or") or _opens_clause(w, j, converted)):
             break
-        clause.insert(0, j)
+        clause.append(j)
         j -= 1
-    words = [i for i in clause if not _is_adverb(w.low(i))]
+    words = [i for i in reversed(clause) if not _is_adverb(lows[i])]
     if not words:
         return False
     for i in reversed(words):
@@ -303,14 +340,27 @@ def _has_ahead(w: _Words, k: int, word: str, within: int = 3) -> bool:
 def _prev_word(w: _Words, k: int) -> int:
     """Index of the previous word that is not an adverb ("Darcy only smiled"), or -1."""
     j = k - 1
-    while j >= 0 and not w.punct_between(j, j + 1):
-        low = w.low(j)
-        if low == "so" and not (j + 1 == k or _is_adverb(w.low(j + 1))):
+    lows, gaps = w.lows, w.gaps
+    while j >= 0 and not gaps[j + 1]:
+        low = lows[j]
+        if low == "so" and not (j + 1 == k or _is_adverb(lows[j + 1])):
             break
         if not (_is_adverb(low) or low == "so"):
             break
         j -= 1
     return j
+
+
+_REWRITABLE: dict[str, bool] = {}           # word -> _rewritable(word), as words are met
+
+
+def _rewritable(low: str) -> bool:
+    """Whether present_tense looks at a (lower-case) word as a verb form it may rewrite."""
+    if len(_REWRITABLE) >= 50_000:
+        _REWRITABLE.clear()                    # (the words of a few novels; bounded memory)
+    known = _REWRITABLE[low] = low in _PAST_CANDIDATES or (
+        low not in _BE_HAVE and bool(low.endswith("ed") or past_lemma(low)))
+    return known
 
 
 def present_tense(sentence: str) -> str:
@@ -320,33 +370,36 @@ def present_tense(sentence: str) -> str:
     been waiting" -> "has been waiting"), past progressive -> present progressive, "did not"
     -> "does not", "could" -> "can" (not before "have"). Participles after be/have, adjectives
     after a determiner, conditional "would" and words inside quotation marks stay."""
+    w = _Words(sentence)
+    toks, idx, lows, gaps = w.toks, w.idx, w.lows, w.gaps
     masked = _quoted_mask(sentence)
-    toks = _tokens(sentence)
-    w = _Words(toks)
-    offsets, pos = [], 0
-    for t in toks:
-        offsets.append(pos)
-        pos += len(t)
+    inside = _inside(toks, idx, masked) if masked else None
+    # The words this may rewrite; the loop keeps its state up to the last of them. (Words
+    # rewritten on the way never become one: "not" after "could" becomes "".)
+    rewritable = list(map(_REWRITABLE.get, lows))
+    if None in rewritable:
+        rewritable = [_rewritable(low) if known is None else known for low, known in zip(lows, rewritable)]
+    if True not in rewritable:
+        return sentence
     state = _State()
-    for k in range(len(w)):
-        ti = w.idx[k]
-        if any(a <= offsets[ti] < b for a, b in masked):
+    for k in range(len(rewritable) - rewritable[::-1].index(True)):
+        if inside and inside[k]:
             continue
-        word, low = w.word(k), w.low(k)
-        if k and ((w.gaps[k] and any(c in _CLAUSE_PUNCT for c in w.gaps[k]))
-                  or (w.lows[k - 1] in _CLAUSE_WORDS and _opens_clause(w, k - 1, state.converted))):
+        word, low = toks[idx[k]], lows[k]
+        if k and ((gaps[k] and not _CLAUSE_PUNCT.isdisjoint(gaps[k]))
+                  or (lows[k - 1] in _CLAUSE_WORDS and _opens_clause(w, k - 1, state.converted))):
             state.clause_finite = False
         if low in _SUBJECT_PRONOUNS and low != "it":
             state.waiting = _SUBJECT_PRONOUNS[low]
-        elif word[:1].isupper() and k > 0 and w.lows[k - 1] not in _PREP_DET \
-                and not w.word(k - 1)[:1].isupper():
+        elif word[:1].isupper() and k > 0 and lows[k - 1] not in _PREP_DET \
+                and not toks[idx[k - 1]][:1].isupper():
             state.waiting = False
         elif k == 0 and low not in _PREPOSITIONS and low not in _CLAUSE_WORDS:
             state.waiting = "start"
-        elif low in ("who", "which") and k > 0 and not w.gaps[k] and not state.clause_finite:
+        elif low in ("who", "which") and k > 0 and not gaps[k] and not state.clause_finite:
             state.waiting = _subject_plural(w, k, state.converted)   # its antecedent's number
             state.in_relative = True
-        if low not in _PAST_CANDIDATES and (low in _BE_HAVE or not (past_lemma(low) or low.endswith("ed"))):
+        if not rewritable[k]:
             continue                           # not a verb form this rewrites: the common case
         prev = _prev_word(w, k)
         prev_low = w.low(prev) if prev >= 0 else ""
@@ -547,8 +600,8 @@ def third_person(sentence: str, name: str, gender: str | None = None) -> str:
     sentence is `name`, later ones a pronoun ("I put my hand in my pocket" -> "Fenwick puts his
     hand in his pocket" once the tense is rewritten); "we" becomes "they"."""
     masked = _quoted_mask(sentence)
-    toks = _tokens(sentence)
-    w = _Words(toks)
+    w = _Words(sentence)
+    toks = w.toks
     he, him, his, himself = (("she", "her", "her", "herself") if gender == "F" else
                              ("he", "him", "his", "himself") if gender == "M" else
                              (name, name, name + "'s", "themself"))
@@ -695,6 +748,23 @@ _SUBORDINATE_MODAL = re.compile(r"\b(?:how|why|whether|if|lest)\b(?:\W+\w+){0,5}
 _PAST_FINITE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 
 
+_FEEL = frozenset(("felt", "feel", "feels", "feeling"))
+
+
+@functools.lru_cache(maxsize=None)
+def _mind_words() -> frozenset[str]:
+    """Every word at which is_interior's word loop can find something: the mind nouns and
+    states, "mind", "felt"/"feel", and the forms of the mind verbs."""
+    return _MIND_NOUNS | _MIND_STATES | _FEEL | {"mind"} | verb_forms(_MIND_VERBS)
+
+
+def _lower_words(text: str) -> list[str]:
+    """The words of `text` (_WORDS), lower-cased."""
+    if "\u0130" in text or "\u212a" in text:     # the two letters that lower-case to ASCII ones
+        return [x.lower() for x in _WORDS.findall(text)]
+    return _WORDS.findall(text.lower())            # the same words, lowered in one go
+
+
 def is_interior(sentence: str, present_prose: bool = False) -> bool:
     """Whether a sentence of narration tells what goes on inside someone (thoughts, knowing,
     remembering, wanting, judging) rather than what can be seen or heard.
@@ -714,17 +784,22 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
     if pattern and not (pattern.group().lower().startswith(("should", "would"))
                         and _SUBORDINATE_MODAL.search(bare)):
         return True
-    lows = [x.lower() for x in _WORDS.findall(bare)]
+    lows = _lower_words(bare)
+    triggers = _mind_words()
+    if triggers.isdisjoint(lows):
+        return False                       # no word below could make it interior: the common case
     for i, low in enumerate(lows):
+        if low not in triggers:
+            continue
         before = lows[i - 1] if i else ""
         if low in _MIND_NOUNS and before not in ("no",):
             return True
-        lead = next((x for x in reversed(lows[max(0, i - 3):i]) if not _is_adverb(x)), "")
-        if low in _MIND_STATES and (before in _STATE_LEADS or lead in _STATE_LEADS):
+        if low in _MIND_STATES and (before in _STATE_LEADS or next(
+                (x for x in reversed(lows[max(0, i - 3):i]) if not _is_adverb(x)), "") in _STATE_LEADS):
             return True
         if low == "mind" and before in ("his", "her", "my", "their"):
             return True                    # "her mind was busily engaged"
-        if low in ("felt", "feel", "feels", "feeling") and i + 1 < len(lows) and \
+        if low in _FEEL and i + 1 < len(lows) and \
                 lows[i + 1] in ("that", "as", "a", "an", "hot", "sure", "certain"):
             return True                    # "felt that the moment had come"
         lemma = verb_lemma(low)
@@ -874,7 +949,9 @@ def age_of(text: str, name: str, mentions: list[int] | None = None) -> int | Non
     if mentions is None:
         mentions = [m.start() for m in re.finditer(rf"\b{n}\b", text)]
     windows = [text[max(0, at - 40):at + len(name) + 60] for at in mentions]
-    windows = [w for w in windows if "old" in w or "aged" in w]
+    # each pattern needs "year" and "old", or "aged": only such windows are searched (and the
+    # patterns, new for each name, are compiled only when there is one)
+    windows = [w for w in windows if "year" in w and "old" in w or "aged" in w]
     for pattern in patterns:
         for window in windows:
             m = re.search(pattern, window)
@@ -892,7 +969,7 @@ _SPEECH_LEAD = re.compile(
 def strip_speech_lead(text: str) -> str:
     """Narration that only leads into a speech in the next paragraph loses its speech tag:
     "As they turn in at the gates, John says:" -> "As they turn in at the gates."."""
-    m = _SPEECH_LEAD.search(text)
+    m = _SPEECH_LEAD.search(text) if text.rstrip().endswith(":") else None
     if not m:
         return text
     from .tags import MANNER_VERBS, SPEECH_VERBS

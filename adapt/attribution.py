@@ -33,6 +33,8 @@ UNKNOWN = "VOICE"
 DESCRIPTION_DICE = 0.3
 # Narration between two quoted paragraphs longer than this ends the conversation.
 CONVERSATION_GAP = 800
+# A description that speaks in this many tags is a character of its own ("the mariner").
+RECURRING_DESCRIPTION = 3
 
 # Nouns that name people, with the gender they imply.
 PERSON_NOUNS = {
@@ -54,6 +56,14 @@ PERSON_NOUNS = {
     "clergyman": "M", "rector": "M", "soldier": "M", "sailor": "M", "old": None,
     "girls": None, "men": None, "others": None, "children": None,
 }
+# Person nouns that any character may be called by ("the girl", "the old gentleman", "her
+# mother"): never a character of their own, however often they speak.
+GENERIC_PERSONS = frozenset("""
+    man woman girl boy lady gentleman fellow lad lass youth child toddler baby old girls men
+    others children friend companion lover father mother husband wife son daughter brother
+    sister aunt uncle cousin niece nephew grandmother grandfather master mistress sir madam
+    ladyship lordship
+""".split())
 # "a toddler's pout", "an old woman": narration introducing someone not yet named.
 _INTRODUCTION = re.compile(r"\b(?:a|an)\s+((?:(?:old|young|little|tall|small)\s+)?)"
                            r"(?:[a-z]+\s+)?([a-z]+)(?:['\u2019]s)?\b")
@@ -139,6 +149,34 @@ def _np_head(subject: str) -> tuple[str | None, str | None, str]:
     rest = words[1:] if det else words
     head = rest[-1] if rest else None
     return det, head, " ".join(rest)
+
+
+# Heads of descriptions that point back at someone already there ("the other", "the
+# latter", "the elder"), or that are no noun at all.
+_NOT_HEADS = frozenset("""
+    other others one two three latter former rest first second last same whole elder younger
+    eldest youngest young old little and or but by of to in with for at as from
+""".split())
+
+
+def _noun_gender(head: str | None) -> str | None:
+    """The sex a person noun implies: the lexicon's, else its ending ("ancestress",
+    "policeman")."""
+    if not head:
+        return None
+    if head in PERSON_NOUNS:
+        return PERSON_NOUNS[head]
+    if head.endswith(("ess", "woman", "wife", "widow")) or head in ("matron", "spinster",
+                                                                     "bride", "nun", "wench"):
+        return "F"
+    if head.endswith(("man", "boy")) and not head.endswith("woman"):
+        return "M"
+    return None
+
+
+def _describes_someone(head: str | None) -> bool:
+    return bool(head) and head.isalpha() and len(head) > 2 and head not in _NOT_HEADS \
+        and not head.endswith("ly")
 
 
 def _vocatives(cast: Cast, quote: Span) -> list[CastCharacter]:
@@ -290,6 +328,7 @@ class _Sieve:
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
         self.described: dict[str, CastCharacter] = {}
+        self.description_counts: Counter = Counter()
         self.tagged: set[int] = set()                   # ids of explicitly tagged speakers   # "old gentleman" -> learned character
         # Mentions in narration only: people talked about in a quotation are often not
         # there. A pronoun in narration ("He turned away") keeps its referent - the latest
@@ -417,7 +456,7 @@ class _Sieve:
 
     def resolve_np(self, k: int, subject: str) -> CastCharacter | None:
         det, head, role = _np_head(subject)
-        gender = PERSON_NOUNS.get(head or "", None)
+        gender = _noun_gender(head)
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
         if det in ("his", "her", "their"):
@@ -453,19 +492,37 @@ class _Sieve:
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
+            if det == "the" and head not in GENERIC_PERSONS \
+                    and self.description_counts[head] >= RECURRING_DESCRIPTION:
+                # "the stranger", again and again: a character of its own, unless the tags
+                # show the description keeps a named speaker's company
+                if bound is not None and bound is not prev and bound not in turn.vocatives:
+                    return bound
+                return self.role_character(head, gender)
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
                 ch = self.resolve_pronoun(k, gender)
                 if ch is not None and ch is not prev:
                     return ch
-            if role in self.roles:
-                return self.roles[role]
-            ch = self.cast.new(role=role)
-            if gender:
-                ch.votes[gender] += 5
-            self.roles[role] = ch
-            return ch
+            return self.role_character(role, gender)
+        if det == "the" and self.description_counts[head] >= RECURRING_DESCRIPTION:
+            # "said the mariner", "the croupier cried", again and again: a person the story
+            # does not name, unless the tags show the description keeps company with a named
+            # speaker. (Said once, "the ancestress" is more likely someone named nearby.)
+            bound = self.described.get(role)
+            if bound is not None and bound is not prev and bound not in turn.vocatives:
+                return bound
+            return self.role_character(head, gender)
         return self.resolve_pronoun(k, gender)
+
+    def role_character(self, role: str, gender: str | None) -> CastCharacter:
+        if role in self.roles:
+            return self.roles[role]
+        ch = self.cast.new(role=role)
+        if gender:
+            ch.votes[gender] += 5
+        self.roles[role] = ch
+        return ch
 
     def _role_kin(self, ch: CastCharacter, speaker: CastCharacter) -> CastCharacter:
         """'Papa' said by a Bennet is Mr. Bennet, when the prose has him."""
@@ -504,6 +561,26 @@ class _Sieve:
                 if ch is None:
                     ch = self.cast.new([clean_subject(tag.subject)])
                 turn.speaker, turn.how = ch, "explicit"
+            elif tag.designation is not None:
+                ch = self.designated(tag.designation[0])
+                if ch is not None:
+                    turn.speaker, turn.how = ch, "explicit"
+
+    def designated(self, name: str) -> CastCharacter | None:
+        """The character a capitalised description names: "the Mock Turtle", "the
+        irrepressible Thomas"; "the Major" is whoever carries that title (the latest if
+        several), else a character of that name."""
+        ch = self.cast.lookup(name)
+        if ch is not None:
+            return ch
+        words = name.split()
+        if len(words) == 1 and words[0].lower() in castmod.TITLE_GENDER:
+            titled = [c for c in self.cast.characters if words[0].lower() in c.titles
+                      and not c.role]
+            if titled:
+                return max(titled, key=lambda c: self.recent.get(c.id, -1))
+            return self.cast.new([name])
+        return None
 
     def learn_descriptions(self):
         self.tagged = {t.speaker.id for t in self.turns if t.how == "explicit" and t.speaker}
@@ -513,18 +590,23 @@ class _Sieve:
         Learned from this text's own tags; a protagonist present everywhere scores low."""
         desc_convs: dict[str, set] = {}
         char_convs: dict[int, set] = {}
+        self.description_counts = Counter(
+            _np_head(t.tag.subject)[1] for t in self.turns
+            if t.tag is not None and not t.tag.named and _np_head(t.tag.subject)[0] == "the"
+            and _describes_someone(_np_head(t.tag.subject)[1]))
         for turn in self.turns:
             tag = turn.tag
             if turn.how == "explicit" and turn.speaker is not None:
                 char_convs.setdefault(turn.speaker.id, set()).add(turn.conv)
             elif tag is not None and not tag.named:
                 det, head, role = _np_head(tag.subject)
-                if det == "the" and (head in PERSON_NOUNS or head in ROLE_NAMES):
+                if det == "the" and (head in PERSON_NOUNS or head in ROLE_NAMES
+                                     or _describes_someone(head)):
                     desc_convs.setdefault(role, set()).add(turn.conv)
         for role, convs in desc_convs.items():
             if len(convs) < 2:
                 continue
-            gender = PERSON_NOUNS.get(role.split()[-1])
+            gender = _noun_gender(role.split()[-1])
             best, best_score = None, 0.0
             for cid, theirs in char_convs.items():
                 ch = self.cast.characters[cid]
@@ -640,18 +722,22 @@ _VOCATIVE = re.compile(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]
 def discover_cast(story: Story) -> Cast:
     """Cast discovery: tag subjects and vocatives are the evidence that a name is a person."""
     evidence = Counter()
+    designations = Counter()
     for para in story.paragraphs():
         for i, span in enumerate(para.spans):
             if span.kind != "quote":
                 continue
             tag = find_tag(para, i)
+            designation = tag.designation if tag is not None else None
             if tag is not None and tag.named:
                 evidence[clean_subject(tag.subject)] += 1
-            elif tag is not None and re.match(r"the\s+[A-Z]", tag.subject):
-                evidence[castmod.norm(tag.subject.split(None, 1)[1])] += 1    # "the Hatter"
+            elif designation is not None:
+                evidence[castmod.norm(designation[0])] += 1       # "the irrepressible Thomas"
+                if designation[1]:
+                    designations[castmod.norm(designation[0])] += 1     # "the Mock Turtle"
             for m in _VOCATIVE.finditer(span.text):
                 evidence[castmod.norm(m.group(1))] += 1
-    cast = discover(story.text, evidence)
+    cast = discover(story.text, evidence, designations)
     # Pronouns count in narration only: a name called in a quote is followed by the
     # speaker's pronoun ("Rory?" he asks).
     narration = "\n".join("".join(s.text if s.kind == "narration" else " \u2014 " for s in p.spans)

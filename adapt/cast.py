@@ -264,14 +264,34 @@ def candidate_forms(text: str, name_words: set[str]) -> Counter:
     return forms
 
 
+def _designations(text: str, designations: Counter, forms: Counter) -> Counter:
+    """Capitalised descriptions that speak in tags ("the March Hare", "the Invisible Man") are
+    what the prose calls those characters, though their words are no names: each becomes a
+    name form, counted where "the" precedes it. A bare title ("the Colonel") is left to the
+    character who carries it."""
+    out = Counter()
+    for form, n in designations.items():
+        words = form.split()
+        if form in forms or (len(words) == 1 and words[0].lower() in TITLE_GENDER):
+            continue
+        if words[0].lower() in NOT_NAMES:
+            continue
+        pattern = r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, words)) + r"\b"
+        out[form] = max(n, len(re.findall(pattern, text)))
+    return out
+
+
 def _is_role(form: str) -> bool:
     return form.lower() in ROLE_NAMES
 
 
-def discover(text: str, evidence: Counter) -> Cast:
-    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives."""
+def discover(text: str, evidence: Counter, designations: Counter | None = None) -> Cast:
+    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives;
+    `designations` the capitalised descriptions that speak ("said the Mock Turtle")."""
     name_words = _name_words(text)
     forms = candidate_forms(text, name_words)
+    designated = _designations(text, designations or Counter(), forms)
+    forms.update(designated)
     # evidence counts only for forms made of name words (not "Oh", "Yes", "But")
     evidence = Counter({f: n for f, n in evidence.items()
                         if all(w in name_words for w in split_title(f)[1]) or _is_role(f)})
@@ -296,6 +316,7 @@ def discover(text: str, evidence: Counter) -> Cast:
     for before, word in re.findall(r"(\w+)\s+([A-Z][a-z]+)\b", text):
         preceding[word][before.lower()] += 1
     people = {f for f in people if evidence.get(f, 0) >= 2 or not _mostly_a_place(f, preceding)}
+    people |= set(designated)
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
     return cast

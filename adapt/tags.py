@@ -21,7 +21,8 @@ SPEECH_VERBS = frozenset("""
     promise offer answer conclude resume pursue proceed put
     echo ejaculate blurt venture reiterate volunteer hazard remonstrate expostulate entreat
     implore command order warn advise assent lament complain wonder muse reflect think
-    write read quote recite sing hail greet persist
+    write read quote recite sing hail greet persist speak utter stipulate submit propose
+    vociferate interject
 """.split())
 
 # Verbs that say how a line is delivered: kept as a parenthetical ("whispering").
@@ -38,32 +39,89 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Lady|Lord|Sir|Madam|Madame|Monsieur|Mad
          r"Uncle|Cousin|Saint|St|Rev|Reverend)\.?"
 # "Mr. van der Luyden": lower-case particles inside a name
 _PARTICLES = r"(?:(?:van|von|der|den|de|du|la|le|di|da|del)\s+)*"
-_NAME = (rf"(?:{TITLES}\s+)?{_PARTICLES}[A-Z][\w\u2019'\-]*"
-         rf"(?:\s+{_PARTICLES}[A-Z][\w\u2019'\-]*){{0,2}}")
-_NP = (r"(?:the|his|her|their|my|our|a|an|this|that)\s+"
-       r"(?:(?!(?:the|his|her|their|my|our|a|an|this|that|he|she)\b)[a-z][\w\-]*\s+){0,2}?"
-       r"(?!(?:the|his|her|their|my|our|a|an|this|that|he|she)\b)[A-Za-z][\w\-]*")
+# A capitalised word, hyphenated ("Grant-Menzies") but not run into a dash ("Elton--")
+_CAP_WORD = r"[A-Z][\w\u2019']*(?:-[\w\u2019']+)*"
+_NAME = (rf"(?:{TITLES}\s+)?{_PARTICLES}{_CAP_WORD}"
+         rf"(?:\s+{_PARTICLES}{_CAP_WORD}){{0,2}}")
+_FUNCTION_WORDS = r"(?:the|his|her|their|my|our|a|an|this|that|he|she)\b"
+# Words before a capitalised head that make a time or a place, not a person: "the first
+# time Joe", "the next moment Elizabeth".
+_NOT_MODIFIERS = (r"(?:time|times|moment|instant|minute|day|night|morning|evening|afternoon|"
+                  r"while|way|same|next|last|first|other|room|door|house)\b")
+# "the old man", "her mother", "the Mock Turtle", "the irrepressible Thomas"
+_NP_BODY = (rf"(?:(?:(?!{_FUNCTION_WORDS}|{_NOT_MODIFIERS})[a-z][\w\-]*\s+){{0,2}}?"
+            rf"{_NAME}|"
+            rf"(?:(?!{_FUNCTION_WORDS})[a-z][\w\-]*\s+){{0,2}}?(?!{_FUNCTION_WORDS})[a-z][\w\-]*)")
+_NP = rf"(?:the|his|her|their|my|our|a|an|this|that)\s+{_NP_BODY}"
+# The same opening a sentence: "The waiter said, ..."
+_NP_CAP = rf"(?:The|His|Her|Their|My|Our|A|An|This|That)\s+{_NP_BODY}"
 _PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
 SUBJECT = rf"(?:{_PRONOUN}|{_NAME}|{_NP})"
 _ADVERB = r"[a-z]+ly"
 
-# "she sighs exasperatedly, ..." / "Elizabeth smilingly said" / "said Elizabeth" / "returned she"
-_AFTER_NORMAL = re.compile(
-    rf"\A\s*[,\u2014\-]*\s*(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?"
-    rf"(?P<verb>[a-z]+)(?:\s+(?P<adv2>{_ADVERB}))?\b")
+# What may stand between a quote and the tag after it: '"Yes, sir"; replied the servant'.
+_LEAD = r"\A\s*[,;\u2014\-]*\s*"
+# Verbs whose particle makes them speech: '"Oh," put in Kitty', 'Joe burst out, "..."'.
+PHRASAL = frozenset({
+    ("put", "in"), ("break", "in"), ("chime", "in"), ("cut", "in"), ("burst", "out"),
+    ("call", "out"), ("cry", "out"), ("sing", "out"), ("shout", "out"), ("blurt", "out"),
+    ("speak", "out"), ("break", "out"), ("burst", "forth"), ("break", "forth"), ("go", "on"),
+    ("speak", "up"), ("pipe", "up"), ("chip", "in"),
+})
+_PARTICLE = r"\s+(?P<prt>in|out|forth|on|up)\b"
+# A word describing a named speaker: "said old Horace Talbot", "said poor Lucy"; never a
+# preposition or a determiner ("said to Jane", "said the King").
+_EPITHET = (r"(?:(?!(?:to|at|in|on|of|for|from|by|with|as|and|but|or|nor|that|than|then|"
+            r"so|if|into|upon|unto|after|before|over|under|about|across|through|toward|"
+            r"towards|like|unlike|not|never|the|his|her|their|my|our|a|an|this|that|these|"
+            r"those|its|your|what|which|who|whom|how|when|where|while|again)\b)"
+            r"[a-z][a-z\-]*(?<!ly)\s+(?=[A-Z]))")
+
+# "she sighs exasperatedly, ..." / "Elizabeth smilingly said" / "the March Hare went on"
+_AFTER_NORMAL = [re.compile(
+    rf"{_LEAD}(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?"
+    rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
 # An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
 # doctor to Rose", "cried the girl, rising".
 _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|ing)\b|"
                 r"\s+(?:to|in|with|as|and|at|after|before|but|for|from|of|on|who|when|while|"
                 r"then|again|without|into|upon|over|under|through|across|between|than|"
                 r"presently|once|now|aloud|quietly)\b)")
-_AFTER_INVERTED = re.compile(
-    rf"\A\s*[,\u2014\-]*\s*(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+"
+_AFTER_INVERTED = [re.compile(
+    rf"{_LEAD}(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+){prt}\s+(?:{_EPITHET})?"
     rf"(?P<subj>{_PRONOUN}\b|{_NAME}\b|{_NP}{_SUBJECT_END})(?:\s+(?P<adv2>{_ADVERB})\b)?")
-# "Jess says, " / "Then Elizabeth said:" at the end of the narration before a quote.
-_BEFORE = re.compile(
-    rf"(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)"
-    rf"(?:\s+(?P<adv2>{_ADVERB}))?(?:\s+(?:to|at)\s+(?:\w+\s+){{0,2}}\w+)?\s*[,:]\s*\Z")
+    for prt in (_PARTICLE, "")]
+# "Jess says, " / "Then Elizabeth said:" / "The maid said at once:" at the end of the
+# narration before a quote.
+_BEFORE = [re.compile(
+    rf"(?P<subj>{SUBJECT}|{_NP_CAP})\s+(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+){prt}"
+    rf"(?:\s+(?P<adv2>{_ADVERB}))?(?:\s+(?:at\s+once|again|aloud|abruptly|then|now|too))?"
+    rf"(?:\s+(?:to|at|with|in)\s+(?:\w+\s+){{0,2}}\w+)?\s*[,:]\s*\Z") for prt in (_PARTICLE, "")]
+
+# Nouns that report speech, with the verb they stand for: '"Oh, no," was Frank's reply.'
+SPEECH_NOUNS = {
+    "reply": "reply", "answer": "answer", "response": "respond", "rejoinder": "rejoin",
+    "retort": "retort", "remark": "remark", "comment": "comment", "question": "ask",
+    "inquiry": "inquire", "enquiry": "enquire", "query": "ask", "observation": "observe",
+    "exclamation": "exclaim", "cry": "cry", "greeting": "greet", "words": "say",
+    "explanation": "explain", "conclusion": "conclude", "assurance": "assure",
+    "injunction": "enjoin", "consolation": "console", "amendment": "amend", "advice": "advise",
+    "address": "address", "salutation": "salute", "suggestion": "suggest",
+    "request": "request", "protest": "protest", "apology": "apologize", "thought": "think",
+    "reflection": "reflect", "verdict": "say", "speech": "say", "exhortation": "exhort",
+    "entreaty": "entreat", "warning": "warn", "reproach": "reproach", "whisper": "whisper",
+    "murmur": "murmur", "rebuke": "rebuke", "retort": "retort", "challenge": "challenge",
+}
+_NOUNS = "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True))
+# '"...," was Frank's reply' / 'was all Lady Bertram's answer' / 'were Colonel Fitzwilliam's
+# words'; and the passive '"...," was uttered by Captain Wentworth'.
+_NOMINAL = re.compile(
+    rf"{_LEAD}(?:was|were|came)\s+(?:(?:all|only|the|then)\s+)?"
+    rf"(?P<subj>{_NAME}|{_NP})(?:['\u2019]s|(?<=s)['\u2019])\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    rf"(?P<verb>{_NOUNS})\b")
+_PASSIVE = re.compile(
+    rf"{_LEAD}(?:was|were)\s+(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+"
+    rf"(?:[a-z]+\s+){{0,2}}?by\s+(?P<subj>{_NAME}\b|{_NP}{_SUBJECT_END})")
 
 
 # Capitalised words that open a sentence but never name the speaker ("Then changing ...").
@@ -94,20 +152,49 @@ class Tag:
     def named(self) -> bool:
         return bool(re.match(_PARTICLES + r"[A-Z]", self.subject)) and not self.pronoun
 
+    @property
+    def designation(self) -> tuple[str, bool] | None:
+        """The capitalised head of a description: "the March Hare" -> ("March Hare", True),
+        "the irrepressible Thomas" -> ("Thomas", False) (False: words stand between)."""
+        m = re.match(r"(?:the|The)\s+((?:[a-z][\w\-]*\s+)*)([A-Z].*)\Z", self.subject, re.S)
+        if m is None:
+            return None
+        return " ".join(m.group(2).split()), not m.group(1)
 
-def _kind(lemma: str) -> str:
-    if lemma in SPEECH_VERBS:
+
+_MODALS = frozenset({"will", "can", "shall", "may", "must", "ought"})
+
+
+def _kind(lemma: str, particle: str | None = None) -> str:
+    if lemma in SPEECH_VERBS or (lemma, particle) in PHRASAL:
         return "speech"
     if lemma in MANNER_VERBS:
         return "manner"
     return "gesture"
 
 
-def _tag(match: re.Match, base: int) -> Tag | None:
+def _group(match: re.Match, name: str) -> str | None:
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     verb = match.group("verb")
-    lemma = verb_lemma(verb)
+    lemma = lemma or verb_lemma(verb)
+    end = match.end()
+    if lemma in _MODALS:
+        # "Mrs. Archer would say to her children": the verb after the modal
+        after = re.match(r"\s+(?:only\s+|never\s+|sometimes\s+|often\s+)?([a-z]+)\b",
+                         match.string[match.end("verb"):])
+        lemma = verb_lemma(after.group(1)) if after else None
+        if lemma not in SPEECH_VERBS | MANNER_VERBS:
+            return None
+        verb += after.group(0)
+        end = max(end, match.end("verb") + after.end())
     if lemma is None or lemma in ("be", "have", "do"):
         return None
+    particle = _group(match, "prt")
+    if particle and (lemma, particle) not in PHRASAL:
+        return None             # "said in French": no particle; the caller tries without
     subj = match.group("subj")
     subj_start = match.start("subj")
     first = subj.split()[0]
@@ -117,12 +204,24 @@ def _tag(match: re.Match, base: int) -> Tag | None:
             return None
         subj_start += len(subj) - len(rest)       # "Then Jess says": the subject is Jess
         subj = rest
-    return Tag(subject=subj, verb=verb, lemma=lemma,
-               adverb=match.group("adv1") or match.group("adv2"), kind=_kind(lemma),
+    adverb = _group(match, "adv1") or _group(match, "adv2")
+    return Tag(subject=subj, verb=verb + (" " + particle if particle else ""), lemma=lemma,
+               adverb=adverb, kind="speech" if match.re is _NOMINAL else _kind(lemma, particle),
                start=base + min([subj_start] + [match.start(g) for g in ("verb", "adv1")
-                                                if match.group(g)]),
-               end=base + match.end(),
+                                                if _group(match, g)]),
+               end=base + end,
                subject_start=base + subj_start, subject_end=base + match.end("subj"))
+
+
+def _first_tag(regexes, text: str, base: int, accept=lambda m: True) -> Tag | None:
+    """The tag of the first regex (with a particle, then without) that matches and reads."""
+    for regex in regexes:
+        match = regex.search(text) if regex.pattern.endswith(r"\Z") else regex.match(text)
+        if match and accept(match):
+            tag = _tag(match, base)
+            if tag is not None:
+                return tag
+    return None
 
 
 def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
@@ -130,31 +229,43 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
 
     A capitalised sentence after a quote that ends with a full stop is new narration, not a tag.
     """
-    stripped = narration.lstrip(" \t\r\n,")
+    stripped = narration.lstrip(" \t\r\n,;")
     if not stripped:
         return None
     ends_sentence = quote_text.rstrip().endswith((".", "\u201d"))
     starts_lower = stripped[:1].islower()
     if ends_sentence and not starts_lower:
         return None
-    inverted = _AFTER_INVERTED.match(narration)
-    if inverted and (verb_lemma(inverted.group("verb")) in SPEECH_VERBS | MANNER_VERBS
-                     or (not inverted.group("verb").endswith("ing") and not ends_sentence)):
+    nominal = _NOMINAL.match(narration)
+    if nominal:
+        return _tag(nominal, base, SPEECH_NOUNS[nominal.group("verb")])
+    passive = _PASSIVE.match(narration)
+    if passive and verb_lemma(passive.group("verb")) in SPEECH_VERBS | MANNER_VERBS:
+        return _tag(passive, base)
+
+    def inverted(m):
         # '"Yes," laughed Kitty': verb-subject order right after a quote is a tag
-        return _tag(inverted, base)
-    normal = _AFTER_NORMAL.match(narration)
-    if normal and (starts_lower or normal.group("subj")[:1].isupper()):
-        return _tag(normal, base)
-    return None
+        return (verb_lemma(m.group("verb")) in SPEECH_VERBS | MANNER_VERBS
+                or (not m.group("verb").endswith("ing") and not ends_sentence))
+
+    def normal(m):
+        return starts_lower or m.group("subj")[:1].isupper()
+
+    return (_first_tag(_AFTER_INVERTED, narration, base, inverted)
+            or _first_tag(_AFTER_NORMAL, narration, base, normal))
+
+
+_LEADS_IN = re.compile(r"[,:]\s*\Z")
+_HAS_PARTICLE = re.compile(r"\b(?:in|out|forth|on|up)\b")
 
 
 def tag_before(narration: str, base: int) -> Tag | None:
     """A tag closing the narration that leads into a quotation ("Jess says, ")."""
-    match = _BEFORE.search(narration[-200:])
-    if not match:
-        return None
+    if not _LEADS_IN.search(narration):
+        return None             # cheap test first: the regexes below search backwards
+    tail = narration[-200:]
     shift = base + max(0, len(narration) - 200)
-    tag = _tag(match, shift)
+    tag = _first_tag(_BEFORE if _HAS_PARTICLE.search(tail) else _BEFORE[1:], tail, shift)
     if tag is None or tag.kind == "gesture":
         return None
     return tag

@@ -115,6 +115,12 @@ def inflect(lemma: str, tag: str) -> str:
     return forms[0] if forms else lemma
 
 
+def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """Every word form whose verb_lemma is one of `lemmas` (the inverse of verb_lemma)."""
+    return frozenset(form for form, row in _lemma_rows().items()
+                     if form == form.lower() and row.split("/", 1)[0].lower() in lemmas)
+
+
 def third_person_present(word: str) -> str:
     """'walked' / 'walking' / 'walks' -> 'walks'; a non-verb comes back as it was."""
     lemma = verb_lemma(word)
