@@ -279,7 +279,7 @@ Example:
 def characters(input_path, output, cast_path):
     from .attribution import attribute
     from .castfile import dump
-    from .formats import input_kind, load
+    from .formats import InputError, input_kind, load
     from .inputs import read_input
     from .outputs import write_atomic, write_stdout
     from .readers.prose import read_prose
@@ -291,7 +291,12 @@ def characters(input_path, output, cast_path):
             who = attribute(read_prose(source.text), cast)
             text = source.text
         else:   # a screenplay names its speakers: list its cues
-            who, text = _screenplay_cast(load(source.text, source.name), bool(output))
+            try:
+                doc = load(source.text, source.name)
+            except InputError as exc:   # its message starts with the file name
+                raise AdaptError(str(exc).removeprefix(f"{source.name}: "), source.label,
+                                 EXIT_BAD_INPUT) from exc
+            who, text = _screenplay_cast(doc, bool(output))
     if output:
         data = dump(who).encode("utf-8")
         if output == "-":

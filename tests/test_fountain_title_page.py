@@ -46,14 +46,16 @@ def test_broken_title_page_is_one_line_exit_2_nothing_written(tmp_path, name):
     assert run.stdout == "" and not (tmp_path / "out").exists()
 
 
-def test_broken_title_page_in_diff_is_one_line(tmp_path):
+@pytest.mark.parametrize("command", [["diff", "old.fountain", "new.fountain"],
+                                     ["characters", "old.fountain"]])
+def test_broken_title_page_in_diff_and_characters_is_one_line(tmp_path, command):
     text, _ = BROKEN["unindented.fountain"]
     (tmp_path / "old.fountain").write_text(text)
     (tmp_path / "new.fountain").write_text("Title: The Long Night" + BODY)
-    run = run_adapt("diff", "old.fountain", "new.fountain", cwd=tmp_path)
+    run = run_adapt(*command, cwd=tmp_path)
     assert run.returncode == 2 and "Traceback" not in run.stderr
-    assert run.stderr.count("\n") == 1 and "old.fountain" in run.stderr
-    assert "broken title page: line 2" in run.stderr
+    assert run.stderr.startswith("adapt: old.fountain: broken title page: line 2: ")
+    assert run.stderr.count("\n") == 1 and run.stdout == ""
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
