@@ -220,15 +220,14 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         first_turn = len(turns)
         for i, q in quotes:
             tag = find_tag(block, i)
-            named = tag is not None and tag.named
-            if current is None or (named and current.tag is not None and current.tag.named
-                                   and clean_subject(tag.subject) != clean_subject(current.tag.subject)):
+            named = tag is not None and tag.identifies
+            if current is None or _another_speaker(tag, current.tag, cast):
                 current = _Turn(block, [], conv=conv)
                 turns.append(current)
                 if len(turns) - 1 == first_turn and prev_open:
                     current.continued = True
             current.quotes.append(q)
-            if tag and (current.tag is None or (named and not current.tag.named)):
+            if tag and (current.tag is None or (named and not current.tag.identifies)):
                 current.tag = tag
         for t in turns[first_turn:first_turn + 1]:
             t.before = narration_before
@@ -245,6 +244,21 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
+
+
+def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
+    """Whether a quote's tag names someone else than the tag of the paragraph's turn so far:
+    two different names ("said Lady Bertram ... Sir Thomas added"), or a name whose gender
+    the pronoun before it cannot mean ("he asked; ... Mrs. van der Luyden said")."""
+    if tag is None or current is None or not tag.identifies:
+        return False
+    if current.identifies:
+        return clean_subject(tag.subject) != clean_subject(current.subject)
+    gender = PRONOUNS.get(current.subject.lower())
+    if gender is None:
+        return False
+    named = cast.lookup(clean_subject(tag.designation[0] if tag.designation else tag.subject))
+    return named is not None and named.gender not in (None, gender)
 
 
 def _paragraph_subjects(block: Paragraph, cast: Cast) -> list:

@@ -38,10 +38,11 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Lady|Lord|Sir|Madam|Madame|Monsieur|Mad
          r"Colonel|Captain|Major|General|Lieutenant|Sergeant|Professor|Father|Mother|Aunt|" \
          r"Uncle|Cousin|Saint|St|Rev|Reverend)\.?"
 # "Mr. van der Luyden": lower-case particles inside a name
-_PARTICLES = r"(?:(?:van|von|der|den|de|du|la|le|di|da|del)\s+)*"
+_PARTICLE_RUN = r"(?:(?:van|von|der|den|de|du|la|le|di|da|del)\s+)+"
+_PARTICLES = rf"(?:{_PARTICLE_RUN})?"
 # A capitalised word, hyphenated ("Grant-Menzies") but not run into a dash ("Elton--")
 _CAP_WORD = r"[A-Z][\w\u2019']*(?:-[\w\u2019']+)*"
-_NAME = (rf"(?:{TITLES}\s+)?{_PARTICLES}{_CAP_WORD}"
+_NAME = (rf"(?:{TITLES}\s+)?(?:{_PARTICLE_RUN}(?!{TITLES}\s))?{_CAP_WORD}"
          rf"(?:\s+{_PARTICLES}{_CAP_WORD}){{0,2}}")
 _FUNCTION_WORDS = r"(?:the|his|her|their|my|our|a|an|this|that|he|she)\b"
 # Words before a capitalised head that make a time or a place, not a person: "the first
@@ -49,15 +50,22 @@ _FUNCTION_WORDS = r"(?:the|his|her|their|my|our|a|an|this|that|he|she)\b"
 _NOT_MODIFIERS = (r"(?:time|times|moment|instant|minute|day|night|morning|evening|afternoon|"
                   r"while|way|same|next|last|first|other|room|door|house)\b")
 # "the old man", "her mother", "the Mock Turtle", "the irrepressible Thomas"
-_NP_BODY = (rf"(?:(?:(?!{_FUNCTION_WORDS}|{_NOT_MODIFIERS})[a-z][\w\-]*\s+){{0,2}}?"
-            rf"{_NAME}|"
-            rf"(?:(?!{_FUNCTION_WORDS})[a-z][\w\-]*\s+){{0,2}}?(?!{_FUNCTION_WORDS})[a-z][\w\-]*)")
-_NP = rf"(?:the|his|her|their|my|our|a|an|this|that)\s+{_NP_BODY}"
+_LOWER_NP = (rf"(?:(?!{_FUNCTION_WORDS})[a-z][\w\-]*\s+){{0,2}}?"
+             rf"(?!{_FUNCTION_WORDS})[a-z][\w\-]*")
+# "the Mock Turtle", "the irrepressible Thomas"; after other determiners only a capitalised
+# word right away ("a Voice"): "a short pause Sir Thomas" is no subject
+_THE_NAME = rf"(?:(?!{_FUNCTION_WORDS}|{_NOT_MODIFIERS})[a-z][\w\-]*\s+){{0,2}}?{_NAME}"
+_NP = (rf"(?:the\s+(?:{_THE_NAME}|{_LOWER_NP})|"
+       rf"(?:his|her|their|my|our|a|an|this|that)\s+(?:{_CAP_WORD}|{_LOWER_NP}))")
 # The same opening a sentence: "The waiter said, ..."
-_NP_CAP = rf"(?:The|His|Her|Their|My|Our|A|An|This|That)\s+{_NP_BODY}"
+_NP_CAP = (rf"(?:The\s+(?:{_THE_NAME}|{_LOWER_NP})|"
+           rf"(?:His|Her|Their|My|Our|A|An|This|That)\s+(?:{_CAP_WORD}|{_LOWER_NP}))")
 _PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
 SUBJECT = rf"(?:{_PRONOUN}|{_NAME}|{_NP})"
 _ADVERB = r"[a-z]+ly"
+# Adverbs without -ly, which say nothing of the delivery: "Ralph now began", "said again".
+_PLAIN_ADVERB = r"(?:(?:now|then|again|still|only|also|at\s+once|at\s+last|at\s+length)\s+)"
+_PLAIN_ADVERB_AFTER = r"(?:\s+(?:at\s+once|again|aloud|abruptly|then|now|too|at\s+last))"
 
 # What may stand between a quote and the tag after it: '"Yes, sir"; replied the servant'.
 _LEAD = r"\A\s*[,;\u2014\-]*\s*"
@@ -79,7 +87,7 @@ _EPITHET = (r"(?:(?!(?:to|at|in|on|of|for|from|by|with|as|and|but|or|nor|that|th
 
 # "she sighs exasperatedly, ..." / "Elizabeth smilingly said" / "the March Hare went on"
 _AFTER_NORMAL = [re.compile(
-    rf"{_LEAD}(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?"
+    rf"{_LEAD}(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?"
     rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
 # An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
 # doctor to Rose", "cried the girl, rising".
@@ -93,10 +101,15 @@ _AFTER_INVERTED = [re.compile(
     for prt in (_PARTICLE, "")]
 # "Jess says, " / "Then Elizabeth said:" / "The maid said at once:" at the end of the
 # narration before a quote.
+# "Elinor, rejoiced to see him, now ventured to say, " / "the Gryphon said, in a rather
+# offended tone, "
+_ASIDE = r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,80},)"
+_LAST_ASIDE = r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,60})"
 _BEFORE = [re.compile(
-    rf"(?P<subj>{SUBJECT}|{_NP_CAP})\s+(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+){prt}"
-    rf"(?:\s+(?P<adv2>{_ADVERB}))?(?:\s+(?:at\s+once|again|aloud|abruptly|then|now|too))?"
-    rf"(?:\s+(?:to|at|with|in)\s+(?:\w+\s+){{0,2}}\w+)?\s*[,:]\s*\Z") for prt in (_PARTICLE, "")]
+    rf"(?P<subj>{SUBJECT}|{_NP_CAP})(?P<aside>{_ASIDE})?\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?"
+    rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?{_PLAIN_ADVERB_AFTER}?"
+    rf"(?:\s+(?:to|at|with|in)\s+(?:\w+\s+){{0,2}}\w+)?{_LAST_ASIDE}?\s*[,:]\s*\Z")
+    for prt in (_PARTICLE, "")]
 
 # Nouns that report speech, with the verb they stand for: '"Oh, no," was Frank's reply.'
 SPEECH_NOUNS = {
@@ -151,6 +164,11 @@ class Tag:
     @property
     def named(self) -> bool:
         return bool(re.match(_PARTICLES + r"[A-Z]", self.subject)) and not self.pronoun
+
+    @property
+    def identifies(self) -> bool:
+        """The tag names its speaker, by name or by a capitalised description."""
+        return self.named or self.designation is not None
 
     @property
     def designation(self) -> tuple[str, bool] | None:
@@ -245,8 +263,11 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
 
     def inverted(m):
         # '"Yes," laughed Kitty': verb-subject order right after a quote is a tag
-        return (verb_lemma(m.group("verb")) in SPEECH_VERBS | MANNER_VERBS
-                or (not m.group("verb").endswith("ing") and not ends_sentence))
+        verb = m.group("verb")
+        lemma = verb_lemma(verb)
+        # a gesture in the past or present tense ("smiled Kitty"), not "while Freddy"
+        return (lemma in SPEECH_VERBS | MANNER_VERBS
+                or (not verb.endswith("ing") and not ends_sentence and lemma != verb))
 
     def normal(m):
         return starts_lower or m.group("subj")[:1].isupper()
@@ -255,6 +276,8 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
             or _first_tag(_AFTER_NORMAL, narration, base, normal))
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:at|to|with|of|for|from|by|on|upon|towards?|near|"
+                                r"beside|behind|before|after|than|like)\s+\Z")
 _LEADS_IN = re.compile(r"[,:]\s*\Z")
 _HAS_PARTICLE = re.compile(r"\b(?:in|out|forth|on|up)\b")
 
@@ -265,7 +288,13 @@ def tag_before(narration: str, base: int) -> Tag | None:
         return None             # cheap test first: the regexes below search backwards
     tail = narration[-200:]
     shift = base + max(0, len(narration) - 200)
-    tag = _first_tag(_BEFORE if _HAS_PARTICLE.search(tail) else _BEFORE[1:], tail, shift)
+    def subject_of_its_sentence(m):
+        # "... looking at Fanny, whose tears were beginning, said": with an aside, a name
+        # after a preposition is not the subject
+        return not (m.group("aside") and _AFTER_PREPOSITION.search(tail, 0, m.start("subj")))
+
+    tag = _first_tag(_BEFORE if _HAS_PARTICLE.search(tail) else _BEFORE[1:], tail, shift,
+                     subject_of_its_sentence)
     if tag is None or tag.kind == "gesture":
         return None
     return tag

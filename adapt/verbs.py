@@ -2,7 +2,7 @@
 
 lemminflect loads all its tables (every part of speech, line by line, ~0.4 s) and numpy on first
 use; we only ask about verbs, so the verb rows of its own data files are read here in one pass
-(~0.05 s). Anything the verb rows do not answer plainly goes to lemminflect itself, so the
+(~0.05 s) and kept in the user's cache folder (read back in a few ms). Anything the verb rows do not answer plainly goes to lemminflect itself, so the
 answers are lemminflect's.
 """
 from __future__ import annotations
@@ -10,7 +10,11 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.util
+import marshal
+import os
 import re
+import sys
+import zlib
 from pathlib import Path
 
 _VERB_ROW = re.compile(r"^([^,\n]+),verb,([^\n]*)$", re.M)
@@ -40,10 +44,49 @@ def _resource(name: str) -> Path | None:
 
 
 def _verb_rows(name: str) -> dict[str, str]:
+    return _rows(name, "verb")
+
+
+def _rows(name: str, pos: str) -> dict[str, str]:
+    """form -> rest of the row, for the `pos` rows of one of lemminflect's gzipped tables.
+
+    Every run asks for them and parsing a table takes 25-35 ms, reading them back with marshal
+    a few: so they are kept in the user's cache folder, under a name made from the table's own
+    bytes (a new lemminflect gets new files). A cache that cannot be read or written is only
+    slower; it is never needed."""
     path = _resource(name)
     if path is None:
         return {}
-    return dict(_VERB_ROW.findall(gzip.decompress(path.read_bytes()).decode("utf-8")))
+    data = path.read_bytes()
+    cache = _cache_file(f"{name}-{pos}-{len(data)}-{zlib.crc32(data):08x}")
+    if cache is not None:
+        try:
+            rows = marshal.loads(cache.read_bytes())
+            if isinstance(rows, dict):
+                return rows
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    row = _VERB_ROW if pos == "verb" else re.compile(rf"^([^,\n]+),{pos},([^\n]*)$", re.M)
+    rows = dict(row.findall(gzip.decompress(data).decode("utf-8")))
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            part = cache.with_name(f"{cache.name}.{os.getpid()}.part")
+            part.write_bytes(marshal.dumps(rows))
+            os.replace(part, cache)            # whole or not at all, with several runs at once
+        except OSError:
+            pass
+    return rows
+
+
+def _cache_file(key: str) -> Path | None:
+    """Where the table `key` is cached ($XDG_CACHE_HOME/adapt or ~/.cache/adapt); marshal's
+    format belongs to one Python version, which is part of the name."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:                       # no home folder
+        return None
+    return base / "adapt" / f"{key}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal"
 
 
 @functools.lru_cache(maxsize=None)
@@ -163,11 +206,7 @@ def present_form(lemma: str, plural: bool) -> str:
 @functools.lru_cache(maxsize=None)
 def _noun_rows() -> dict[str, str]:
     """word form -> 'lemma/other lemma' (noun rows of lemminflect's lemma_lu.csv.gz)."""
-    path = _resource("lemma_lu.csv.gz")
-    if path is None:
-        return {}
-    text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    return dict(re.findall(r"^([^,\n]+),noun,([^\n]*)$", text, re.M))
+    return _rows("lemma_lu.csv.gz", "noun")
 
 
 def noun_plural(word: str) -> bool | None:

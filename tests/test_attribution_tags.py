@@ -46,10 +46,30 @@ def test_what_is_not_a_tag_or_not_its_subject(narration, quote):
     ("As soon as her back was turned, Joe burst out, ", "Joe"),
     ("The waiter said, ", "The waiter"),
     ("On seeing her, the maid said at once:  ", "the maid"),
+    ("Elinor, rejoiced to see him in London, now ventured to say, ", "Elinor"),     # asides
+    (" so eagerly that the Gryphon said, in a rather offended tone, ", "the Gryphon"),
+    ("composure. After a short pause Sir Thomas added with dignity, ", "Sir Thomas"),
 ])
 def test_tag_forms_before_a_quote(narration, subject):
     tag = tag_before(narration, 0)
     assert tag is not None and tag.subject == subject
+
+
+def test_a_name_after_a_preposition_is_no_subject():
+    tag = tag_before("She looked at Mrs. Norris, and then at Fanny, whose tears were near, said, ", 0)
+    assert tag is None or tag.subject != "Fanny"
+
+
+def test_two_tagged_speakers_in_one_paragraph():
+    text = ('Lady Bertram spoke first, and Sir Thomas after her.\n\n'
+            '"Then she had better come to us," said Lady Bertram, with the utmost composure. '
+            'After a short pause Sir Thomas added with dignity, "Yes, let her home be here."\n\n'
+            '"Very true," said the gentle Mrs. Norris. "I wish I could do as much," said the '
+            'Mock Turtle, sighing.\n')
+    story = read_prose(text)
+    who = attribute(story)
+    assert [who.speakers[q.start] for q in story.quotes()] == [
+        "LADY BERTRAM", "SIR THOMAS", "MRS. NORRIS", "MOCK TURTLE"]
 
 
 STRANGER = """A stranger came into the inn. Mrs. Hall brought him his dinner.

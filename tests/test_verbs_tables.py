@@ -1,5 +1,6 @@
 """adapt.verbs reads lemminflect's verb rows itself (fast path); its answers must be lemminflect's."""
 import gzip
+import re
 
 import pytest
 
@@ -37,3 +38,30 @@ def test_present_tense_and_gerund():
     assert verbs.third_person_present("wept") == "weeps"
     assert verbs.gerund("sighed") == "sighing"
     assert verbs.third_person_present("table-cloth") == "table-cloth"
+
+
+def _parsed(pos: str) -> dict:
+    """The rows as parsing lemminflect's table gives them (no cache)."""
+    text = gzip.decompress(verbs._resource("lemma_lu.csv.gz").read_bytes()).decode("utf-8")
+    return dict(re.findall(rf"^([^,\n]+),{pos},([^\n]*)$", text, re.M))
+
+
+def test_rows_cache_gives_the_parsed_rows(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    want = {pos: _parsed(pos) for pos in ("verb", "noun")}
+    for pos in ("verb", "noun"):
+        assert verbs._rows("lemma_lu.csv.gz", pos) == want[pos]      # parsed, then written
+    files = sorted((tmp_path / "adapt").iterdir())
+    assert len(files) == 2 and not [f for f in files if f.name.endswith(".part")]
+    with monkeypatch.context() as m:                                  # read back, not parsed
+        m.setattr(verbs.gzip, "decompress", lambda data: pytest.fail("parsed again"))
+        for pos in ("verb", "noun"):
+            cached = verbs._rows("lemma_lu.csv.gz", pos)
+            assert cached == want[pos] and list(cached) == list(want[pos])
+    for f in files:
+        f.write_bytes(b"\x00 not marshal")                            # a broken cache is parsed again
+    assert verbs._rows("lemma_lu.csv.gz", "noun") == want["noun"]
+    assert verbs._rows("lemma_lu.csv.gz", "noun") == want["noun"]      # ... and rewritten
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder")                    # an unusable cache folder
+    assert verbs._rows("lemma_lu.csv.gz", "verb") == want["verb"]
