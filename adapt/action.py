@@ -166,7 +166,7 @@ class _Words:
             # (each gap one token; it holds no letter, so no word is cut out of it)
             self.toks = toks = _WORD.split(text)
             self.idx = list(range(1, len(toks), 2))
-            self.lows = "\0".join(toks[1::2]).lower().split("\0") if len(toks) > 1 else []
+            self.lows = [t.lower() for t in toks[1::2]]
             self.gaps = [""] + ["" if g == " " else "".join(g.split()) for g in toks[2::2]]
             return
         # A letter outside [A-Za-z] ("é") is a word of its own, as in _TOKEN
@@ -178,9 +178,6 @@ class _Words:
         for a, b in zip(bounds, bounds[1:]):
             gaps.append("".join(t for t in toks[a + 1:b] if not t.isspace()))
         self.gaps = gaps
-
-    def words(self) -> list[str]:
-        return [self.toks[i] for i in self.idx]
 
     def word(self, k: int) -> str:
         return self.toks[self.idx[k]]
@@ -218,7 +215,7 @@ def _inside(toks: list[str], idx: list[int], masked: list[tuple[int, int]]) -> l
 
 # ---------------------------------------------------------------------------- tense
 
-_STATE_WORDS = frozenset(_SUBJECT_PRONOUNS) | {"who", "which"}
+_COORDINATORS = frozenset(("and", "or", "but", "nor", "yet"))
 _DEGREE = frozenset("more most less least very so quite".split())
 _CAUSATIVE = frozenset("get have find keep leave see want like".split())
 _LINKING = frozenset("look seem appear become grow get feel remain stay sound prove go turn fall".split())
@@ -236,7 +233,7 @@ def _opens_clause(w: _Words, k: int, converted: set) -> bool:
     """Whether word k (a conjunction) starts a clause of its own: "and a foam lay", "and
     then the legs came", "and Anne sat" after a verb; not "the savant and Madame"."""
     low = w.low(k)
-    if low not in ("and", "or", "but", "nor", "yet"):
+    if low not in _COORDINATORS:
         return low in _CLAUSE_WORDS
     if k + 1 >= len(w):
         return False
@@ -387,7 +384,8 @@ def present_tense(sentence: str) -> str:
             continue
         word, low = toks[idx[k]], lows[k]
         if k and ((gaps[k] and not _CLAUSE_PUNCT.isdisjoint(gaps[k]))
-                  or (lows[k - 1] in _CLAUSE_WORDS and _opens_clause(w, k - 1, state.converted))):
+                  or (lows[k - 1] in _CLAUSE_WORDS and (lows[k - 1] not in _COORDINATORS
+                                                        or _opens_clause(w, k - 1, state.converted)))):
             state.clause_finite = False
         if low in _SUBJECT_PRONOUNS and low != "it":
             state.waiting = _SUBJECT_PRONOUNS[low]
@@ -1010,6 +1008,12 @@ def _split_thinking(sentence: str) -> tuple[str | None, str | None]:
     return m.group(1).rstrip(" ,;") + ".", capitalise(m.group(2))
 
 
+def _mixed(clauses: list[str], present_prose: bool) -> bool:
+    """Whether some of the clauses are interiority and some are not."""
+    first = is_interior(clauses[0], present_prose=present_prose)
+    return any(is_interior(c, present_prose=present_prose) != first for c in clauses[1:])
+
+
 @dataclass
 class ActionStyle:
     interiority: str = "note"      # keep | note | drop
@@ -1125,7 +1129,7 @@ class ActionWriter:
             if not sentence.strip(" .,;:\u2014-"):
                 continue
             clauses = [c for c in re.split(r";\s+", sentence) if c.strip(" .,;")] if ";" in sentence else []
-            if len(clauses) > 1 and len({is_interior(c, present_prose=not self.past) for c in clauses}) > 1:
+            if len(clauses) > 1 and _mixed(clauses, present_prose=not self.past):
                 for i, c in enumerate(clauses):
                     c = c.rstrip(" ,;")
                     units.append(capitalise(c) + ("" if c[-1:] in ".!?\u2026" else "."))

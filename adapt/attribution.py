@@ -112,6 +112,9 @@ class _Turn:
     after: list = field(default_factory=list)   # characters opening the narration after it
     lead_in: list = field(default_factory=list) # speaker of a paragraph before ending "X said,"
     recent: list = field(default_factory=list)  # the latest-mentioned compatible character
+    named: list = field(default_factory=list)   # characters the quotes name, not calling them
+    between: bool = False            # a paragraph of narration only came before this one
+    focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
 
 
 def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
@@ -179,8 +182,9 @@ def _describes_someone(head: str | None) -> bool:
         and not head.endswith("ly")
 
 
-def _vocatives(cast: Cast, quote: Span) -> list[CastCharacter]:
-    """Characters a quotation calls by name ("Jess, oh my god!", "Are you, Lizzy?")."""
+def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastCharacter]:
+    """Characters a quotation calls by name ("Jess, oh my god!", "Are you, Lizzy?"); the
+    others it names go to `named` ("you remember Rory": a speaker rarely names himself)."""
     out = []
     text = quote.text
     for start, end, ch in cast.mentions(text):
@@ -189,6 +193,8 @@ def _vocatives(cast: Cast, quote: Span) -> list[CastCharacter]:
         if (not before or before[-1] in ",.!?;\u2014-" or before.lower().endswith(("dear", "my")))\
                 and (not after or after[0] in ",.!?;\u2014-"):
             out.append(ch)
+        elif named is not None:
+            named.append(ch)
     return out
 
 
@@ -199,6 +205,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
     gap = CONVERSATION_GAP + 1
     prev_open = False
     lead_in: list = []
+    between = False
     for block in story.blocks:
         if isinstance(block, (Chapter, SceneBreak)):
             gap, prev_open, lead_in = CONVERSATION_GAP + 1, False, []
@@ -206,7 +213,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         quotes = [(i, s) for i, s in enumerate(block.spans) if s.kind == "quote"]
         if not quotes:
             gap += len(block.text)
-            prev_open = False
+            prev_open, between = False, True
             narration_before = _paragraph_subjects(block, cast)
             sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text.rstrip())
                          if m.group().strip()]
@@ -230,17 +237,17 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             if tag and (current.tag is None or (named and not current.tag.identifies)):
                 current.tag = tag
         for t in turns[first_turn:first_turn + 1]:
-            t.before = narration_before
+            t.before, t.between = narration_before, between
             if block.spans[0].kind == "quote":
                 # "... Charlotte said,\n\n"I shall depend on ..."": the paragraph before
                 # runs into this one's opening quote
                 t.lead_in = lead_in
-        narration_before, lead_in = [], []
+        narration_before, lead_in, between = [], [], False
         for t in turns[first_turn:]:
             if True:
                 t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
                 t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
-                t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q)]
+                t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
@@ -334,6 +341,20 @@ def _lead_in_speaker(sentence: str, cast: Cast) -> list:
     return [found[-1][1]] if found else []
 
 
+PRONOUN_SALIENCE = 0.5
+
+
+def _by_salience(mentions: list) -> list:
+    """Characters mentioned (by name, or by pronoun counting half) in a stretch of narration,
+    the most mentioned first, then the latest: "Mrs. Bennet came in. She was cross.
+    Elizabeth ran to her." is about Mrs. Bennet."""
+    count = Counter()
+    for ch, pronoun in mentions:
+        count[ch] += PRONOUN_SALIENCE if pronoun else 1.0
+    last = {ch: i for i, (ch, _p) in enumerate(mentions)}
+    return sorted(count, key=lambda ch: (-count[ch], -last[ch]))
+
+
 class _Sieve:
     def __init__(self, story: Story, cast: Cast, turns: list[_Turn]):
         self.story = story
@@ -364,15 +385,19 @@ class _Sieve:
                                    key=lambda c: (-sum(c.forms.values()), c.id))
 
     # -- recency ---------------------------------------------------------------------------
-    def advance(self, offset: int):
-        """Record every narration mention before `offset`."""
+    def advance(self, offset: int) -> list[tuple[CastCharacter, bool]]:
+        """Record every narration mention before `offset`; return who was mentioned, and
+        whether by a pronoun."""
+        touched = []
         while self._mention_i < len(self.mentions) and self.mentions[self._mention_i][0] < offset:
             s, ch = self.mentions[self._mention_i]
             if isinstance(ch, str):
                 ch = self.most_recent(ch, strict=True)
             if ch is not None:
                 self.touch(ch, s)
+                touched.append((ch, isinstance(self.mentions[self._mention_i][1], str)))
             self._mention_i += 1
+        return touched
 
     def touch(self, ch: CastCharacter, offset: int):
         # the dict's order is the recency order: latest last
@@ -635,13 +660,17 @@ class _Sieve:
 
     def sweep(self):
         for k, turn in enumerate(self.turns):
-            self.advance(turn.quotes[0].start)
+            # who the narration since the last quote was about, latest first (a pronoun
+            # there means whoever of that gender was in focus)
+            turn.focus = _by_salience(self.advance(turn.quotes[0].start))
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
                 gender = PRONOUNS.get(turn.tag.subject.lower()) if turn.tag is not None else None
                 recent = self.most_recent(gender, exclude=set(turn.vocatives))
                 turn.recent = [recent] if recent is not None else []
-            if turn.speaker is not None:
+            # only a tagged speaker is known to be there: a guess that put someone on
+            # stage would steer the narration's pronouns to them
+            if turn.speaker is not None and turn.how == "explicit":
                 self.touch(turn.speaker, turn.quotes[0].start)
             self.advance(turn.quotes[-1].end)
 

@@ -80,23 +80,27 @@ def test_seed_revised_pages(tmp_path, seed_edit):
     # Expected, from the unmarked pages: the row with the new word, the first row of what
     # follows the deleted paragraph, and every row of the moved scene.
     moved_number = int(next(s for s in d.scenes if s.moved).new.label)
-    rows = [(n, t) for n, r in enumerate(plain) for t, _ in body_rows(r, header)]
-    heading_rows = [k for k, (_, t) in enumerate(rows) if re.match(r"(INT|EXT)\. ", t)]
+    # rows as (page, row on the page, text): a cue like "JESS" recurs on a page
+    rows = [(n, i, t) for n, r in enumerate(plain) for i, (t, _) in enumerate(body_rows(r, header))]
+    heading_rows = [k for k, (_, _, t) in enumerate(rows) if re.match(r"(INT|EXT)\. ", t)]
     first = heading_rows[moved_number - 1]
     last = heading_rows[moved_number] if moved_number < len(heading_rows) else len(rows)
-    moved_rows = [r for r in rows[first:last] if r[1] != "(MORE)" and "(CONT'D)" not in r[1]]
-    truly = [r for r in rows if "truly" in r[1].split()]
+    moved_rows = [r for r in rows[first:last] if r[2] != "(MORE)" and "(CONT'D)" not in r[2]]
+    truly = [r for r in rows if "truly" in r[2].split()]
     after_words = " ".join(deleted.split())   # the deleted text is gone from NEW...
-    assert not any(after_words[:30] in t for _, t in rows)
-    got = starred(revised)
-    rest = [r for r in got if r not in moved_rows and r not in truly]
+    assert not any(after_words[:30] in t for _, _, t in rows)
+    got = [(n, i, t) for n, page in enumerate(revised)
+           for i, (t, star) in enumerate(body_rows(page, header)) if star]
+    # a cue inside the moved scene that gained (CONT'D) is starred with the scene
+    rest = [r for r in got if r not in moved_rows and r not in truly
+            and not (r[2].endswith("(CONT'D)") and r in rows[first:last])]
     assert set(moved_rows) | set(truly) <= set(got)
     assert len(truly) == 1 and len(rest) == 1, rest
     # ...and the one other starred row opens the element that followed it in OLD.
     k = next(i for i, e in enumerate(old.elements) if " ".join(e.text.split()) == after_words)
     follower = " ".join(old.elements[k + 1].text.replace("\u2019", "'").split())
     # (The layout may add (CONT'D) to a cue whose speaker now resumes after only action.)
-    assert follower.startswith(rest[0][1].replace("\u2019", "'").removesuffix(" (CONT'D)"))
+    assert follower.startswith(rest[0][2].replace("\u2019", "'").removesuffix(" (CONT'D)"))
 
     # The header is on exactly the pages that carry an asterisk.
     for n, page in enumerate(revised):
