@@ -178,7 +178,8 @@ def _noun_gender(head: str | None) -> str | None:
 
 
 def _describes_someone(head: str | None) -> bool:
-    return bool(head) and head.isalpha() and len(head) > 2 and head not in _NOT_HEADS \
+    return bool(head) and head.replace("-", "").isalpha() and len(head) > 2 \
+        and head not in _NOT_HEADS \
         and not head.endswith("ly")
 
 
@@ -364,6 +365,7 @@ class _Sieve:
         self.roles: dict[str, CastCharacter] = {}
         self.described: dict[str, CastCharacter] = {}
         self.description_counts: Counter = Counter()
+        self.description_forms: dict[str, Counter] = {}
         self.tagged: set[int] = set()                   # ids of explicitly tagged speakers   # "old gentleman" -> learned character
         # Mentions in narration only: people talked about in a quotation are often not
         # there. A pronoun in narration ("He turned away") keeps its referent - the latest
@@ -537,7 +539,7 @@ class _Sieve:
                 # show the description keeps a named speaker's company
                 if bound is not None and bound is not prev and bound not in turn.vocatives:
                     return bound
-                return self.role_character(head, gender)
+                return self.role_character(self.description_name(head), gender)
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
                 ch = self.resolve_pronoun(k, gender)
@@ -551,8 +553,16 @@ class _Sieve:
             bound = self.described.get(role)
             if bound is not None and bound is not prev and bound not in turn.vocatives:
                 return bound
-            return self.role_character(head, gender)
+            return self.role_character(self.description_name(head), gender)
         return self.resolve_pronoun(k, gender)
+
+    def description_name(self, head: str) -> str:
+        """The role cue of a recurring description: the wording the tags use most ("genial
+        passenger"), the shortest of equals."""
+        forms = self.description_forms.get(head)
+        if not forms:
+            return head
+        return min(forms.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
 
     def role_character(self, role: str, gender: str | None) -> CastCharacter:
         if role in self.roles:
@@ -629,10 +639,15 @@ class _Sieve:
         Learned from this text's own tags; a protagonist present everywhere scores low."""
         desc_convs: dict[str, set] = {}
         char_convs: dict[int, set] = {}
-        self.description_counts = Counter(
-            _np_head(t.tag.subject)[1] for t in self.turns
-            if t.tag is not None and not t.tag.named and _np_head(t.tag.subject)[0] == "the"
-            and _describes_someone(_np_head(t.tag.subject)[1]))
+        self.description_counts = Counter()
+        self.description_forms = {}
+        for t in self.turns:
+            if t.tag is None or t.tag.named:
+                continue
+            det, head, role = _np_head(t.tag.subject)
+            if det == "the" and _describes_someone(head):
+                self.description_counts[head] += 1
+                self.description_forms.setdefault(head, Counter())[role] += 1
         for turn in self.turns:
             tag = turn.tag
             if turn.how == "explicit" and turn.speaker is not None:
@@ -672,7 +687,12 @@ class _Sieve:
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":
                 self.touch(turn.speaker, turn.quotes[0].start)
-            self.advance(turn.quotes[-1].end)
+            # past the tag too: "..." said Mrs. Hilbery' names this speaker, not the focus
+            # of the narration before the next quote
+            end = turn.quotes[-1].end
+            if turn.tag is not None:
+                end = max(end, turn.tag.subject_end)
+            self.advance(end)
 
     def decide(self, k: int):
         turn = self.turns[k]

@@ -274,8 +274,8 @@ def _designations(text: str, designations: Counter, forms: Counter) -> Counter:
         words = form.split()
         if form in forms or (len(words) == 1 and words[0].lower() in TITLE_GENDER):
             continue
-        if words[0].lower() in NOT_NAMES:
-            continue
+        if len(words) == 1 and form.lower() in NOT_NAMES:
+            continue                # "the English"
         pattern = r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, words)) + r"\b"
         out[form] = max(n, len(re.findall(pattern, text)))
     return out

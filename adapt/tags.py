@@ -44,7 +44,7 @@ _PARTICLES = rf"(?:{_PARTICLE_RUN})?"
 _CAP_WORD = r"[A-Z][\w\u2019']*(?:-[\w\u2019']+)*"
 _NAME = (rf"(?:{TITLES}\s+)?(?:{_PARTICLE_RUN}(?!{TITLES}\s))?{_CAP_WORD}"
          rf"(?:\s+{_PARTICLES}{_CAP_WORD}){{0,2}}")
-_FUNCTION_WORDS = r"(?:the|his|her|their|my|our|a|an|this|that|he|she)\b"
+_FUNCTION_WORDS = r"(?:the|his|her|their|my|our|a|an|this|that|he|she|and|or|but|nor)\b"
 # Words before a capitalised head that make a time or a place, not a person: "the first
 # time Joe", "the next moment Elizabeth".
 _NOT_MODIFIERS = (r"(?:time|times|moment|instant|minute|day|night|morning|evening|afternoon|"
@@ -141,7 +141,8 @@ _PASSIVE = re.compile(
 _NOT_SUBJECTS = frozenset("""
     it there this that then and but so now here when as if yet still again what how why oh
     yes no well perhaps presently suddenly at in on with after before while for from once
-    meanwhile instantly indeed only even soon later thus
+    meanwhile instantly indeed only even soon later thus sometimes often always never
+    afterwards besides though although because since until unless whether whereupon
 """.split())
 
 
@@ -163,7 +164,8 @@ class Tag:
 
     @property
     def named(self) -> bool:
-        return bool(re.match(_PARTICLES + r"[A-Z]", self.subject)) and not self.pronoun
+        return (bool(re.match(_PARTICLES + r"[A-Z]", self.subject)) and not self.pronoun
+                and not re.match(r"(?:The|His|Her|Their|My|Our|A|An|This|That)\s", self.subject))
 
     @property
     def identifies(self) -> bool:
