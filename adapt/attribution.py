@@ -660,6 +660,16 @@ class _Sieve:
                 if det == "the" and (head in PERSON_NOUNS or head in ROLE_NAMES
                                      or _describes_someone(head)):
                     desc_convs.setdefault(role, set()).add(turn.conv)
+        # A description that answers a named speaker, or is answered by one, is someone else:
+        # the croupier who calls the grandmother's numbers is not the grandmother.
+        replies: Counter = Counter()
+        for a, b in zip(self.turns, self.turns[1:]):
+            if a.conv != b.conv:
+                continue
+            for one, other in ((a, b), (b, a)):
+                if one.how == "explicit" and one.speaker is not None and other.tag is not None \
+                        and not other.tag.named and _np_head(other.tag.subject)[0] == "the":
+                    replies[(_np_head(other.tag.subject)[2], one.speaker.id)] += 1
         for role, convs in desc_convs.items():
             if len(convs) < 2:
                 continue
@@ -673,7 +683,8 @@ class _Sieve:
                 dice = 2 * shared / (len(convs) + len(theirs))
                 if dice > best_score:
                     best, best_score = ch, dice
-            if best is not None and best_score >= DESCRIPTION_DICE:
+            if best is not None and best_score >= DESCRIPTION_DICE \
+                    and replies[(role, best.id)] * 2 < len(convs & char_convs[best.id]):
                 self.described[role] = best
 
     def sweep(self):

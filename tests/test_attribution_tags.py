@@ -102,8 +102,8 @@ def test_a_recurring_description_is_a_character_of_its_own():
 
 # Explicit-tag floors a little under what `python -m benchmarks.attribution NOVEL` measured.
 EXPLICIT_FLOORS = {
-    "AlicesAdventuresInWonderland": 0.90,    # measured 91.4 (was 80.0 before these tag forms)
-    "TheInvisibleMan": 0.86,                 # measured 87.4 (was 68.1)
+    "AlicesAdventuresInWonderland": 0.93,    # measured 94.5 (was 80.0 before these tag forms)
+    "TheInvisibleMan": 0.90,                 # measured 92.0 (was 68.1)
 }
 
 
