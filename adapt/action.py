@@ -529,6 +529,7 @@ def _finite_past(w: _Words, k: int, prev: int, prev_low: str, gap: str, state: _
     "coordinate" for a verb joined to the one before ("walked ... and opened"), else True."""
     if prev < 0:
         return False                       # sentence-initial: "Tired, she sat down."
+    lows, gaps, n = w.lows, w.gaps, len(w.idx)
     if gap == "-" or gap.endswith("-") and not gap.endswith("--"):
         return False                       # ill-shaped
     if not gap and (prev_low in _BE_HAVE or prev_low in _MODALS or prev_low == "to"):
@@ -536,20 +537,20 @@ def _finite_past(w: _Words, k: int, prev: int, prev_low: str, gap: str, state: _
     if not gap and ((prev_low in _DETERMINERS and prev_low not in _DEMONSTRATIVES)
                     or prev_low in _PREPOSITIONS):
         return False                       # the desired boy, with worried eyes ("this meant" is a verb)
-    if k >= 1 and not w.punct_between(k - 1, k) and w.low(k - 1) in _DEGREE:
+    if k >= 1 and not gaps[k] and lows[k - 1] in _DEGREE:
         return False                       # a more abridged form, so pronounced a type
-    np_final = k + 1 >= len(w) or bool(w.punct_between(k, k + 1))
-    if w.low(k) in _NOUN_HOMOGRAPHS and prev >= 1 and w.low(prev - 1) in _DETERMINERS and not gap and np_final:
+    np_final = k + 1 >= n or bool(gaps[k + 1])
+    if lows[k] in _NOUN_HOMOGRAPHS and prev >= 1 and lows[prev - 1] in _DETERMINERS and not gap and np_final:
         return False                       # the tidy ground
     if not gap and prev in state.converted and state.lemmas.get(prev) in _LINKING:
         return False                       # looked dazed, grew tired
     if not gap and prev in state.converted and state.waiting is not None and not state.in_relative:
         return "waiting"                   # the pause which ensued made ...
-    if not gap and prev_low in _SUBJECT_PRONOUNS and prev >= 1 and not w.punct_between(prev - 1, prev) \
-            and (w.low(prev - 1) in _BE_HAVE or state.lemmas.get(prev - 1) in _CAUSATIVE):
+    if not gap and prev_low in _SUBJECT_PRONOUNS and prev >= 1 and not gaps[prev] \
+            and (lows[prev - 1] in _BE_HAVE or state.lemmas.get(prev - 1) in _CAUSATIVE):
         return False                       # was he lifted, got it closed
     if prev_low in ("and", "or", "but", "nor", "then") and not gap:
-        comma = w.punct_between(prev - 1, prev) if prev >= 1 else ""
+        comma = gaps[prev] if prev >= 1 else ""
         if prev >= 1 and prev - 1 not in state.converted and not comma and not state.last_finite:
             return False                   # the desired and expected boy; embanked and paved
         return "coordinate" if state.finite_seen else True

@@ -191,10 +191,13 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
     for start, end, ch in cast.mentions(text):
         before = text[:start].rstrip()
         after = text[end:].lstrip()
-        if (not before or before[-1] in ",.!?;\u2014-" or before.lower().endswith(("dear", "my")))\
+        # "Bingley." alone answers a question with a name; it calls nobody
+        answer = not before and after.rstrip() == "."
+        if not answer and (not before or before[-1] in ",.!?;\u2014-" or before.lower().endswith(("dear", "my")))\
                 and (not after or after[0] in ",.!?;\u2014-"):
             out.append(ch)
-        elif named is not None:
+            continue
+        if named is not None:
             named.append(ch)
     return out
 
@@ -657,6 +660,16 @@ class _Sieve:
                 if det == "the" and (head in PERSON_NOUNS or head in ROLE_NAMES
                                      or _describes_someone(head)):
                     desc_convs.setdefault(role, set()).add(turn.conv)
+        # A description that answers a named speaker, or is answered by one, is someone else:
+        # the croupier who calls the grandmother's numbers is not the grandmother.
+        replies: Counter = Counter()
+        for a, b in zip(self.turns, self.turns[1:]):
+            if a.conv != b.conv:
+                continue
+            for one, other in ((a, b), (b, a)):
+                if one.how == "explicit" and one.speaker is not None and other.tag is not None \
+                        and not other.tag.named and _np_head(other.tag.subject)[0] == "the":
+                    replies[(_np_head(other.tag.subject)[2], one.speaker.id)] += 1
         for role, convs in desc_convs.items():
             if len(convs) < 2:
                 continue
@@ -670,7 +683,8 @@ class _Sieve:
                 dice = 2 * shared / (len(convs) + len(theirs))
                 if dice > best_score:
                     best, best_score = ch, dice
-            if best is not None and best_score >= DESCRIPTION_DICE:
+            if best is not None and best_score >= DESCRIPTION_DICE \
+                    and replies[(role, best.id)] * 2 < len(convs & char_convs[best.id]):
                 self.described[role] = best
 
     def sweep(self):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +15,22 @@ def grammar_text(name: str) -> str:
     except (ModuleNotFoundError, FileNotFoundError):
         source_tree = Path(__file__).resolve().parent.parent / "grammars" / f"{name}.lark"
         return source_tree.read_text("utf-8")
+
+
+def cache_file(name: str, text: str) -> str | bool:
+    """Where Lark may keep its analysis of a grammar between runs (building the LALR tables
+    costs ~25 ms of every run; loading them ~2 ms): a file in the user's cache folder
+    ($XDG_CACHE_HOME or ~/.cache, then adapt/), named for the grammar's text. Lark checks
+    the grammar, options and versions stored in the file, rebuilds on any mismatch, and
+    carries on without the cache when the file cannot be read or written. False (no cache)
+    when there is no cache folder to use."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "adapt"
+        base.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):     # no home folder, or not writable
+        return False
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return str(base / f"{name}-{digest}.lark-cache")
 
 
 @functools.lru_cache(maxsize=None)

@@ -7,6 +7,7 @@ and what to keep as a parenthetical or an action beat.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -123,15 +124,20 @@ SPEECH_NOUNS = {
     "request": "request", "protest": "protest", "apology": "apologize", "thought": "think",
     "reflection": "reflect", "verdict": "say", "speech": "say", "exhortation": "exhort",
     "entreaty": "entreat", "warning": "warn", "reproach": "reproach", "whisper": "whisper",
-    "murmur": "murmur", "rebuke": "rebuke", "retort": "retort", "challenge": "challenge",
+    "murmur": "murmur", "rebuke": "rebuke", "challenge": "challenge", "reasoning": "reason",
+    "argument": "argue", "objection": "object", "proposal": "propose", "summing": "sum",
 }
 _NOUNS = "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True))
 # '"...," was Frank's reply' / 'was all Lady Bertram's answer' / 'were Colonel Fitzwilliam's
 # words'; and the passive '"...," was uttered by Captain Wentworth'.
 _NOMINAL = re.compile(
-    rf"{_LEAD}(?:was|were|came)\s+(?:(?:all|only|the|then)\s+)?"
+    rf"{_LEAD}(?:was|were|came|had\s+been)\s+(?:(?:all|only|the|then)\s+)?"
     rf"(?P<subj>{_NAME}|{_NP})(?:['\u2019]s|(?<=s)['\u2019])\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
     rf"(?P<verb>{_NOUNS})\b")
+# 'Sir Walter's remark was, "..."'
+_NOMINAL_BEFORE = re.compile(
+    rf"(?P<subj>{_NAME}|{_NP}|{_NP_CAP})['\u2019]s\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<verb>{_NOUNS})"
+    rf"\s+(?:was|were)(?:\s+(?:only|this|these|simply))?\s*[,:]?\s*\Z")
 _PASSIVE = re.compile(
     rf"{_LEAD}(?:was|were)\s+(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)\s+"
     rf"(?:[a-z]+\s+){{0,2}}?by\s+(?P<subj>{_NAME}\b|{_NP}{_SUBJECT_END})")
@@ -224,13 +230,34 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
             return None
         subj_start += len(subj) - len(rest)       # "Then Jess says": the subject is Jess
         subj = rest
+    owner = _voice_owner(match.string, subj_start, match.end("subj"))
+    if owner is not None:
+        subj_start, subj = owner
+        end = max(end, subj_start + len(subj))
     adverb = _group(match, "adv1") or _group(match, "adv2")
     return Tag(subject=subj, verb=verb + (" " + particle if particle else ""), lemma=lemma,
-               adverb=adverb, kind="speech" if match.re is _NOMINAL else _kind(lemma, particle),
+               adverb=adverb, kind="speech" if match.re in (_NOMINAL, _NOMINAL_BEFORE) else _kind(lemma, particle),
                start=base + min([subj_start] + [match.start(g) for g in ("verb", "adv1")
                                                 if _group(match, g)]),
                end=base + end,
-               subject_start=base + subj_start, subject_end=base + match.end("subj"))
+               subject_start=base + subj_start, subject_end=base + subj_start + len(subj))
+
+
+_VOICE_OF = re.compile(rf"\s+of\s+(?:(?:old|young|little|poor)\s+)?(?P<owner>{_NAME})")
+_VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
+
+
+def _voice_owner(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Whose voice speaks: "cried the muffled voice of Kemp", "said Hamidullah's voice"
+    -> Kemp, Hamidullah (offset and name)."""
+    subj = text[start:end]
+    if re.search(rf"\b{_VOICE_NOUNS}\Z", subj):
+        m = _VOICE_OF.match(text, end)
+        return (m.start("owner"), m.group("owner")) if m else None
+    possessive = re.match(rf"({_NAME})['\u2019]s\Z", subj)
+    if possessive and re.match(rf"\s+(?:[a-z]+\s+)?{_VOICE_NOUNS}\b", text[end:]):
+        return start, possessive.group(1)
+    return None
 
 
 def _first_tag(regexes, text: str, base: int, accept=lambda m: True) -> Tag | None:
@@ -244,6 +271,7 @@ def _first_tag(regexes, text: str, base: int, accept=lambda m: True) -> Tag | No
     return None
 
 
+@functools.lru_cache(maxsize=8192)      # the sieve asks for each quote's tag more than once
 def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
     """The tag at the start of `narration`, which follows a quotation ending `quote_text`.
 
@@ -284,6 +312,7 @@ _LEADS_IN = re.compile(r"[,:]\s*\Z")
 _HAS_PARTICLE = re.compile(r"\b(?:in|out|forth|on|up)\b")
 
 
+@functools.lru_cache(maxsize=8192)
 def tag_before(narration: str, base: int) -> Tag | None:
     """A tag closing the narration that leads into a quotation ("Jess says, ")."""
     if not _LEADS_IN.search(narration):
@@ -298,5 +327,6 @@ def tag_before(narration: str, base: int) -> Tag | None:
     tag = _first_tag(_BEFORE if _HAS_PARTICLE.search(tail) else _BEFORE[1:], tail, shift,
                      subject_of_its_sentence)
     if tag is None or tag.kind == "gesture":
-        return None
+        nominal = _NOMINAL_BEFORE.search(tail)
+        return _tag(nominal, shift, SPEECH_NOUNS[nominal.group("verb")]) if nominal else None
     return tag

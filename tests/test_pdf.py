@@ -275,6 +275,20 @@ def test_cyrillic_with_embedded_font_is_not_blank(tmp_path):
     assert res.returncode == 0 and "--font" in res.stderr and len(res.stderr.splitlines()) == 1
 
 
+def test_no_glyph_warning_for_markup_or_held_brackets():
+    """Only printed characters are checked: a literal "[[...]]" is held apart in the model by
+    an invisible word joiner (not in WinAnsi), which is never drawn."""
+    from adapt.emphasis import escape
+    from adapt.writers.pdf import missing_glyphs
+
+    doc = Document({"Title": escape("Notes [[on]] the text]")},
+                   [Element("action", escape("[Illustration] and [[a note]]")),
+                    Element("action", "*Bold* [[a \u0416 note]]")])
+    assert "\u2060" in doc.elements[0].text
+    assert missing_glyphs(doc) == "\u0416"      # the note's letter: --show-notes prints it
+    assert missing_glyphs(Document({}, doc.elements[:1])) == ""
+
+
 def test_bad_font_is_one_line_error(tmp_path):
     src = tmp_path / "a.fountain"
     src.write_text(SAMPLE, encoding="utf-8")

@@ -89,6 +89,10 @@ def _remove_boneyard(text: str) -> list[tuple[int, str]]:
     for number, line in enumerate(text.split("\n"), 1):
         if depth == 0:
             current, current_no = "", number
+        if "/*" not in line and "*/" not in line:      # most lines: nothing opens or closes
+            if depth == 0:
+                out.append((number, line))
+            continue
         i = 0
         while i < len(line):
             pair = line[i:i + 2]

@@ -10,7 +10,7 @@ import re
 
 from lark import Lark, Token, Transformer, v_args
 
-from ..grammar import grammar_text
+from ..grammar import cache_file, grammar_text
 from ..story import Chapter, Paragraph, SceneBreak, Span, Story
 
 _GUTENBERG_START = re.compile(r"^\*{3} ?START OF (?:THE|THIS) PROJECT GUTENBERG[^\n]*\n", re.M | re.I)
@@ -83,8 +83,9 @@ def _parser() -> tuple[Lark, _ToBlocks]:
     which halves the time and keeps a 10 MB novel's tree (70 MB) out of memory. The
     transformer's `offset` is set before each parse."""
     to_blocks = _ToBlocks(0)
-    parser = Lark(grammar_text("prose"), parser="lalr", lexer="contextual",
-                  start=["doc_double", "doc_single"], transformer=to_blocks)
+    text = grammar_text("prose")
+    parser = Lark(text, parser="lalr", lexer="contextual", start=["doc_double", "doc_single"],
+                  transformer=to_blocks, cache=cache_file("prose", text))
     return parser, to_blocks
 
 

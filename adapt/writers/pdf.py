@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..layout import (CHAR_IN, LEFT_EDGE_IN, LINE_IN, PAGE_SIZE_IN, RIGHT_EDGE_IN, TOP_IN, Layout,
                       LayoutOptions, Line, Page, layout)
-from ..emphasis import plain
+from ..emphasis import plain, runs
 from ..model import Document
 
 PT = 72.0
@@ -74,15 +74,25 @@ class Fonts:
 
 
 def missing_glyphs(doc: Document, limit: int = 5) -> str:
-    """Up to `limit` characters of the document that built-in Courier (WinAnsi) cannot show."""
+    """Up to `limit` characters of the document that built-in Courier (WinAnsi) cannot show.
+    Only printed characters count: not markup, nor the invisible word joiner that holds a
+    literal "[[" apart in the model (see adapt.emphasis.escape)."""
     seen: list[str] = []
-    texts = [e.text for e in doc.elements] + list(doc.title_page.values())
+    texts = [_printed(e.text) for e in doc.elements] + \
+        [_printed(v) for v in doc.title_page.values()]
     for ch in sorted(set("".join(texts))):
         if ch not in "\n\t" and not _winansi(ch):
             seen.append(ch)
             if len(seen) == limit:
                 break
     return "".join(seen)
+
+
+def _printed(text: str) -> str:
+    """The characters a text prints, its [[notes]] included (--show-notes prints them)."""
+    if not any(c in text for c in "*_\\[]"):
+        return text
+    return "".join(piece for piece, _ in runs(text, notes=True))
 
 
 def _winansi(ch: str) -> bool:
@@ -175,8 +185,8 @@ class _Painter:
         t1 = self._t1.get(face)
         pieces = self._to_t1(run, t1) if t1 is not None and self._bottom_up else None
         if pieces is not None and len(pieces) == 1 and pieces[0][0] is t1[0]:
-            self.code.append(f"1 0 0 1 {self._fp_str(x, y)} Tm")
-            self.code.append(f"({self._escape(pieces[0][1])}) Tj")
+            # one list item for both operators: the text object joins its items with a space
+            self.code.append(f"1 0 0 1 {self._fp_str(x, y)} Tm ({self._escape(pieces[0][1])}) Tj")
         else:
             self.text.setTextOrigin(x, y)
             self.text.textOut(run)
