@@ -191,10 +191,13 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
     for start, end, ch in cast.mentions(text):
         before = text[:start].rstrip()
         after = text[end:].lstrip()
-        if (not before or before[-1] in ",.!?;\u2014-" or before.lower().endswith(("dear", "my")))\
+        # "Bingley." alone answers a question with a name; it calls nobody
+        answer = not before and after.rstrip() == "."
+        if not answer and (not before or before[-1] in ",.!?;\u2014-" or before.lower().endswith(("dear", "my")))\
                 and (not after or after[0] in ",.!?;\u2014-"):
             out.append(ch)
-        elif named is not None:
+            continue
+        if named is not None:
             named.append(ch)
     return out
 
