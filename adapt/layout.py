@@ -137,6 +137,8 @@ def _emphasised(text: Text, style: str) -> Text:
 def wrap_offsets(plain: str, width: int) -> list[tuple[int, int]]:
     """(start, end) of each line when `plain` is wrapped greedily at spaces to `width`
     characters; a hard line break always ends a line, a word longer than a line is cut."""
+    if len(plain) <= width and "\n" not in plain:      # a cue, a short line: no wrapping
+        return [(0, len(plain.rstrip(" ")))] if plain.strip() else [(0, 0)]
     out = []
     pos = 0
     for para in plain.split("\n"):
@@ -146,12 +148,11 @@ def wrap_offsets(plain: str, width: int) -> list[tuple[int, int]]:
             out.append((start, start))
             continue
         while end - start > width:
-            window = plain[start:start + width + 1]
-            cut = window.rfind(" ")
-            if cut <= 0:
-                stop, nxt = start + width, start + width
+            cut = plain.rfind(" ", start, start + width + 1)    # the last space that fits
+            if cut <= start:
+                stop = nxt = start + width
             else:
-                stop, nxt = start + cut, start + cut + 1
+                stop, nxt = cut, cut + 1
             while stop > start and plain[stop - 1] == " ":
                 stop -= 1
             out.append((start, stop))

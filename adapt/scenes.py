@@ -194,10 +194,12 @@ def _paragraph_places(text: str, names: frozenset[str]) -> list[tuple[int, str, 
                 found.append((m.start(3), "building", name))
                 continue
         found.append((m.start(3), _kind(m.group(3)), name))
-    for m in _NAMED_ROOM.finditer(text):
+    # Both need their words spelled out ("bed" in any case: no other letter folds to b, e
+    # or d), so most paragraphs are passed over without a regex search.
+    for m in _NAMED_ROOM.finditer(text) if "room" in text or "study" in text else ():
         if not any(start == m.start(2) for start, _, _ in found):
             found.append((m.start(2), "room", f"{m.group(1).upper()}'S {m.group(2).upper()}"))
-    for m in _BED.finditer(text):
+    for m in _BED.finditer(text) if "bed" in text.lower() else ():
         found.append((m.start(), "bed", "BEDROOM"))
     return sorted(found)
 
@@ -260,8 +262,10 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Ge
 _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)]*(?=\s|$)")
 
 
-def _sentences(text: str) -> list[str]:
-    """Sentences of narration; "Mrs. Hall" and "J. Smith" do not end one."""
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """Sentences of narration; "Mrs. Hall" and "J. Smith" do not end one. (Cached: each
+    paragraph's are read when scenes start and again when looking for flashbacks.)"""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         # An abbreviation is a few letters right before the stop (at most "Messrs"): search
@@ -273,7 +277,7 @@ def _sentences(text: str) -> list[str]:
         out.append(text[start:m.end()].strip())
         start = m.end()
     out.append(text[start:].strip())
-    return [x for x in out if x]
+    return tuple(x for x in out if x)
 
 
 _CHAPTER_LINE = re.compile(r"\A\s*(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)"
@@ -351,7 +355,7 @@ class _Planner:
                 pending_break = False
         for n, i in enumerate(self.paras):
             para = self.blocks[i]
-            narration = _narration(para)
+            narration = self.narration(i)
             sentences = _sentences(narration)
             opening = " ".join(sentences[:1])
             if i not in starts or starts[i].reason == "move" and starts[i].text not in narration:
@@ -816,7 +820,11 @@ class _Planner:
 def plan(story: Story, attribution=None) -> ScenePlan:
     """The scene plan of a story; `attribution` (optional) tells names of people from places."""
     cast = getattr(attribution, "cast", None)
-    return _Planner(story, cast).plan()
+    try:
+        return _Planner(story, cast).plan()
+    finally:    # the per-paragraph caches serve one plan: free them for the stages after it
+        for cached in (_piece_cues, _paragraph_places, _sentences):
+            cached.cache_clear()
 
 
 _NUMBERED = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[ .]", re.I)

@@ -185,8 +185,8 @@ class _Painter:
         t1 = self._t1.get(face)
         pieces = self._to_t1(run, t1) if t1 is not None and self._bottom_up else None
         if pieces is not None and len(pieces) == 1 and pieces[0][0] is t1[0]:
-            self.code.append(f"1 0 0 1 {self._fp_str(x, y)} Tm")
-            self.code.append(f"({self._escape(pieces[0][1])}) Tj")
+            # one list item for both operators: the text object joins its items with a space
+            self.code.append(f"1 0 0 1 {self._fp_str(x, y)} Tm ({self._escape(pieces[0][1])}) Tj")
         else:
             self.text.setTextOrigin(x, y)
             self.text.textOut(run)
