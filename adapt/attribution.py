@@ -621,17 +621,19 @@ class _Sieve:
         """The character a capitalised description names: "the Mock Turtle", "the
         irrepressible Thomas"; "the Major" is whoever carries that title (the latest if
         several), else a character of that name."""
-        ch = self.cast.lookup(name)
-        if ch is not None:
-            return ch
         words = name.split()
         if len(words) == 1 and words[0].lower() in castmod.TITLE_GENDER:
+            # whoever the prose names so most: "the General" of a book that calls him so
+            # two hundred times, "the Major" who is Major Callendar
             titled = [c for c in self.cast.characters if words[0].lower() in c.titles
                       and not c.role]
-            if titled:
-                return max(titled, key=lambda c: self.recent.get(c.id, -1))
+            bare = self.cast.lookup(name)
+            candidates = titled + ([bare] if bare is not None and bare not in titled else [])
+            if candidates:
+                return max(candidates, key=lambda c: (sum(c.forms.values()),
+                                                      self.recent.get(c.id, -1)))
             return self.cast.new([name])
-        return None
+        return self.cast.lookup(name)
 
     def learn_descriptions(self):
         self.tagged = {t.speaker.id for t in self.turns if t.how == "explicit" and t.speaker}

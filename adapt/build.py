@@ -176,11 +176,13 @@ class _Builder:
                 consumed_to = span.end
         flush()
 
-    def build(self, scenes: list[Scene], transitions: str | None = None) -> list[Element]:
+    def build(self, scenes: list[Scene], transitions: str | None = None,
+              consume: bool = False) -> list[Element]:
         """Elements in story order, with the scene plan's headings, intercuts and montages.
 
         Chapter headings (and the title lines under them) never become action; with
-        transitions="cut" a `CUT TO:` goes before each scene that jumps in time.
+        transitions="cut" a `CUT TO:` goes before each scene that jumps in time. `consume`
+        frees each block of the story once it is done (the story's blocks end up all None).
         """
         self.add("action", "FADE IN:")  # at the left margin, as scripts open
         by_block: dict[int, list[Scene]] = {}
@@ -189,7 +191,10 @@ class _Builder:
         skip = getattr(scenes, "skip", set())
         montages = {m.first_block: m for m in getattr(scenes, "montages", [])}
         montage_end, current = None, None
-        for index, block in enumerate(self.story.blocks):
+        blocks = self.story.blocks
+        for index, block in enumerate(blocks):
+            if consume:
+                blocks[index] = None
             for scene in by_block.get(index, []):
                 if scene.kind == "intercut":
                     self.add("scene_heading", scene.heading, scene.source)
@@ -214,7 +219,7 @@ class _Builder:
             if montage_end is not None and index >= montage_end:
                 montage_end = None
                 self.add("action", "END MONTAGE")
-                if current is not None and index + 1 not in by_block and index + 1 < len(self.story.blocks):
+                if current is not None and index + 1 not in by_block and index + 1 < len(blocks):
                     self.add("scene_heading", current.heading, current.source)
         self.add("transition", "FADE OUT.")
         return _without_empty_scenes(_without_silent_cues(self.elements))
@@ -251,10 +256,12 @@ def _without_silent_cues(elements: list[Element]) -> list[Element]:
 
 def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
                    title: str, author: str | None, transitions: str | None = None,
-                   action: ActionStyle | None = None) -> Document:
+                   action: ActionStyle | None = None, consume: bool = False) -> Document:
+    """`consume=True` frees the story's paragraphs as their elements are built (for a caller
+    that drops the story afterwards: a long novel's story and elements never live together)."""
     title_page = {"Title": escape(title)}    # title page values are Fountain markup too
     if author:
         title_page["Credit"] = "Written by"
         title_page["Author"] = escape(author)
-    elements = _Builder(story, attribution, action).build(scenes, transitions)
+    elements = _Builder(story, attribution, action).build(scenes, transitions, consume)
     return Document(title_page=title_page, elements=elements, characters=attribution.cast)

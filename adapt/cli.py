@@ -159,9 +159,10 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
                  **pdf_options):
     """Convert one input (raising AdaptError on failure); `emit(text, err=...)` says what
     happened: notices on stderr, each output written on stdout."""
-    from .formats import InputError, load, render
+    from . import memory
+    from .formats import InputError, load, render, render_chunks
     from .inputs import read_input
-    from .outputs import check_overwrite, write_output, write_stdout
+    from .outputs import check_staged, commit, stage, write_stdout
     from .progress import stage_bar
 
     cast = _read_cast(cast_path) if cast_path else None
@@ -177,42 +178,50 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
     for f, dest in targets:
         if str(dest) == "-" and f not in TEXT_FORMATS:
             _fail(f"-f {f} cannot be written to standard output; give -o FILE")
-    # Everything is rendered before anything is written: a failure leaves every output as it was.
-    with about(source.label), stage_bar(source, [f for f, _ in targets], progress) as step:
-        try:
-            doc = load(source.text, source.name, title=title, author=author, cast=cast,
-                       transitions=transitions,
-                       action=_action_style(source.name, interiority, narration),
-                       progress=step)
-            if pdf_options.get("scene_numbers"):
-                from .scenes import number_scenes
-                number_scenes(doc)
-        except InputError as exc:   # its message starts with the file name
-            problem = str(exc).removeprefix(f"{source.name}: ")
-            raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
-        source.text = None  # the document holds what it needs; let the input go
-        _warn_missing_glyphs(doc, targets, pdf_options, emit)
-        from .writers.pdf import FontError
-        rendered = []
-        try:
-            for f, dest in targets:
-                rendered.append((f, dest, render(doc, f, **pdf_options)))
-                step(f)
-        except FontError as exc:
-            _fail(str(exc))
-        del doc
-    for f, dest, data in rendered:
-        if str(dest) != "-":
-            check_overwrite(Path(dest), data, force)   # refuse before writing anything
-    for f, dest, data in rendered:
-        if str(dest) == "-":
-            write_stdout(data)
-        else:
-            backup = write_output(Path(dest), data, force=force)
+    # Everything is rendered (into temporary files beside the outputs, each as it is made, so
+    # a long screenplay is never held whole) before any output is replaced: a failure leaves
+    # every output as it was.
+    to_stdout, staged = None, []
+    try:
+        with about(source.label), stage_bar(source, [f for f, _ in targets], progress) as step:
+            try:
+                doc = load(source.text, source.name, title=title, author=author, cast=cast,
+                           transitions=transitions,
+                           action=_action_style(source.name, interiority, narration),
+                           progress=step)
+                if pdf_options.get("scene_numbers"):
+                    from .scenes import number_scenes
+                    number_scenes(doc)
+            except InputError as exc:   # its message starts with the file name
+                problem = str(exc).removeprefix(f"{source.name}: ")
+                raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
+            source.text = None  # the document holds what it needs; let the input go
+            _warn_missing_glyphs(doc, targets, pdf_options, emit)
+            from .writers.pdf import FontError
+            try:
+                for f, dest in targets:
+                    memory.release()   # each output starts from what the document alone needs
+                    if str(dest) == "-":
+                        to_stdout = render(doc, f, **pdf_options)
+                    else:
+                        staged.append((dest, stage(Path(dest), render_chunks(doc, f, **pdf_options))))
+                    step(f)
+            except FontError as exc:
+                _fail(str(exc))
+            del doc
+        for _, item in staged:
+            check_staged(item, force)   # refuse before replacing anything
+        if to_stdout is not None:
+            write_stdout(to_stdout)
+        for dest, item in staged:
+            backup = commit(item, force=force)
             if backup:
                 emit(f"adapt: {dest}: had been edited; the edited version is kept as "
                      f"{backup}", err=True)
             emit(str(dest), err=False)
+    finally:
+        for _, item in staged:
+            item.discard()
 
 
 def _action_style(name: str, interiority: str, narration: str):

@@ -98,16 +98,24 @@ def _checked(doc: Document) -> Document:
 def render(doc: Document, fmt: str, **pdf_options) -> bytes:
     """The document in `fmt`; `pdf_options` (paper, scene_numbers, font, show_notes,
     continueds, contd, heading_space) apply to the PDF only."""
+    return b"".join(render_chunks(doc, fmt, **pdf_options))
+
+
+def render_chunks(doc: Document, fmt: str, **pdf_options):
+    """`render`'s bytes in pieces, for writing to a file as they come: the Fountain of a long
+    novel is never held whole."""
     if fmt == "pdf":
         from .writers.pdf import write_pdf
-        return write_pdf(doc, **pdf_options)
-    if fmt == "fountain":
-        from .writers.fountain import write_fountain
-        return write_fountain(doc).encode("utf-8")
-    if fmt == "json":
+        yield write_pdf(doc, **pdf_options)
+    elif fmt == "fountain":
+        from .writers.fountain import fountain_chunks
+        for chunk in fountain_chunks(doc):
+            yield chunk.encode("utf-8")
+    elif fmt == "json":
         from .writers.json_writer import write_json
-        return write_json(doc).encode("utf-8")
-    if fmt == "fdx":
+        yield write_json(doc).encode("utf-8")
+    elif fmt == "fdx":
         from .writers.fdx import write_fdx
-        return write_fdx(doc).encode("utf-8")
-    raise ValueError(f"unknown format {fmt!r}")
+        yield write_fdx(doc).encode("utf-8")
+    else:
+        raise ValueError(f"unknown format {fmt!r}")

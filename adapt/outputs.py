@@ -15,6 +15,7 @@ content as `NAME.bak` first.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sys
 import tempfile
@@ -30,27 +31,74 @@ RECORD_SUFFIX = ".adapt-sha256"
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a reader sees the old file or the new one, never half."""
     path = Path(path)
+    tmp, _ = _temporary_copy(path, (data,))
+    _move_into_place(tmp, path)
+
+
+class Staged:
+    """An output written in full to a temporary file beside its target, not yet in place:
+    `commit` renames it over the target, `discard` removes it."""
+
+    def __init__(self, path: Path, tmp: str, digest: str):
+        self.path, self.tmp, self.digest = path, tmp, digest
+
+    def discard(self) -> None:
+        if self.tmp is not None:
+            _remove(self.tmp)
+            self.tmp = None
+
+
+def stage(path: Path, chunks) -> Staged:
+    """Write the byte strings `chunks` to a temporary file beside `path`, as they come (a long
+    output is never held whole), and flush it to disk; nothing at `path` changes yet."""
+    path = Path(path)
+    tmp, digest = _temporary_copy(path, chunks)
+    return Staged(path, tmp, digest)
+
+
+def _temporary_copy(path: Path, chunks) -> tuple[str, str]:
+    """(temporary file beside `path` holding the chunks, their SHA-256). The first chunk is
+    made before anything is created: an output that fails to render leaves no trace."""
+    chunks = iter(chunks)
+    first = next(chunks, b"")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise _cannot_write(path.parent, "output folder", exc) from exc
+    digest = hashlib.sha256()
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in itertools.chain((first,), chunks):
+                digest.update(chunk)
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp makes the file private to its owner; give it the permissions of a new file.
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _remove(tmp)
         if isinstance(exc, OSError):
             raise _cannot_write(path, "output", exc) from exc
         raise
+    return tmp, digest.hexdigest()
+
+
+def _move_into_place(tmp: str, path: Path) -> None:
+    try:
+        os.replace(tmp, path)
+    except BaseException as exc:
+        _remove(tmp)
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, "output", exc) from exc
+        raise
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 def _umask() -> int:
@@ -75,6 +123,20 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _file_digest(path: Path) -> str | None:
+    """SHA-256 of the output about to be replaced, read in blocks (None when there is none)."""
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    return digest.hexdigest()
+
+
 def _existing(path: Path) -> bytes | None:
     """The current content of an output about to be replaced (None when there is none)."""
     if not path.is_file():
@@ -82,17 +144,24 @@ def _existing(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise AdaptError(f"cannot read the existing output to check it for hand edits "
-                         f"({(exc.strerror or type(exc).__name__).lower()})", str(path)) from exc
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: OSError) -> AdaptError:
+    return AdaptError(f"cannot read the existing output to check it for hand edits "
+                      f"({(exc.strerror or type(exc).__name__).lower()})", str(path))
+
+
+def _recorded(path: Path) -> list[str]:
+    try:
+        return record_path(path).read_text("ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def edited_since_written(path: Path, current: bytes) -> bool:
     """Whether `current` (the content of `path`) is not what adapt last wrote there."""
-    try:
-        recorded = record_path(path).read_text("ascii").split()
-    except (OSError, UnicodeDecodeError):
-        recorded = []
-    return _digest(current) not in recorded
+    return _digest(current) not in _recorded(path)
 
 
 def backup_path(path: Path) -> Path:
@@ -105,40 +174,59 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
-def check_overwrite(path: Path, data: bytes, force: bool = False) -> bytes | None:
-    """Refuse (AdaptError) to replace a hand-edited screenplay unless `force`; returns the
-    edited content that must be backed up first, if any."""
-    path = Path(path)
+def check_overwrite(path: Path, data: bytes, force: bool = False) -> bool:
+    """Refuse (AdaptError) to replace a hand-edited screenplay unless `force`; returns
+    whether the edited content must be backed up first."""
+    return _check(Path(path), _digest(data), force)
+
+
+def check_staged(staged: Staged, force: bool = False) -> bool:
+    """`check_overwrite` for a staged output."""
+    return _check(staged.path, staged.digest, force)
+
+
+def _check(path: Path, new_digest: str, force: bool) -> bool:
     if path.suffix.lower() not in PROTECTED_SUFFIXES:
-        return None
-    current = _existing(path)
-    if current is None or current == data or not edited_since_written(path, current):
-        return None
+        return False
+    current = _file_digest(path)
+    if current is None or current == new_digest or current in _recorded(path):
+        return False
     if not force:
         raise AdaptError("edited since adapt wrote it; not overwritten (use --force to "
                          "overwrite it and keep the edited version as .bak)", str(path))
-    return current
+    return True
 
 
 def write_output(path: Path, data: bytes, force: bool = False) -> Path | None:
     """Write one output file; a hand-edited screenplay is refused, or with `force` backed up
     first. Returns the backup's path when one was made."""
-    path = Path(path)
-    edited = check_overwrite(path, data, force)
+    staged = stage(path, (data,))
+    try:
+        return commit(staged, force)
+    finally:
+        staged.discard()
+
+
+def commit(staged: Staged, force: bool = False) -> Path | None:
+    """Put a staged output in place, with the same protection as `write_output`."""
+    path = staged.path
+    edited = check_staged(staged, force)
     if path.suffix.lower() not in PROTECTED_SUFFIXES:
-        write_atomic(path, data)
+        _move_into_place(staged.tmp, path)
+        staged.tmp = None
         return None
     backup = None
-    if edited is not None:
+    if edited:
         backup = backup_path(path)
-        write_atomic(backup, edited)
-    current = _existing(path)
+        write_atomic(backup, _existing(path))
+    current = _file_digest(path)
     # While the file is replaced the record names both versions, so an interruption between
     # the two renames never makes an unedited file look edited.
-    digests = [_digest(data)] + ([_digest(current)] if current is not None else [])
+    digests = [staged.digest] + ([current] if current is not None else [])
     record = record_path(path)
     write_atomic(record, "\n".join(digests).encode("ascii") + b"\n")
-    write_atomic(path, data)
+    _move_into_place(staged.tmp, path)
+    staged.tmp = None
     if len(digests) > 1:
         write_atomic(record, digests[0].encode("ascii") + b"\n")
     return backup

@@ -1,7 +1,7 @@
 """Prose text -> Document: read, attribute speakers, plan scenes, build elements."""
 from __future__ import annotations
 
-from . import attribution, scenes
+from . import attribution, memory, scenes
 from .build import build_document
 from .model import Document
 from .readers.prose import read_prose
@@ -21,7 +21,13 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
     step("attribute")
     plan = scenes.plan(story, who)
     step("scenes")
-    doc = build_document(story, who, plan, title or story.title or default_title,
-                         author or story.author, transitions=transitions, action=action)
+    memory.clear_caches(scenes)     # paragraph texts, which the build never asks about again
+    title, author = title or story.title or default_title, author or story.author
+    # The builder frees each paragraph once its elements exist: at the end of a long novel the
+    # story is gone and the elements take its place, instead of the two living side by side.
+    doc = build_document(story, who, plan, title, author, transitions=transitions,
+                         action=action, consume=True)
+    del story, who, plan
+    memory.release()
     step("build")
     return doc

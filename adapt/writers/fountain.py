@@ -108,25 +108,55 @@ def _element_lines(el: Element, opens_script: bool) -> list[str]:
 
 
 def write_fountain(doc: Document) -> str:
-    lines = _title_page(doc)
+    return "".join(fountain_chunks(doc))
+
+
+def fountain_chunks(doc: Document, size: int = 1 << 16):
+    """The Fountain text of `doc` in pieces of about `size` characters, so that a long
+    screenplay is written out as it is made (never held whole). Joined, the pieces are
+    the lines joined by newlines, without trailing newlines, plus one final newline."""
+    buffer: list[str] = []
+    held, filled, first = "", 0, True    # held: newlines that may turn out to be trailing
+    for line in _lines(doc):
+        piece = line if first else "\n" + line
+        first = False
+        kept = piece.rstrip("\n")
+        if not kept:
+            held += piece
+            continue
+        buffer.append(held + kept)
+        held = piece[len(kept):]
+        filled += len(piece)
+        if filled >= size:
+            yield "".join(buffer)
+            buffer, filled = [], 0
+    buffer.append("\n")
+    yield "".join(buffer)
+
+
+def _lines(doc: Document):
+    """The lines of the Fountain text, one at a time."""
+    title = _title_page(doc)
+    yield from title
     previous = None
+    started = bool(title)
     # Until the first element that is not a note, a "Key: value" line would start a title page;
     # right after a title page, a "Title: ..." line would read as its continuation.
-    opens_script = not lines
-    after_title_page = bool(lines)
+    opens_script = not title
+    after_title_page = bool(title)
     for el in doc.elements:
         # Parentheticals, dialogue and sung lines follow their cue without a blank line.
         joined = (previous is not None and previous.type in SPEECH_TYPES and el.character
                   and el.type in ("parenthetical", "dialogue", "lyrics")
                   and previous.character == el.character)
-        if lines and not joined:
-            lines.append("")
+        if started and not joined:
+            yield ""
         written = _element_lines(el, opens_script)
         key = TITLE_KEY.match(written[0])
         if key and (opens_script or after_title_page and is_title_key(key)):
             written[0] = _TITLE_KEY_FORCE.get(el.type, "") + written[0]
         after_title_page = False
-        lines.extend(written)
+        yield from written
+        started = started or bool(written)
         opens_script = opens_script and el.type == "note"
         previous = el
-    return "\n".join(lines).rstrip("\n") + "\n"
