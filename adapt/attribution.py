@@ -502,6 +502,14 @@ class _Sieve:
         gender = _noun_gender(head)
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
+        possessed = re.match(r"(.+?)['\u2019]s\s+([a-z][\w\-]*)\Z", " ".join(subject.split()))
+        if possessed and possessed.group(1)[:1].isupper():
+            # "cried Elizabeth's mother": her kin when the prose has them, else a role of its
+            # own ("said Brenda's solicitor")
+            owner = self.cast.lookup(clean_subject(possessed.group(1)))
+            kin = self._kin(owner, head, gender) if owner is not None and head in KIN_WORDS \
+                else None
+            return kin or self.role_character(" ".join(subject.split()).lower(), gender)
         if det in ("his", "her", "their"):
             # "her mother": the mother of the latest woman, found through a shared surname;
             # "her ladyship", "his friend": someone of that gender besides the owner

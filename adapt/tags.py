@@ -97,9 +97,13 @@ _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|i
                 r"\s+(?:to|in|with|as|and|at|after|before|but|for|from|of|on|who|when|while|"
                 r"then|again|without|into|upon|over|under|through|across|between|than|"
                 r"presently|once|now|aloud|quietly)\b)")
+# "said Brenda's solicitor", "cried Elizabeth's mother"
+_VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
+_POSSESSED = rf"{_NAME}['\u2019]s\s+(?!{_VOICE_NOUNS}\b)[a-z][\w\-]*"
 _AFTER_INVERTED = [re.compile(
     rf"{_LEAD}(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+){prt}\s+(?:{_EPITHET})?"
-    rf"(?P<subj>{_PRONOUN}\b|{_NAME}\b|{_NP}{_SUBJECT_END})(?:\s+(?P<adv2>{_ADVERB})\b)?")
+    rf"(?P<subj>{_PRONOUN}\b|{_POSSESSED}{_SUBJECT_END}|{_NAME}\b|{_NP}{_SUBJECT_END})"
+    rf"(?:\s+(?P<adv2>{_ADVERB})\b)?")
     for prt in (_PARTICLE, "")]
 # "Jess says, " / "Then Elizabeth said:" / "The maid said at once:" at the end of the
 # narration before a quote.
@@ -245,7 +249,6 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
 
 
 _VOICE_OF = re.compile(rf"\s+of\s+(?:(?:old|young|little|poor)\s+)?(?P<owner>{_NAME})")
-_VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
 
 
 def _voice_owner(text: str, start: int, end: int) -> tuple[int, str] | None:

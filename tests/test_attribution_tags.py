@@ -26,6 +26,7 @@ from tests.conftest import PDNC_DIR, needs_shared
     (" cried the muffled voice of Kemp, and", "Get back,", "Kemp", "cried"),    # whose voice
     (" said Hamidullah's voice.", "Come in,", "Hamidullah", "said"),
     (" had been Anne's reply.", "No,", "Anne", "reply"),
+    (" said Brenda's solicitor.", "Sign here,", "Brenda's solicitor", "said"),  # possessed
 ])
 def test_tag_forms_after_a_quote(narration, quote, subject, verb):
     tag = tag_after(narration, 0, quote)
@@ -133,3 +134,13 @@ def test_the_title_names_who_carries_it_most():
     who = attribute(story)
     assert who.speakers[story.quotes()[0].start] == "MAJOR CALLENDAR"
     assert not any("Magistrate" in a for c in who.cast for a in c.aliases if "Major" in a)
+
+
+def test_someone_s_mother_is_their_kin():
+    text = ("Mrs. Bennet and her daughter Miss Elizabeth Bennet came to town. Brenda came too.\n\n"
+            '"Sign here," said Brenda\'s solicitor.\n\n'
+            '"I will not," said Elizabeth.\n\n'
+            '"Lizzy, come here!" cried Elizabeth\'s mother.\n')
+    story = read_prose(text)
+    who = attribute(story)
+    assert [who.speakers[q.start] for q in story.quotes()][1:] == ["ELIZABETH", "MRS. BENNET"]
