@@ -367,7 +367,7 @@ class _Planner:
                            for k, s in enumerate(sentences[:2])) or \
                     bool(re.search(r"\b(?:until|till)\s+(?:about\s+)?(?:\w+\s+o['\u2019 ]?clock|evening|"
                                    r"dusk|dark|nightfall|midnight|morning)", opening, re.I))
-                if cues.PHONE_START.search(opening):
+                if cues.phone_starts(opening):
                     starts[i] = _Cue("phone", jump=True, text=narration)
                     self.handover.pop(self.paras[n - 1] if n else -1, None)
                 elif jump and (para.quotes == [] or len(narration) > 40):
