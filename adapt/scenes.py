@@ -90,8 +90,11 @@ _MOVE = re.compile(   # one word boundary ahead of the four alternatives: checke
     re.X)
 # Proper place names, capitalised ("the Angelika Theater", "Lover's Lane"): the same place when
 # the prose later says only "the theater".
-_PROPER = re.compile(r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?\s+){1,3})(%s)\b" % cues.alternation(
-    [w.title() for w in _KINDS if " " not in w and "-" not in w], gaps=False))
+# (Read over the whole text: written to start with its capital, so that the regex engine
+# skips straight to capitals, with the word boundary checked behind it, "(?<!\w.)".)
+_PROPER = re.compile(r"([A-Z](?<!\w.)[a-z]+(?:['\u2019]s)?\s+(?:[A-Z][a-z]+(?:['\u2019]s)?\s+){0,2})(%s)\b"
+                     % cues.alternation([w.title() for w in _KINDS if " " not in w and "-" not in w],
+                                        gaps=False))
 _NOT_NAMES = {"The", "A", "An", "This", "That", "His", "Her", "Their", "My", "Our", "Your", "Its", "In",
               "At", "On", "To", "Into", "From", "And", "But", "Old", "New", "Great", "Little"}
 _OUTDOOR = re.compile(cues.OUTDOOR_CUES, re.I | re.X)
