@@ -111,7 +111,6 @@ class _Turn:
     before: list = field(default_factory=list)  # ... the narration paragraph just before opens on
     after: list = field(default_factory=list)   # characters opening the narration after it
     lead_in: list = field(default_factory=list) # speaker of a paragraph before ending "X said,"
-    recent: list = field(default_factory=list)  # the latest-mentioned compatible character
     named: list = field(default_factory=list)   # characters the quotes name, not calling them
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
@@ -704,9 +703,6 @@ class _Sieve:
             turn.focus = _by_salience(self.advance(turn.quotes[0].start))
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
-                gender = PRONOUNS.get(turn.tag.subject.lower()) if turn.tag is not None else None
-                recent = self.most_recent(gender, exclude=set(turn.vocatives))
-                turn.recent = [recent] if recent is not None else []
             # only a tagged speaker is known to be there: a guess that put someone on
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":

