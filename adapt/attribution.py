@@ -111,7 +111,6 @@ class _Turn:
     before: list = field(default_factory=list)  # ... the narration paragraph just before opens on
     after: list = field(default_factory=list)   # characters opening the narration after it
     lead_in: list = field(default_factory=list) # speaker of a paragraph before ending "X said,"
-    recent: list = field(default_factory=list)  # the latest-mentioned compatible character
     named: list = field(default_factory=list)   # characters the quotes name, not calling them
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
@@ -503,6 +502,14 @@ class _Sieve:
         gender = _noun_gender(head)
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
+        possessed = re.match(r"(.+?)['\u2019]s\s+([a-z][\w\-]*)\Z", " ".join(subject.split()))
+        if possessed and possessed.group(1)[:1].isupper():
+            # "cried Elizabeth's mother": her kin when the prose has them, else a role of its
+            # own ("said Brenda's solicitor")
+            owner = self.cast.lookup(clean_subject(possessed.group(1)))
+            kin = self._kin(owner, head, gender) if owner is not None and head in KIN_WORDS \
+                else None
+            return kin or self.role_character(" ".join(subject.split()).lower(), gender)
         if det in ("his", "her", "their"):
             # "her mother": the mother of the latest woman, found through a shared surname;
             # "her ladyship", "his friend": someone of that gender besides the owner
@@ -622,17 +629,19 @@ class _Sieve:
         """The character a capitalised description names: "the Mock Turtle", "the
         irrepressible Thomas"; "the Major" is whoever carries that title (the latest if
         several), else a character of that name."""
-        ch = self.cast.lookup(name)
-        if ch is not None:
-            return ch
         words = name.split()
         if len(words) == 1 and words[0].lower() in castmod.TITLE_GENDER:
+            # whoever the prose names so most: "the General" of a book that calls him so
+            # two hundred times, "the Major" who is Major Callendar
             titled = [c for c in self.cast.characters if words[0].lower() in c.titles
                       and not c.role]
-            if titled:
-                return max(titled, key=lambda c: self.recent.get(c.id, -1))
+            bare = self.cast.lookup(name)
+            candidates = titled + ([bare] if bare is not None and bare not in titled else [])
+            if candidates:
+                return max(candidates, key=lambda c: (sum(c.forms.values()),
+                                                      self.recent.get(c.id, -1)))
             return self.cast.new([name])
-        return None
+        return self.cast.lookup(name)
 
     def learn_descriptions(self):
         self.tagged = {t.speaker.id for t in self.turns if t.how == "explicit" and t.speaker}
@@ -694,9 +703,6 @@ class _Sieve:
             turn.focus = _by_salience(self.advance(turn.quotes[0].start))
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
-                gender = PRONOUNS.get(turn.tag.subject.lower()) if turn.tag is not None else None
-                recent = self.most_recent(gender, exclude=set(turn.vocatives))
-                turn.recent = [recent] if recent is not None else []
             # only a tagged speaker is known to be there: a guess that put someone on
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":

@@ -45,8 +45,11 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 
 _TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLE_GENDER), key=len, reverse=True))
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
+# Only an abbreviation takes a full stop: "Major. The Magistrate" is two sentences.
+_ABBREVIATION_RE = "|".join(sorted(("Mr", "Mrs", "Ms", "Dr", "Mme", "Mlle", "St", "Rev"),
+                                   key=len, reverse=True))
 NAME_RE = re.compile(
-    rf"(?<![\w.])(?P<title>(?:(?:{_TITLE_RE})\.?\s+){{0,2}})"
+    rf"(?<![\w.])(?P<title>(?:(?:(?:{_ABBREVIATION_RE})\.?|(?:{_TITLE_RE}))\s+){{0,2}})"
     rf"(?P<name>{_WORD}(?:[ \t]+(?!(?:{_TITLE_RE})\b){_WORD}){{0,2}})")
 # A sentence: up to . ! or ?, but not the full stop of a title ("Mrs. Elton").
 SENTENCE_RE = re.compile(

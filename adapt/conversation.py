@@ -8,8 +8,9 @@ exchange makes every later turn of it wrong too. Here each conversation is decod
   (the speaker two turns back speaks again) unless the narration brings someone in;
 - local evidence for each turn: an explicit tag fixes it; a pronoun tag rules out the other
   gender; a name opening the narration beside the quote, or the narration before or after it,
-  speaks; a name the quote calls is not the speaker but probably the next one;
-  the sieve's own left-to-right answer and who was mentioned lately count a little.
+  speaks; a name the quote calls is not the speaker but probably the next one; a pronoun
+  tag means whoever of that gender the narration since the last quote was most about; the
+  sieve's reading of a noun-phrase tag ("her mother said") counts.
 
 Candidates for a turn are the people of the exchange around it (speakers, names in the
 narration, names called) - never more than a handful, so decoding stays linear in the
@@ -22,15 +23,13 @@ from collections import Counter
 from .cast import Character
 from .tags import PRONOUNS
 
-# Turn-taking (log-odds-like weights, measured on the 22 annotated novels as a whole).
-SAME_AS_PREVIOUS = -1.0        # the same person again in the next paragraph
-# (same person again, a third person) against the alternating one, by what lies between the
-# quotes; from how often each happens in the annotated novels (log odds, about; a third
-# person's share split over two)
+# Weights are log-odds-like scores, set on the 22 annotated novels as a whole (never per book).
+# Turn-taking: (same person again, a third person) against the alternating one, by what lies
+# between the quotes - from how often each happens in the annotated novels (log odds, about;
+# a third person's share split over two).
 TURNS = {"adjacent": (-3.9, -1.9), "trail": (-2.1, -1.5), "lead": (-0.7, -1.0),
          "between": (0.7, -0.9)}
 SAME_CONTINUING = -0.5         # ... when the tag says so ("he added", "she went on")
-OTHER_THAN_ALTERNATE = -2.5    # someone besides the two who just spoke
 # Local evidence.
 LEAD = 5.0                     # "Jess lends her his hand. "..."" - the quote's own paragraph
 AFTER = 4.0                    # narration after the quote opens on the name
@@ -38,12 +37,9 @@ BEFORE = 1.5                   # the narration paragraph just before is about th
 CALLED = 2.0                   # the previous quote called them by name
 NAMES = -3.0                   # the quote names them ("you remember Rory")
 CALLS = -4.0                   # the quote calls them by name: someone else speaks
-SIEVE = 0.0                    # the left-to-right sieve's answer
-PRONOUN = 0.0                  # ... when it resolved a pronoun tag
-NOUN_PHRASE = 2.0              # ... when it resolved a noun-phrase tag ("her sister said")
+NOUN_PHRASE = 2.0              # the sieve's reading of a noun-phrase tag ("her sister said")
 LEAD_GENDER = -2.0             # someone not of the gender of the pronoun opening the narration
-FOCUS = 1.5                    # the latest of the pronoun's gender in the narration since
-RECENT = 0.0                   # the most recently mentioned compatible character
+FOCUS = 1.5                    # the narration's focus of the pronoun's gender
 FADE = 0.7                     # how much a turn's people count one turn further on
 MAX_CANDIDATES = 5
 # Who is in the exchange: tagged speakers, the sieve's guesses, people in the narration.
@@ -88,11 +84,8 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
             e[ch] += CALLS
         for ch in set(turn.named) - set(turn.vocatives):
             e[ch] += NAMES
-        if turn.speaker is not None:
-            e[turn.speaker] += NOUN_PHRASE if turn.how == "np" else \
-                PRONOUN if turn.how == "pronoun" else SIEVE
-        if turn.recent:
-            e[turn.recent[0]] += RECENT
+        if turn.speaker is not None and turn.how == "np":
+            e[turn.speaker] += NOUN_PHRASE
         gender = _gender(turn) or _lead_gender(turn)
         if gender is not None:
             # "Fanny thanked him. / 'I am serious,' he replied": the man the narration

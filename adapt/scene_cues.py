@@ -104,6 +104,18 @@ PHONE_START = re.compile(r"\b(?:phone|telephone|cell|cellphone|mobile)\b[^.;]{0,
                          r"ringing|buzz(?:es|ed)?|vibrat\w+)\b|\b(?:picks? up|picked up|answers?|"
                          r"answered|dials?|dialled|dialed|calls?|called)\b[^.;]{0,20}\b(?:the )?"
                          r"(?:phone|telephone|receiver)\b", re.I)
+
+
+def phone_starts(text: str) -> bool:
+    """PHONE_START.search(text), skipping the search when the text names no phone: every
+    match holds "phone", "cell", "mob(ile)" or "rece(iver)" (letters whose case folds only
+    to themselves, so a lower-cased look is exact)."""
+    low = text.lower()
+    if not ("phone" in low or "cell" in low or "mob" in low or "rece" in low):
+        return False
+    return PHONE_START.search(text) is not None
+
+
 PHONE_HANDLING = re.compile(r"\b(?:cord|receiver|handset|phone|telephone|the line)\b", re.I)
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(

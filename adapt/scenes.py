@@ -90,8 +90,11 @@ _MOVE = re.compile(   # one word boundary ahead of the four alternatives: checke
     re.X)
 # Proper place names, capitalised ("the Angelika Theater", "Lover's Lane"): the same place when
 # the prose later says only "the theater".
-_PROPER = re.compile(r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?\s+){1,3})(%s)\b" % cues.alternation(
-    [w.title() for w in _KINDS if " " not in w and "-" not in w], gaps=False))
+# (Read over the whole text: written to start with its capital, so that the regex engine
+# skips straight to capitals, with the word boundary checked behind it, "(?<!\w.)".)
+_PROPER = re.compile(r"([A-Z](?<!\w.)[a-z]+(?:['\u2019]s)?\s+(?:[A-Z][a-z]+(?:['\u2019]s)?\s+){0,2})(%s)\b"
+                     % cues.alternation([w.title() for w in _KINDS if " " not in w and "-" not in w],
+                                        gaps=False))
 _NOT_NAMES = {"The", "A", "An", "This", "That", "His", "Her", "Their", "My", "Our", "Your", "Its", "In",
               "At", "On", "To", "Into", "From", "And", "But", "Old", "New", "Great", "Little"}
 _OUTDOOR = re.compile(cues.OUTDOOR_CUES, re.I | re.X)
@@ -165,9 +168,10 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 @lru_cache(maxsize=32768)
 def _piece_cues(text: str) -> tuple[int, int]:
     words = _WORD.findall(text.lower())
-    outdoor = sum(w in cues.OUTDOOR_WORDS for w in words) + \
-        sum(pair in cues.OUTDOOR_PAIRS for pair in zip(words, words[1:]))
-    return outdoor, sum(w in cues.INDOOR_WORDS for w in words)
+    # (map with the sets' own membership test: the counts a generator gives, 3x faster)
+    outdoor = sum(map(cues.OUTDOOR_WORDS.__contains__, words)) + \
+        sum(map(cues.OUTDOOR_PAIRS.__contains__, zip(words, words[1:])))
+    return outdoor, sum(map(cues.INDOOR_WORDS.__contains__, words))
 
 
 @lru_cache(maxsize=16384)
@@ -363,7 +367,7 @@ class _Planner:
                            for k, s in enumerate(sentences[:2])) or \
                     bool(re.search(r"\b(?:until|till)\s+(?:about\s+)?(?:\w+\s+o['\u2019 ]?clock|evening|"
                                    r"dusk|dark|nightfall|midnight|morning)", opening, re.I))
-                if cues.PHONE_START.search(opening):
+                if cues.phone_starts(opening):
                     starts[i] = _Cue("phone", jump=True, text=narration)
                     self.handover.pop(self.paras[n - 1] if n else -1, None)
                 elif jump and (para.quotes == [] or len(narration) > 40):

@@ -49,7 +49,8 @@ _FUNCTION_WORDS = r"(?:the|his|her|their|my|our|a|an|this|that|he|she|and|or|but
 # Words before a capitalised head that make a time or a place, not a person: "the first
 # time Joe", "the next moment Elizabeth".
 _NOT_MODIFIERS = (r"(?:time|times|moment|instant|minute|day|night|morning|evening|afternoon|"
-                  r"while|way|same|next|last|first|other|room|door|house)\b")
+                  r"while|way|same|next|last|first|other|room|door|house|to|at|with|of|for|"
+                  r"from|by|on|in|into|upon)\b")
 # "the old man", "her mother", "the Mock Turtle", "the irrepressible Thomas"
 _LOWER_NP = (rf"(?:(?!{_FUNCTION_WORDS})[a-z][\w\-]*\s+){{0,2}}?"
              rf"(?!{_FUNCTION_WORDS})[a-z][\w\-]*")
@@ -96,9 +97,13 @@ _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|i
                 r"\s+(?:to|in|with|as|and|at|after|before|but|for|from|of|on|who|when|while|"
                 r"then|again|without|into|upon|over|under|through|across|between|than|"
                 r"presently|once|now|aloud|quietly)\b)")
+# "said Brenda's solicitor", "cried Elizabeth's mother"
+_VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
+_POSSESSED = rf"{_NAME}['\u2019]s\s+(?!{_VOICE_NOUNS}\b)[a-z][\w\-]*"
 _AFTER_INVERTED = [re.compile(
     rf"{_LEAD}(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+){prt}\s+(?:{_EPITHET})?"
-    rf"(?P<subj>{_PRONOUN}\b|{_NAME}\b|{_NP}{_SUBJECT_END})(?:\s+(?P<adv2>{_ADVERB})\b)?")
+    rf"(?P<subj>{_PRONOUN}\b|{_POSSESSED}{_SUBJECT_END}|{_NAME}\b|{_NP}{_SUBJECT_END})"
+    rf"(?:\s+(?P<adv2>{_ADVERB})\b)?")
     for prt in (_PARTICLE, "")]
 # "Jess says, " / "Then Elizabeth said:" / "The maid said at once:" at the end of the
 # narration before a quote.
@@ -107,7 +112,7 @@ _AFTER_INVERTED = [re.compile(
 _ASIDE = r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,80},)"
 _LAST_ASIDE = r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,60})"
 _BEFORE = [re.compile(
-    rf"(?P<subj>{SUBJECT}|{_NP_CAP})(?P<aside>{_ASIDE})?\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?"
+    rf"(?P<subj>{SUBJECT}|{_NP_CAP})(?P<who>,?\s+who)?(?P<aside>{_ASIDE})?\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?"
     rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?{_PLAIN_ADVERB_AFTER}?"
     rf"(?:\s+(?:to|at|with|in)\s+(?:\w+\s+){{0,2}}\w+)?{_LAST_ASIDE}?\s*[,:]\s*\Z")
     for prt in (_PARTICLE, "")]
@@ -132,8 +137,8 @@ _NOUNS = "|".join(sorted(SPEECH_NOUNS, key=len, reverse=True))
 # words'; and the passive '"...," was uttered by Captain Wentworth'.
 _NOMINAL = re.compile(
     rf"{_LEAD}(?:was|were|came|had\s+been)\s+(?:(?:all|only|the|then)\s+)?"
-    rf"(?P<subj>{_NAME}|{_NP})(?:['\u2019]s|(?<=s)['\u2019])\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
-    rf"(?P<verb>{_NOUNS})\b")
+    rf"(?P<subj>{_NAME}|{_NP})(?:['\u2019]s|(?<=s)['\u2019]|[ \t]s)\s+"
+    rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<verb>{_NOUNS})\b")     # ("Catherine s": a lost apostrophe)
 # 'Sir Walter's remark was, "..."'
 _NOMINAL_BEFORE = re.compile(
     rf"(?P<subj>{_NAME}|{_NP}|{_NP_CAP})['\u2019]s\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<verb>{_NOUNS})"
@@ -244,7 +249,6 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
 
 
 _VOICE_OF = re.compile(rf"\s+of\s+(?:(?:old|young|little|poor)\s+)?(?P<owner>{_NAME})")
-_VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
 
 
 def _voice_owner(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -263,11 +267,25 @@ def _voice_owner(text: str, start: int, end: int) -> tuple[int, str] | None:
 def _first_tag(regexes, text: str, base: int, accept=lambda m: True) -> Tag | None:
     """The tag of the first regex (with a particle, then without) that matches and reads."""
     for regex in regexes:
-        match = regex.search(text) if regex.pattern.endswith(r"\Z") else regex.match(text)
+        match = regex.match(text)
         if match and accept(match):
             tag = _tag(match, base)
             if tag is not None:
                 return tag
+    return None
+
+
+def _last_speech_tag(regexes, text: str, base: int, accept) -> Tag | None:
+    """The leftmost speech tag that runs to the end of `text`: a match whose verb is no speech
+    ("he looked guiltily at Ben, who said, ") gives way to one starting further on."""
+    for regex in regexes:
+        pos = 0
+        while (match := regex.search(text, pos)) is not None:
+            if accept(match):
+                tag = _tag(match, base)
+                if tag is not None and tag.kind != "gesture":
+                    return tag
+            pos = match.start() + 1
     return None
 
 
@@ -308,6 +326,8 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|to|with|of|for|from|by|on|upon|towards?|near|"
                                 r"beside|behind|before|after|than|like)\s+\Z")
+_WORDS = re.compile(r"[a-z]+")
+_SPEECH_LEMMAS = SPEECH_VERBS | MANNER_VERBS | {verb for verb, _ in PHRASAL}
 _LEADS_IN = re.compile(r"[,:]\s*\Z")
 _HAS_PARTICLE = re.compile(r"\b(?:in|out|forth|on|up)\b")
 
@@ -322,11 +342,14 @@ def tag_before(narration: str, base: int) -> Tag | None:
     def subject_of_its_sentence(m):
         # "... looking at Fanny, whose tears were beginning, said": with an aside, a name
         # after a preposition is not the subject
-        return not (m.group("aside") and _AFTER_PREPOSITION.search(tail, 0, m.start("subj")))
+        # ("... showed the letter to Jock, who said, " is Jock's: a relative clause)
+        return not (m.group("aside") and not m.group("who")
+                    and _AFTER_PREPOSITION.search(tail, 0, m.start("subj")))
 
-    tag = _first_tag(_BEFORE if _HAS_PARTICLE.search(tail) else _BEFORE[1:], tail, shift,
-                     subject_of_its_sentence)
-    if tag is None or tag.kind == "gesture":
+    speaks = any(verb_lemma(w) in _SPEECH_LEMMAS for w in _WORDS.findall(tail))
+    tag = _last_speech_tag(_BEFORE if _HAS_PARTICLE.search(tail) else _BEFORE[1:], tail, shift,
+                           subject_of_its_sentence) if speaks else None
+    if tag is None:
         nominal = _NOMINAL_BEFORE.search(tail)
         return _tag(nominal, shift, SPEECH_NOUNS[nominal.group("verb")]) if nominal else None
     return tag

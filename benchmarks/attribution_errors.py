@@ -2,13 +2,14 @@
 the narration before them, the tag, the gold speaker, ours, the sieve rule that chose it and
 the characters on stage; and a count of errors per (quote type, sieve rule).
 
-Usage: python -m benchmarks.attribution_errors NOVEL [--type anaphoric|implicit|explicit]
-       [--rule RULE] [--show N] [--seed]
+Usage: python -m benchmarks.attribution_errors NOVEL [NOVEL ...] | all | --seed
+       [--type=anaphoric|implicit|explicit] [--rule=RULE] [--show=N]
 A development aid: it scores against attribute() directly (no screenplay build), so its
 figures are close to, not the same as, benchmarks.attribution's.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from collections import Counter
@@ -59,7 +60,6 @@ def report(text, spans, characters, opts, errors, totals):
         for q in t.quotes:
             by_quote[q.start] = (k, q)
     qstarts = sorted(by_quote)
-    import bisect
     cues = accepted_cues(characters)
     shown = 0
     want_type = opts.get("type")

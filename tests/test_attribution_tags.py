@@ -26,6 +26,7 @@ from tests.conftest import PDNC_DIR, needs_shared
     (" cried the muffled voice of Kemp, and", "Get back,", "Kemp", "cried"),    # whose voice
     (" said Hamidullah's voice.", "Come in,", "Hamidullah", "said"),
     (" had been Anne's reply.", "No,", "Anne", "reply"),
+    (" said Brenda's solicitor.", "Sign here,", "Brenda's solicitor", "said"),  # possessed
 ])
 def test_tag_forms_after_a_quote(narration, quote, subject, verb):
     tag = tag_after(narration, 0, quote)
@@ -53,6 +54,8 @@ def test_what_is_not_a_tag_or_not_its_subject(narration, quote):
     (" so eagerly that the Gryphon said, in a rather offended tone, ", "the Gryphon"),
     ("composure. After a short pause Sir Thomas added with dignity, ", "Sir Thomas"),
     ("was Mary's reasoning; and\nElizabeth's reply was, ", "Elizabeth"),        # nominal
+    ("But later he showed the letter to Jock, who said, ", "Jock"),          # relative clause
+    ("he looked guiltily at Ben, who said, ", "Ben"),
 ])
 def test_tag_forms_before_a_quote(narration, subject):
     tag = tag_before(narration, 0)
@@ -118,3 +121,26 @@ def test_explicit_tag_floor(novel):
 
     right, total = score(*load_novel(novel))["explicit"]
     assert right / total >= EXPLICIT_FLOORS[novel], f"{novel}: {right / total:.3f}"
+
+
+def test_the_title_names_who_carries_it_most():
+    # "the Major" is Major Callendar, the one major the prose names often; "Major. The
+    # Magistrate" across a full stop is no name
+    text = ("Major Callendar came in. Major Callendar was cross, and Callendar sat down. "
+            "Major Roberts was away.\n\n"
+            '"Where is he?" said the Major. The Magistrate looked up.\n\n'
+            '"Gone," said the Magistrate.\n')
+    story = read_prose(text)
+    who = attribute(story)
+    assert who.speakers[story.quotes()[0].start] == "MAJOR CALLENDAR"
+    assert not any("Magistrate" in a for c in who.cast for a in c.aliases if "Major" in a)
+
+
+def test_someone_s_mother_is_their_kin():
+    text = ("Mrs. Bennet and her daughter Miss Elizabeth Bennet came to town. Brenda came too.\n\n"
+            '"Sign here," said Brenda\'s solicitor.\n\n'
+            '"I will not," said Elizabeth.\n\n'
+            '"Lizzy, come here!" cried Elizabeth\'s mother.\n')
+    story = read_prose(text)
+    who = attribute(story)
+    assert [who.speakers[q.start] for q in story.quotes()][1:] == ["ELIZABETH", "MRS. BENNET"]
