@@ -7,6 +7,7 @@ whispers", "he said softly") becomes a parenthetical, a gesture ("he winks") an 
 from __future__ import annotations
 
 import re
+import sys
 
 from .action import ActionStyle, ActionWriter, capitalise, clean
 from .attribution import Attribution
@@ -75,6 +76,7 @@ class _Builder:
         self.story = story
         self.attribution = attribution
         self.elements: list[Element] = []
+        self._last_source: tuple[int, int] | None = None
         self.writer = ActionWriter(story, attribution, style)
 
     def add(self, type_, text, source=None, character=None):
@@ -87,6 +89,13 @@ class _Builder:
         # Element texts are Fountain markup: a literal * or _ that would read as emphasis is
         # escaped; Gutenberg's _italics_ become *italics* (plain in one-line elements).
         markup = from_prose(text, italic=type_ not in ("scene_heading", "character", "transition"))
+        if type_ == "character":     # a novel repeats a few hundred cues tens of thousands of times
+            markup = sys.intern(markup)
+        if character is not None:
+            character = sys.intern(character)
+        if source is not None and source == self._last_source:
+            source = self._last_source      # the pieces of one narration share their offsets
+        self._last_source = source
         self.elements.append(Element(type_, markup, character=character, source=source))
 
     def action(self, text: str, start: int, end: int):

@@ -12,14 +12,14 @@ import functools
 import gc
 
 
-def clear_caches(*modules) -> None:
+def clear_caches(*modules, tables: bool = False) -> None:
     """Empty the bounded `functools.lru_cache`s of `modules`: they hold one document's
-    paragraphs and words. Unbounded caches (tables read once from files) are kept."""
+    paragraphs and words. Unbounded caches (tables read once from files) are kept unless
+    `tables`."""
     for module in modules:
         for value in vars(module).values():
-            info = getattr(value, "cache_info", None)
-            if callable(info) and isinstance(value, functools._lru_cache_wrapper) \
-                    and info().maxsize is not None:
+            if isinstance(value, functools._lru_cache_wrapper) and \
+                    (tables or value.cache_info().maxsize is not None):
                 value.cache_clear()
 
 

@@ -1,7 +1,7 @@
 """Prose text -> Document: read, attribute speakers, plan scenes, build elements."""
 from __future__ import annotations
 
-from . import attribution, memory, scenes
+from . import action as action_writer, attribution, memory, scenes, tags, verbs
 from .build import build_document
 from .model import Document
 from .readers.prose import read_prose
@@ -19,6 +19,7 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
     step("read")
     who = attribution.attribute(story, cast)
     step("attribute")
+    memory.clear_caches(tags)       # narration around each quote, asked for by the sieve only
     plan = scenes.plan(story, who)
     step("scenes")
     memory.clear_caches(scenes)     # paragraph texts, which the build never asks about again
@@ -28,6 +29,10 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
     doc = build_document(story, who, plan, title, author, transitions=transitions,
                          action=action, consume=True)
     del story, who, plan
+    # lemminflect's verb tables (10 MB as Python strings) are read back from the user's cache
+    # in ~10 ms when the next document needs them; the outputs have better use for the room.
+    memory.clear_caches(action_writer)
+    memory.clear_caches(verbs, tables=True)
     memory.release()
     step("build")
     return doc

@@ -7,7 +7,7 @@ import weakref
 import pytest
 
 import adapt.pipeline as pipeline
-from adapt import attribution, scenes
+from adapt import attribution, scenes, verbs
 from adapt.build import build_document
 from adapt.model import Document, Element
 from adapt.readers.fountain import read_fountain
@@ -29,6 +29,7 @@ def test_pipeline_drops_the_story_and_the_scene_caches(monkeypatch, seed_text):
     assert stories and stories[0]() is None     # nothing the document holds keeps the story
     assert len(doc.elements) > 300
     assert scenes._piece_cues.cache_info().currsize == 0
+    assert verbs._lemma_rows.cache_info().currsize == 0   # read back when next needed
 
 
 def test_consuming_build_frees_every_block_and_builds_the_same_elements(seed_text):
