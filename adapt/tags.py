@@ -105,12 +105,12 @@ _AFTER_INVERTED = [re.compile(
     rf"(?P<subj>{_PRONOUN}\b|{_POSSESSED}{_SUBJECT_END}|{_NAME}\b|{_NP}{_SUBJECT_END})"
     rf"(?:\s+(?P<adv2>{_ADVERB})\b)?")
     for prt in (_PARTICLE, "")]
-# "Jess says, " / "Then Elizabeth said:" / "The maid said at once:" at the end of the
-# narration before a quote.
 # "Elinor, rejoiced to see him, now ventured to say, " / "the Gryphon said, in a rather
 # offended tone, "
 _ASIDE = r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,80},)"
 _LAST_ASIDE = r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,60})"
+# "Jess says, " / "Then Elizabeth said:" / "The maid said at once:" at the end of the
+# narration before a quote.
 _BEFORE = [re.compile(
     rf"(?P<subj>{SUBJECT}|{_NP_CAP})(?P<who>,?\s+who)?(?P<aside>{_ASIDE})?\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?"
     rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?{_PLAIN_ADVERB_AFTER}?"
