@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from importlib import resources
 from pathlib import Path
+
+from .user_cache import cache_dir
 
 
 def grammar_text(name: str) -> str:
@@ -24,10 +25,12 @@ def cache_file(name: str, text: str) -> str | bool:
     the grammar, options and versions stored in the file, rebuilds on any mismatch, and
     carries on without the cache when the file cannot be read or written. False (no cache)
     when there is no cache folder to use."""
+    base = cache_dir()
+    if base is None:
+        return False
     try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "adapt"
         base.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):     # no home folder, or not writable
+    except OSError:                     # not writable
         return False
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return str(base / f"{name}-{digest}.lark-cache")

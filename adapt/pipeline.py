@@ -21,8 +21,7 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
     step("attribute")
     memory.clear_caches(tags)       # narration around each quote, asked for by the sieve only
     plan = scenes.plan(story, who)
-    step("scenes")
-    memory.clear_caches(scenes)     # paragraph texts, which the build never asks about again
+    step("scenes")                  # (plan() frees its own per-paragraph caches)
     title, author = title or story.title or default_title, author or story.author
     # The builder frees each paragraph once its elements exist: at the end of a long novel the
     # story is gone and the elements take its place, instead of the two living side by side.

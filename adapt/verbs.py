@@ -17,6 +17,8 @@ import sys
 import zlib
 from pathlib import Path
 
+from .user_cache import cache_dir
+
 _VERB_ROW = re.compile(r"^([^,\n]+),verb,([^\n]*)$", re.M)
 # lemminflect replaces the inflections of "be" and the modals with hand-written ones, and fills
 # the modals' gaps with its spelling rules; these are its answers (a test checks them), written
@@ -82,11 +84,10 @@ def _rows(name: str, pos: str) -> dict[str, str]:
 def _cache_file(key: str) -> Path | None:
     """Where the table `key` is cached ($XDG_CACHE_HOME/adapt or ~/.cache/adapt); marshal's
     format belongs to one Python version, which is part of the name."""
-    try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except RuntimeError:                       # no home folder
+    base = cache_dir()
+    if base is None:
         return None
-    return base / "adapt" / f"{key}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal"
+    return base / f"{key}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal"
 
 
 @functools.lru_cache(maxsize=None)
