@@ -192,9 +192,8 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
                 if pdf_options.get("scene_numbers"):
                     from .scenes import number_scenes
                     number_scenes(doc)
-            except InputError as exc:   # its message starts with the file name
-                problem = str(exc).removeprefix(f"{source.name}: ")
-                raise AdaptError(problem, source.label, EXIT_BAD_INPUT) from exc
+            except InputError as exc:
+                raise _bad_input(exc, source) from exc
             source.text = None  # the document holds what it needs; let the input go
             _warn_missing_glyphs(doc, targets, pdf_options, emit)
             from .writers.pdf import FontError
@@ -222,6 +221,12 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
     finally:
         for _, item in staged:
             item.discard()
+
+
+def _bad_input(exc: Exception, source) -> AdaptError:
+    """A reader's complaint about `source` as adapt's one line (its message starts with the
+    file name, which AdaptError puts in front itself)."""
+    return AdaptError(str(exc).removeprefix(f"{source.name}: "), source.label, EXIT_BAD_INPUT)
 
 
 def _action_style(name: str, interiority: str, narration: str):
@@ -293,9 +298,8 @@ def characters(input_path, output, cast_path):
         else:   # a screenplay names its speakers: list its cues
             try:
                 doc = load(source.text, source.name)
-            except InputError as exc:   # its message starts with the file name
-                raise AdaptError(str(exc).removeprefix(f"{source.name}: "), source.label,
-                                 EXIT_BAD_INPUT) from exc
+            except InputError as exc:
+                raise _bad_input(exc, source) from exc
             who, text = _screenplay_cast(doc, bool(output))
     if output:
         data = dump(who).encode("utf-8")
@@ -381,8 +385,7 @@ def diff(old_path, new_path, fmt, stat, color, pdf_path, revision, rev_date, loc
                 try:
                     docs.append(load_side(side.text, side.name, stem))
                 except DiffInputError as exc:
-                    raise AdaptError(str(exc).removeprefix(f"{side.name}: "), side.label,
-                                     EXIT_BAD_INPUT) from exc
+                    raise _bad_input(exc, side) from exc
         share_default_titles(*docs, stem)
         with about(new_path):
             result = diff_documents(*docs)
