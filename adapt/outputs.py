@@ -119,10 +119,6 @@ def record_path(path: Path) -> Path:
     return path.with_name(f".{path.name}{RECORD_SUFFIX}")
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _file_digest(path: Path) -> str | None:
     """SHA-256 of the output about to be replaced, read in blocks (None when there is none)."""
     if not path.is_file():
@@ -159,11 +155,6 @@ def _recorded(path: Path) -> list[str]:
         return []
 
 
-def edited_since_written(path: Path, current: bytes) -> bool:
-    """Whether `current` (the content of `path`) is not what adapt last wrote there."""
-    return _digest(current) not in _recorded(path)
-
-
 def backup_path(path: Path) -> Path:
     """NAME.bak, or NAME.1.bak, NAME.2.bak, ... when earlier backups exist (never overwritten)."""
     candidate = path.with_name(path.name + ".bak")
@@ -174,18 +165,10 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
-def check_overwrite(path: Path, data: bytes, force: bool = False) -> bool:
-    """Refuse (AdaptError) to replace a hand-edited screenplay unless `force`; returns
-    whether the edited content must be backed up first."""
-    return _check(Path(path), _digest(data), force)
-
-
 def check_staged(staged: Staged, force: bool = False) -> bool:
-    """`check_overwrite` for a staged output."""
-    return _check(staged.path, staged.digest, force)
-
-
-def _check(path: Path, new_digest: str, force: bool) -> bool:
+    """Refuse (AdaptError) to replace a hand-edited screenplay with a staged output unless
+    `force`; returns whether the edited content must be backed up first."""
+    path, new_digest = staged.path, staged.digest
     if path.suffix.lower() not in PROTECTED_SUFFIXES:
         return False
     current = _file_digest(path)
