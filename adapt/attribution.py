@@ -25,7 +25,7 @@ from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, tag_after, tag_before
+from .tags import MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag, tag_after, tag_before
 from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
@@ -116,8 +116,10 @@ class _Turn:
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
 
 
-def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
-    """The tag of the quote at `paragraph.spans[index]`: after it, else before it."""
+def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag | None:
+    """The tag of the quote at `paragraph.spans[index]`: after it, else before it; with a
+    cast, also a known name subject of a long clause leading into it ("Tony opened it and
+    said")."""
     spans = paragraph.spans
     quote = spans[index]
     if index + 1 < len(spans) and spans[index + 1].kind == "narration":
@@ -127,7 +129,11 @@ def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
             return tag
     if index > 0 and spans[index - 1].kind == "narration":
         before = spans[index - 1]
-        return tag_before(before.text, before.start)
+        tag = tag_before(before.text, before.start)
+        if tag is None and cast is not None:
+            names = [(s, e) for s, e, _ch in cast.mentions(before.text)]
+            tag = clause_tag(before.text, before.start, names)
+        return tag
     return None
 
 
@@ -229,7 +235,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         current: _Turn | None = None
         first_turn = len(turns)
         for i, q in quotes:
-            tag = find_tag(block, i)
+            tag = find_tag(block, i, cast)
             named = tag is not None and tag.identifies
             if current is None or _another_speaker(tag, current.tag, cast):
                 current = _Turn(block, [], conv=conv)

@@ -353,3 +353,107 @@ def tag_before(narration: str, base: int) -> Tag | None:
         nominal = _NOMINAL_BEFORE.search(tail)
         return _tag(nominal, shift, SPEECH_NOUNS[nominal.group("verb")]) if nominal else None
     return tag
+
+
+# -- tags in a long clause --------------------------------------------------------------------
+# "Tony opened it and said ", "Ronny, who was about to leave, approached Fielding with his
+# usual constraint and said:", "Then Miss Bartlett said ": the sentence leading into a quote
+# ends on a speech verb whose subject stands far before it. The subject is the last known
+# name that opens a clause of that sentence.
+
+# What may follow the verb before the quote: an adverb, a phrase ("with a laugh", "to Mr.
+# Woodhouse"), an aside (", biting his beard"); never an object that makes the verb no speech
+# ("said nothing", "answered the letter").
+_NOT_TRAIL = (r"(?:nothing|no|not|something|anything|it|this|these|those|the|a|an|his|its|"
+              r"their|my|your|our|so|little|much|more|any|some|all|what|how|whether|if|why|"
+              r"where|when|one|himself|herself|themselves)\b")
+_TRAIL = re.compile(rf"(?:\s+(?!{_NOT_TRAIL})[^.!?;\"\u201c\u201d\u2018\u2019()]{{0,60}}?|"
+                    rf",\s+[^.!?;\"\u201c\u201d\u2018\u2019()]{{1,90}}?)?[\s,:;\u2014\-]*\Z")
+# A new clause inside the trail means the verb is not the last of the sentence's.
+_TRAIL_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:he|she|they|I|we|[A-Z])|\b(?:who|which)\b")
+# Words after which a name opens a clause: "..., and the Clown had only said".
+_CLAUSE_START = re.compile(r"(?:\A|[;:(\u2014]|\b(?:and|but|then|so|when|as|till|until|"
+                           r"whereupon|which|now|once|yet|presently|suddenly|immediately|"
+                           r"instantly|again|here|there))\s*\Z")
+# A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause".
+_OPENER = re.compile(r"\A\s*(?:At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
+                     r"Presently|Suddenly|Meanwhile|Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
+_PERCEIVES = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\s+\Z")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
+                           r"(?<!\bMlle)(?<![A-Z])[.!?]['\"\u201d\u2019]?\s+")
+_CLAUSE_PRONOUN = re.compile(r"\b(?:he|she|they|I|we|He|She|They|We)\b")
+_PRONOUN_RIGHT_BEFORE = re.compile(
+    r"\b(?:he|she|they|I|we)\s+(?:(?:[a-z]+ly|had|has|have|would|could|should|might|must|"
+    r"will|did|was|were|then|only|now|again|also|still|at\s+once|at\s+last)\s+){0,3}\Z", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|The)\s+\Z")
+_OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|without)\s+"
+                            r"(?:[a-z]+ly\s+)?\Z")
+
+
+def clause_tag(narration: str, base: int, names: list[tuple[int, int]]) -> Tag | None:
+    """A speech verb closing the narration before a quote, and the named subject of its
+    clause however far before it ("Sir Thomas smiled, tried to encourage her, and then
+    looked too serious and said"). `names`: offsets of the character names the narration
+    holds; only those can be the subject."""
+    if not names:
+        return None
+    starts = [m.end() for m in _SENTENCE_END.finditer(narration)]
+    sentence_start = starts[-1] if starts else 0
+    sentence = narration[sentence_start:]
+    words = list(_WORDS.finditer(sentence))
+    verb = particle = None
+    for i in range(len(words) - 1, max(-1, len(words) - 16), -1):
+        word = words[i]
+        lemma = verb_lemma(word.group())
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and (lemma, nxt.group()) in PHRASAL \
+                and not sentence[word.end():nxt.start()].strip():
+            verb, particle = word, nxt
+            break
+        if lemma in SPEECH_VERBS or lemma in MANNER_VERBS:
+            verb = word
+            break
+    if verb is None:
+        return None
+    verb_end = (particle or verb).end()
+    trail = sentence[verb_end:]
+    if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail):
+        return None
+    head = sentence[:verb.start()]
+    if _OBJECT_BEFORE.search(head) or _PRONOUN_RIGHT_BEFORE.search(head):
+        return None             # "she heard him say", "he did not answer", "what she said"
+    chosen = None
+    # a pronoun opening a clause nearer the verb is its subject: "..., and what she said"
+    pronouns = [(m.start() + sentence_start, -1) for m in _CLAUSE_PRONOUN.finditer(head)]
+    for start, end in sorted(list(names) + pronouns):
+        s, e = start - sentence_start, end - sentence_start
+        if s < 0 or e > verb.start():
+            continue
+        before = _DETERMINER_BEFORE.sub("", head[:s])
+        if end < 0:
+            if _CLAUSE_START.search(before.rstrip(", ")) or before.rstrip().endswith(","):
+                chosen = None
+            continue
+        if _PERCEIVES.search(before) and re.match(r"\s+(?:[a-z]+ly\s+)?\Z",
+                                                   head[e:]):
+            chosen = (s, e)     # "Archer heard Madame Olenska say"
+            break
+        if _AFTER_PREPOSITION.search(before):
+            continue
+        if _CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before) \
+                or before.rstrip().endswith(","):
+            chosen = (s, e)
+    if chosen is None:
+        return None
+    s, e = chosen
+    lemma = verb_lemma(verb.group())
+    # the tag itself is the verb (and the "and" or comma joining it): the rest of the
+    # sentence stays action
+    join = re.search(r"(?:,?\s+and|,)\s*\Z", head)
+    start = join.start() if join and join.start() >= e else verb.start()
+    prt = particle.group() if particle else None
+    adverb = re.match(r"\s+([a-z]+ly)\b", trail)
+    return Tag(subject=" ".join(sentence[s:e].split()), verb=verb.group() + (" " + prt if prt else ""),
+               lemma=lemma, adverb=adverb.group(1) if adverb else None, kind=_kind(lemma, prt),
+               start=base + sentence_start + start, end=base + sentence_start + verb_end,
+               subject_start=base + sentence_start + s, subject_end=base + sentence_start + e)
