@@ -372,13 +372,19 @@ _TRAIL = re.compile(rf"(?:\s+(?!{_NOT_TRAIL})[^.!?;\"\u201c\u201d\u2018\u2019()]
 # A new clause inside the trail means the verb is not the last of the sentence's.
 _TRAIL_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:he|she|they|I|we|[A-Z])|\b(?:who|which)\b")
 # Words after which a name opens a clause: "..., and the Clown had only said".
-_CLAUSE_START = re.compile(r"(?:\A|[;:(\u2014]|\b(?:and|but|then|so|when|as|till|until|"
+_CLAUSE_START = re.compile(r"(?:\A|[;:(\u2014]|\b(?:and|but|then|so|when|that|till|until|"
                            r"whereupon|which|now|once|yet|presently|suddenly|immediately|"
                            r"instantly|again|here|there))\s*\Z")
 # A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause".
 _OPENER = re.compile(r"\A\s*(?:At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
                      r"Presently|Suddenly|Meanwhile|Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
-_PERCEIVES = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\s+\Z")
+_PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\b")
+_PERCEIVES = re.compile(_PERCEIVED.pattern + r"\s+\Z")
+# "called me a "funny dear"", "told him the news": an object and what it is named or told
+_NAMING_TRAIL = re.compile(r"\s+(?:me|him|her|them|us|you|it)\s+(?:a|an|the|his|her|my|their)\b")
+# "was immediately greeted with" (the subject is spoken to); "as who should say"
+_NOT_ITS_SUBJECT = re.compile(r"\b(?:(?:was|were|been|being|be)\s+(?:[a-z]+ly\s+)?|"
+                              r"who\s+(?:should|would|might|could)\s+)\Z")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
                            r"(?<!\bMlle)(?<![A-Z])[.!?]['\"\u201d\u2019]?\s+")
 _CLAUSE_PRONOUN = re.compile(r"\b(?:he|she|they|I|we|He|She|They|We)\b")
@@ -410,19 +416,20 @@ def clause_tag(narration: str, base: int, names: list[tuple[int, int]]) -> Tag |
                 and not sentence[word.end():nxt.start()].strip():
             verb, particle = word, nxt
             break
-        if lemma in SPEECH_VERBS or lemma in MANNER_VERBS:
-            verb = word
+        if (lemma in SPEECH_VERBS or lemma in MANNER_VERBS) and lemma != "call":
+            verb = word     # ("what she called "a Powler"" names, it does not speak)
             break
     if verb is None:
         return None
     verb_end = (particle or verb).end()
     trail = sentence[verb_end:]
-    if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail):
+    if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail):
         return None
     head = sentence[:verb.start()]
-    if _OBJECT_BEFORE.search(head) or _PRONOUN_RIGHT_BEFORE.search(head):
+    if _OBJECT_BEFORE.search(head) or _PRONOUN_RIGHT_BEFORE.search(head) \
+            or _NOT_ITS_SUBJECT.search(head):
         return None             # "she heard him say", "he did not answer", "what she said"
-    chosen = None
+    chosen, perceived = None, False
     # a pronoun opening a clause nearer the verb is its subject: "..., and what she said"
     pronouns = [(m.start() + sentence_start, -1) for m in _CLAUSE_PRONOUN.finditer(head)]
     for start, end in sorted(list(names) + pronouns):
@@ -436,7 +443,7 @@ def clause_tag(narration: str, base: int, names: list[tuple[int, int]]) -> Tag |
             continue
         if _PERCEIVES.search(before) and re.match(r"\s+(?:[a-z]+ly\s+)?\Z",
                                                    head[e:]):
-            chosen = (s, e)     # "Archer heard Madame Olenska say"
+            chosen, perceived = (s, e), True    # "Archer heard Madame Olenska say"
             break
         if _AFTER_PREPOSITION.search(before):
             continue
@@ -446,6 +453,12 @@ def clause_tag(narration: str, base: int, names: list[tuple[int, int]]) -> Tag |
     if chosen is None:
         return None
     s, e = chosen
+    between = head[e:]
+    if not perceived and (_PERCEIVED.search(between) or _CLAUSE_PRONOUN.search(between)):
+        return None         # "Mr. Beebe heard her kiss Lucy and say", "Mrs. Archer ... that she
+                            # might presently be able to say": someone else is the verb's subject
+    if verb.group().endswith("s") and not re.match(r"\s*(?:[a-z]+ly\s+)?\Z", between):
+        return None         # "petty questions such as": a plural noun, no verb
     lemma = verb_lemma(verb.group())
     # the tag itself is the verb (and the "and" or comma joining it): the rest of the
     # sentence stays action
