@@ -77,6 +77,7 @@ FOCUS_PRONOUNS = True
 _NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
+_TITLE_ABBREVIATION = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st"}
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
              "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
@@ -542,6 +543,15 @@ class _Sieve:
                 named = max(titled, key=lambda c: self.recent.get(c.id, -1))
         if named is not None:
             return named                    # "the Dodger"
+        if det == "the" and role == head and head in castmod.TITLE_GENDER:
+            # "the doctor", "the colonel": whoever carries that title and was lately there
+            # ("Dr. Bauerstein"), the latest if several
+            titles = {head, _TITLE_ABBREVIATION.get(head, head)}
+            on_stage = set(self.ranked(12))
+            titled = [c for c in self.cast.characters if c.titles & titles and not c.role
+                      and c.id in on_stage and c not in turn.vocatives]
+            if titled:
+                return max(titled, key=lambda c: self.recent.get(c.id, -1))
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
             if bound is not None and bound is not prev and bound not in turn.vocatives \

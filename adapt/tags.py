@@ -67,6 +67,10 @@ SUBJECT = rf"(?:{_PRONOUN}|{_NAME}|{_NP})"
 _ADVERB = r"[a-z]+ly"
 # Adverbs without -ly, which say nothing of the delivery: "Ralph now began", "said again".
 _PLAIN_ADVERB = r"(?:(?:now|then|again|still|only|also|at\s+once|at\s+last|at\s+length)\s+)"
+# An auxiliary before the verb: "Freddy was saying", "Dr Messinger had said", "Tony would say"
+_AUX = (r"(?:(?P<aux>would|could|should|might|will|can|shall|may|must|did|was|were|is|are|"
+        r"had|has|have)\s+(?:(?:not|never|only|then|now|just|still|also|always|often|"
+        r"sometimes|presently|again)\s+)?)?")
 _PLAIN_ADVERB_AFTER = r"(?:\s+(?:at\s+once|again|aloud|abruptly|then|now|too|at\s+last))"
 
 # What may stand between a quote and the tag after it: '"Yes, sir"; replied the servant'.
@@ -89,11 +93,12 @@ _EPITHET = (r"(?:(?!(?:to|at|in|on|of|for|from|by|with|as|and|but|or|nor|that|th
 
 # "she sighs exasperatedly, ..." / "Elizabeth smilingly said" / "the March Hare went on"
 _AFTER_NORMAL = [re.compile(
-    rf"{_LEAD}(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?"
+    rf"{_LEAD}(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?{_AUX}"
     rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
 # An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
 # doctor to Rose", "cried the girl, rising".
 _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|ing)\b|"
+                r"\s+(?:quite|very|rather|somewhat|most|so|too|half)\s+[a-z]+ly\b|"
                 r"\s+(?:to|in|with|as|and|at|after|before|but|for|from|of|on|who|when|while|"
                 r"then|again|without|into|upon|over|under|through|across|between|than|"
                 r"presently|once|now|aloud|quietly)\b)")
@@ -101,7 +106,7 @@ _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|i
 _VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
 _POSSESSED = rf"{_NAME}['\u2019]s\s+(?!{_VOICE_NOUNS}\b)[a-z][\w\-]*"
 _AFTER_INVERTED = [re.compile(
-    rf"{_LEAD}(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+){prt}\s+(?:{_EPITHET})?"
+    rf"{_LEAD}(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?(?P<verb>[a-z]+){prt}\s+(?:{_EPITHET})?"
     rf"(?P<subj>{_PRONOUN}\b|{_POSSESSED}{_SUBJECT_END}|{_NAME}\b|{_NP}{_SUBJECT_END})"
     rf"(?:\s+(?P<adv2>{_ADVERB})\b)?")
     for prt in (_PARTICLE, "")]
@@ -112,7 +117,7 @@ _LAST_ASIDE = r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,60})"
 # "Jess says, " / "Then Elizabeth said:" / "The maid said at once:" at the end of the
 # narration before a quote.
 _BEFORE = [re.compile(
-    rf"(?P<subj>{SUBJECT}|{_NP_CAP})(?P<who>,?\s+who)?(?P<aside>{_ASIDE})?\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?"
+    rf"(?P<subj>{SUBJECT}|{_NP_CAP})(?P<who>,?\s+who)?(?P<aside>{_ASIDE})?\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?{_AUX}"
     rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?{_PLAIN_ADVERB_AFTER}?"
     rf"(?:\s+(?:to|at|with|in)\s+(?:\w+\s+){{0,2}}\w+)?{_LAST_ASIDE}?\s*[,:]\s*\Z")
     for prt in (_PARTICLE, "")]
@@ -212,6 +217,11 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     verb = match.group("verb")
     lemma = lemma or verb_lemma(verb)
     end = match.end()
+    aux = _group(match, "aux")
+    if aux:
+        if lemma not in SPEECH_VERBS | MANNER_VERBS and lemma not in {v for v, _ in PHRASAL}:
+            return None         # "she was looking", "he had gone"
+        verb = f"{aux} {verb}"
     if lemma in _MODALS:
         # "Mrs. Archer would say to her children": the verb after the modal
         after = re.match(r"\s+(?:only\s+|never\s+|sometimes\s+|often\s+)?([a-z]+)\b",
@@ -229,7 +239,8 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     subj = match.group("subj")
     subj_start = match.start("subj")
     first = subj.split()[0]
-    if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS:
+    if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS \
+            and not re.match(rf"(?:this|that)\s+{_LOWER_NP}\Z", subj):     # "said this emissary"
         rest = subj[len(first):].lstrip()
         if not rest[:1].isupper():
             return None
@@ -381,6 +392,7 @@ _OPENER = re.compile(r"\A\s*(?:At|After|Before|In|On|Upon|With|Without|During|Fo
 _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\b")
 _PERCEIVES = re.compile(_PERCEIVED.pattern + r"\s+\Z")
 # "called me a "funny dear"", "told him the news": an object and what it is named or told
+_AND_WORD = re.compile(r"\band\s+([a-z]+)")
 _NAMING_TRAIL = re.compile(r"\s+(?:me|him|her|them|us|you|it)\s+(?:a|an|the|his|her|my|their)\b")
 # "was immediately greeted with" (the subject is spoken to); "as who should say"
 _NOT_ITS_SUBJECT = re.compile(r"\b(?:(?:was|were|been|being|be)\s+(?:[a-z]+ly\s+)?|"
@@ -423,8 +435,9 @@ def clause_tag(narration: str, base: int, names: list[tuple[int, int]]) -> Tag |
         return None
     verb_end = (particle or verb).end()
     trail = sentence[verb_end:]
-    if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail):
-        return None
+    if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail) \
+            or any(verb_lemma(w) not in (None, w) for w in _AND_WORD.findall(trail)):
+        return None         # "burst out laughing, and called me a": the last verb is no speech
     head = sentence[:verb.start()]
     if _OBJECT_BEFORE.search(head) or _PRONOUN_RIGHT_BEFORE.search(head) \
             or _NOT_ITS_SUBJECT.search(head):
