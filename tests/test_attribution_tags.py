@@ -144,3 +144,51 @@ def test_someone_s_mother_is_their_kin():
     story = read_prose(text)
     who = attribute(story)
     assert [who.speakers[q.start] for q in story.quotes()][1:] == ["ELIZABETH", "MRS. BENNET"]
+
+
+@pytest.mark.parametrize("narration,quote,subject,verb", [
+    (" Freddy was saying. ", "Try the jam,", "Freddy", "was saying"),           # auxiliaries
+    (" Dr Messinger had said, ", "We'll go in a small boat,", "Dr Messinger", "had said"),
+    (" again interrupted De Griers. ", "Ce n'est pas cela,", "De Griers", "interrupted"),
+    (" said this emissary, ", "I'm extremely sorry, sir,", "this emissary", "said"),
+    (" cried the Nawab Bahadur quite rudely.", "Folly,", "the Nawab Bahadur", "cried"),
+])
+def test_more_tag_forms_after_a_quote(narration, quote, subject, verb):
+    tag = tag_after(narration, 0, quote)
+    assert tag is not None and (tag.subject, tag.verb) == (subject, verb)
+
+
+def test_no_speech_behind_an_auxiliary():
+    assert tag_after(" Freddy was looking at her.", 0, "Try the jam,") is None
+
+
+def _speakers(text):
+    story = read_prose(text)
+    who = attribute(story)
+    return [who.speakers[q.start] for q in story.quotes()]
+
+
+def test_a_long_clause_names_its_speaker():
+    # the name opens the sentence; the speech verb closes it, after other predicates and
+    # with no comma before the quote
+    text = ('"Good morning," said Brenda.\n\n"Good morning," said Tony.\n\n'
+            'A telegram was brought in. Tony opened it, read it twice and said "Hell."\n\n'
+            '"What is it?" asked Brenda.\n\n'
+            'Brenda, who had been watching the window for an hour, turned to Tony at last '
+            'and said with a sigh, "I knew it."\n')
+    assert _speakers(text) == ["BRENDA", "TONY", "TONY", "BRENDA", "BRENDA"]
+
+
+def test_who_is_heard_speaking_speaks():
+    text = ('"Good night," said Mary.\n\n"Good night," said Archer.\n\n'
+            'Archer went down the stairs. From the landing Archer heard Mary say, "Come back '
+            'soon."\n')
+    assert _speakers(text)[-1] == "MARY"
+
+
+def test_a_clause_whose_verb_has_another_subject_names_nobody():
+    # "heard her kiss Lucy and say": the one heard speaks, not the hearer
+    text = ('"Yes," said Lucy.\n\n"No," said Mr. Beebe.\n\n'
+            'Mr. Beebe went into the hall, and Mr. Beebe heard her kiss Lucy and say: "I am '
+            'sorry."\n')
+    assert _speakers(text)[-1] != "MR. BEEBE"
