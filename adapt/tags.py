@@ -331,8 +331,25 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
     def normal(m):
         return starts_lower or m.group("subj")[:1].isupper()
 
-    return (_first_tag(_AFTER_INVERTED, narration, base, inverted)
-            or _first_tag(_AFTER_NORMAL, narration, base, normal))
+    tag = (_first_tag(_AFTER_INVERTED, narration, base, inverted)
+           or _first_tag(_AFTER_NORMAL, narration, base, normal))
+    if tag is not None and tag.lemma == "hear":
+        return _heard(narration, base, tag)
+    return tag
+
+
+_HEARD_SPEAK = re.compile(rf"\s+(?P<subj>{_NAME})\s+(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _heard(narration: str, base: int, tag: Tag) -> Tag | None:
+    """'"Gad," Archer heard Lawrence Lefferts say': the one heard speaks, not the hearer."""
+    m = _HEARD_SPEAK.match(narration, tag.end - base)
+    if m is None or verb_lemma(m.group("verb")) not in SPEECH_VERBS | MANNER_VERBS:
+        return None
+    heard = _tag(m, base)
+    if heard is not None:
+        heard.start = tag.start         # the whole clause is the tag
+    return heard
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|to|with|of|for|from|by|on|upon|towards?|near|"
