@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .action import ActionStyle, ActionWriter, capitalise, clean
+from .action import ActionStyle, ActionWriter, Ahead, capitalise, clean
 from .attribution import Attribution
 from .emphasis import escape, from_prose
 from .model import Document, Element
@@ -72,12 +72,13 @@ def _join_parts(parts: list[str]) -> str:
 
 
 class _Builder:
-    def __init__(self, story: Story, attribution: Attribution, style: ActionStyle | None = None):
+    def __init__(self, story: Story, attribution: Attribution, style: ActionStyle | None = None,
+                 ahead: Ahead | None = None):
         self.story = story
         self.attribution = attribution
         self.elements: list[Element] = []
         self._last_source: tuple[int, int] | None = None
-        self.writer = ActionWriter(story, attribution, style)
+        self.writer = ActionWriter(story, attribution, style, ahead)
 
     def add(self, type_, text, source=None, character=None):
         if type_ == "dialogue" and text.startswith("(") and text.endswith(")"):
@@ -265,12 +266,14 @@ def _without_silent_cues(elements: list[Element]) -> list[Element]:
 
 def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
                    title: str, author: str | None, transitions: str | None = None,
-                   action: ActionStyle | None = None, consume: bool = False) -> Document:
+                   action: ActionStyle | None = None, consume: bool = False,
+                   ahead: Ahead | None = None) -> Document:
     """`consume=True` frees the story's paragraphs as their elements are built (for a caller
-    that drops the story afterwards: a long novel's story and elements never live together)."""
+    that drops the story afterwards: a long novel's story and elements never live together);
+    `ahead`: the narration rewritten before the attribution was known (adapt.action.ahead)."""
     title_page = {"Title": escape(title)}    # title page values are Fountain markup too
     if author:
         title_page["Credit"] = "Written by"
         title_page["Author"] = escape(author)
-    elements = _Builder(story, attribution, action).build(scenes, transitions, consume)
+    elements = _Builder(story, attribution, action, ahead).build(scenes, transitions, consume)
     return Document(title_page=title_page, elements=elements, characters=attribution.cast)
