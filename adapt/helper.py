@@ -1,22 +1,27 @@
-"""Work done ahead in a forked helper process, on the machine's second core.
+"""Work done in a forked helper process, on the machine's second core.
 
-Attribution is the long stage that everything after it waits for, yet part of that later work
-(rewriting the narration's sentences as action, reading scene cues) needs only the story. A
-helper forked after the story is read does that part while this process attributes speakers,
-and sends it back pickled. What it sends is only ever a cache of pure functions' results:
-whatever goes wrong in it (an error, a signal, a platform without fork), the caller computes
-the same values itself, so the output never depends on the helper.
+Attribution is the long stage that everything after it waits for, yet part of the later work
+(rewriting the narration's sentences as action) needs only the story, and once the cast is
+known the scene plan and the building of the paragraphs' elements need not wait for each
+other. A helper forked after the story is read does one side of each while this process does
+the other; values go both ways through pipes, pickled.
 
-The helper ignores SIGINT (Ctrl-C reaches the whole process group): the parent alone says it
-was interrupted, and kills the helper on its way out.
+Whatever goes wrong in the helper (an error, a signal, no fork on this platform, one CPU),
+the caller does the same work itself, so the output never depends on the helper. The helper
+ignores SIGINT (Ctrl-C reaches the whole process group): the parent alone reports the
+interruption, and kills the helper on its way out.
 """
 from __future__ import annotations
 
 import os
 import pickle
 import signal
+import struct
+import sys
 
 ENABLED = True     # off in the worker processes of `adapt convert --jobs N` (cores are taken)
+
+_LENGTH = struct.Struct("<Q")
 
 
 def cores() -> int:
@@ -27,16 +32,23 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def _can_fork() -> bool:
+    threading = sys.modules.get("threading")    # forking a threaded process can deadlock
+    return (ENABLED and hasattr(os, "fork") and cores() >= 2
+            and (threading is None or threading.active_count() == 1))
+
+
 class Helper:
-    """`func(*args)` run in a forked child; `result()` is its value, or None if the child
-    could not give one. Use as a context manager: leaving it reaps (or kills) the child."""
+    """Runs the generator function `func(*args, receive)` in a forked child: each value it
+    yields comes out of `next()` here, each value given to `send()` here comes out of its
+    `receive()`. After a failure `next()` gives None (and keeps doing so), `send()` False.
+    Use as a context manager: leaving it reaps the child, or kills it if it still runs."""
 
     def __init__(self, func, *args):
         self.pid = None
-        self._fd = None
-        if not (ENABLED and hasattr(os, "fork") and cores() >= 2):
+        if not _can_fork():
             return
-        read_fd, write_fd = os.pipe()
+        down, up = os.pipe(), os.pipe()        # parent -> child, child -> parent
         # No SIGINT between fork and the child's SIG_IGN: it would raise KeyboardInterrupt in
         # the child while it still runs the parent's code.
         old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
@@ -47,54 +59,86 @@ class Helper:
                 try:
                     signal.signal(signal.SIGINT, signal.SIG_IGN)
                     signal.pthread_sigmask(signal.SIG_SETMASK, old)
-                    os.close(read_fd)
-                    data = pickle.dumps(func(*args), protocol=pickle.HIGHEST_PROTOCOL)
-                    with os.fdopen(write_fd, "wb") as out:
-                        out.write(data)
+                    os.close(down[1])
+                    os.close(up[0])
+                    with os.fdopen(down[0], "rb") as inbox, os.fdopen(up[1], "wb") as outbox:
+                        for value in func(*args, lambda: _read(inbox)):
+                            _write(outbox, value)
                     code = 0
                 finally:
                     os._exit(code)    # no atexit handlers, no flushing the parent's buffers
         except OSError:    # no fork (out of processes or memory): the caller does the work
-            os.close(read_fd)
-            os.close(write_fd)
+            for fd in (*down, *up):
+                os.close(fd)
             return
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
-        os.close(write_fd)
-        self.pid, self._fd = pid, read_fd
+        os.close(down[0])
+        os.close(up[1])
+        self.pid = pid
+        self._out = os.fdopen(down[1], "wb")
+        self._in = os.fdopen(up[0], "rb")
 
-    def result(self):
-        """The child's value (waiting for it), or None."""
+    def next(self):
+        """The child's next value (waiting for it), or None if it gave none."""
         if self.pid is None:
             return None
-        chunks = []
-        with os.fdopen(self._fd, "rb") as pipe:
-            self._fd = None
-            while chunk := pipe.read(1 << 20):
-                chunks.append(chunk)
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = None
-        if status != 0 or not chunks:
+        try:
+            return _read(self._in)
+        except Exception:  # noqa: BLE001 - any failure of the child: the caller does its work
+            self.close()
             return None
-        data = b"".join(chunks)
-        del chunks
-        return pickle.loads(data)
+
+    def send(self, value) -> bool:
+        """Give the child a value; False if it is gone."""
+        if self.pid is None:
+            return False
+        try:
+            _write(self._out, value)
+            return True
+        except OSError:
+            self.close()
+            return False
 
     def close(self):
-        """Stop the child if it still runs (the parent failed or was interrupted)."""
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-        if self.pid is not None:
+        """Stop the child if it still runs, and reap it."""
+        if self.pid is None:
+            return
+        for pipe in (self._out, self._in):
             try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
+                pipe.close()
             except OSError:
                 pass
-            self.pid = None
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        self.pid = None
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _write(pipe, value):
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.write(_LENGTH.pack(len(data)))
+    pipe.write(data)
+    pipe.flush()
+
+
+def _read(pipe):
+    head = pipe.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        raise EOFError("the other side is gone")
+    size = _LENGTH.unpack(head)[0]
+    data = pipe.read(size)
+    if len(data) < size:
+        raise EOFError("the other side is gone")
+    return pickle.loads(data)
