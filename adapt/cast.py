@@ -99,6 +99,7 @@ class Character:
     first: int | None = None                            # offset of first mention
     surname: str | None = None
     titles: set = field(default_factory=set)
+    tagged: Counter = field(default_factory=Counter)    # form -> speech tags naming it
     cue_override: str | None = None
     gender_override: str | None = None
 
@@ -124,6 +125,14 @@ class Character:
         # The form used most; a titled form wins ties ("MR. DARCY" over "DARCY" when equal).
         best = max(self.forms.items(),
                    key=lambda kv: (kv[1], -max(0, len(kv[0].split()) - 2), len(kv[0]), kv[0]))[0]
+        if split_title(best)[0][:1] in (["miss"], ["mlle"], ["mademoiselle"]):
+            # "Miss" lasts until a wedding ("Miss Taylor" becomes "Mrs. Weston"): a given name
+            # the prose uses at all often is the cue that stays
+            given = [f for f in self.forms if len(f.split()) == 1 and f != self.surname]
+            if given:
+                name = max(given, key=lambda f: (self.forms[f], f))
+                if 3 * self.forms[name] >= self.forms[best]:
+                    best = name
         return best.upper()
 
     @property
@@ -164,6 +173,7 @@ class Cast:
         for cid, into in merged.items():
             ch = self.characters[cid]
             into.forms.update(ch.forms)
+            into.tagged.update(ch.tagged)
             into.votes.update(ch.votes)
             into.titles |= ch.titles
             for f in ch.forms:
@@ -302,9 +312,11 @@ def _is_role(form: str) -> bool:
     return form.lower() in ROLE_NAMES
 
 
-def discover(text: str, evidence: Counter, designations: Counter | None = None) -> Cast:
-    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives;
-    `designations` the capitalised descriptions that speak ("said the Mock Turtle")."""
+def discover(text: str, evidence: Counter, designations: Counter | None = None,
+             tagged: Counter | None = None) -> Cast:
+    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives,
+    `tagged` those seen as tag subjects alone; `designations` the capitalised descriptions
+    that speak ("said the Mock Turtle")."""
     name_words = _name_words(text)
     forms = candidate_forms(text, name_words)
     designated = _designations(text, designations or Counter(), forms)
@@ -345,6 +357,10 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None) 
     people |= set(designated)
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
+    for f, n in (tagged or {}).items():
+        ch = cast.by_form.get(norm(f))
+        if ch is not None and norm(f) in ch.forms:
+            ch.tagged[norm(f)] += n
     return cast
 
 
@@ -443,6 +459,14 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         target["char"].titles |= target["titles"]
 
 
+def _leans(ch: Character, gender: str) -> bool:
+    """The character's gender, or where pronouns are mixed, the side they lean to."""
+    if ch.gender is not None:
+        return ch.gender == gender
+    other = "F" if gender == "M" else "M"
+    return ch.votes[gender] >= ch.votes[other]
+
+
 def _distinguished(ch: Character, titles: list[str]) -> bool:
     """The prose writes this character's full name with the title ("Mr. John Knightley",
     "Miss Anne Elliot") time and again: the title and surname alone name someone else."""
@@ -500,7 +524,7 @@ def merge_titled(cast: Cast):
         if gender is None or titles & {"mrs", "lady"}:
             continue
         full = [c for c in cast.characters if c is not ch and c.id not in merged
-                and not c.role and c.gender == gender
+                and not c.role and _leans(c, gender)
                 and any(len(split_title(f)[1]) >= 2 and split_title(f)[1][-1] == ch.surname
                         for f in c.forms)]
         if len(full) == 1 and not _distinguished(full[0], sorted(titles)):
