@@ -99,7 +99,6 @@ class Character:
     first: int | None = None                            # offset of first mention
     surname: str | None = None
     titles: set = field(default_factory=set)
-    tagged: Counter = field(default_factory=Counter)    # form -> speech tags naming it
     cue_override: str | None = None
     gender_override: str | None = None
 
@@ -173,7 +172,6 @@ class Cast:
         for cid, into in merged.items():
             ch = self.characters[cid]
             into.forms.update(ch.forms)
-            into.tagged.update(ch.tagged)
             into.votes.update(ch.votes)
             into.titles |= ch.titles
             for f in ch.forms:
@@ -312,11 +310,9 @@ def _is_role(form: str) -> bool:
     return form.lower() in ROLE_NAMES
 
 
-def discover(text: str, evidence: Counter, designations: Counter | None = None,
-             tagged: Counter | None = None) -> Cast:
-    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives,
-    `tagged` those seen as tag subjects alone; `designations` the capitalised descriptions
-    that speak ("said the Mock Turtle")."""
+def discover(text: str, evidence: Counter, designations: Counter | None = None) -> Cast:
+    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives;
+    `designations` the capitalised descriptions that speak ("said the Mock Turtle")."""
     name_words = _name_words(text)
     forms = candidate_forms(text, name_words)
     designated = _designations(text, designations or Counter(), forms)
@@ -357,10 +353,6 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
     people |= set(designated)
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
-    for f, n in (tagged or {}).items():
-        ch = cast.by_form.get(norm(f))
-        if ch is not None and norm(f) in ch.forms:
-            ch.tagged[norm(f)] += n
     return cast
 
 
