@@ -216,9 +216,10 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
     prev_open = False
     lead_in: list = []
     between = False
+    carried = None
     for block in story.blocks:
         if isinstance(block, (Chapter, SceneBreak)):
-            gap, prev_open, lead_in = CONVERSATION_GAP + 1, False, []
+            gap, prev_open, lead_in, carried = CONVERSATION_GAP + 1, False, [], None
             continue
         quotes = [(i, s) for i, s in enumerate(block.spans) if s.kind == "quote"]
         if not quotes:
@@ -229,6 +230,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                          if m.group().strip()]
             lead_in = [x for x in (_lead_in_speaker(sentences[-1], cast) if sentences else [])
                        if isinstance(x, CastCharacter)]
+            carried = _lead_in_tag(block, cast)
             continue
         if gap > CONVERSATION_GAP:
             conv += 1
@@ -237,6 +239,10 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         first_turn = len(turns)
         for i, q in quotes:
             tag = find_tag(block, i, cast)
+            if tag is None and i == 0:
+                # "... and then the Secretary said\n\n"We are wandering ..."": the paragraph
+                # before ends on the tag of this one's opening quote
+                tag = carried
             named = tag is not None and tag.identifies
             if current is None or _another_speaker(tag, current.tag, cast):
                 current = _Turn(block, [], conv=conv)
@@ -252,7 +258,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                 # "... Charlotte said,\n\n"I shall depend on ..."": the paragraph before
                 # runs into this one's opening quote
                 t.lead_in = lead_in
-        narration_before, lead_in, between = [], [], False
+        narration_before, lead_in, between, carried = [], [], False, None
         for t in turns[first_turn:]:
             if True:
                 t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
@@ -261,6 +267,14 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
+
+
+def _lead_in_tag(block: Paragraph, cast: Cast) -> Tag | None:
+    """A narration paragraph ending on a tag that names its speaker ("... and then Ratcliffe
+    said, looking out over the sea:"), which leads into the next paragraph's quote."""
+    text = block.text.rstrip()
+    tag = clause_tag(text, block.start, [(s, e) for s, e, _ch in cast.mentions(text)])
+    return tag if tag is not None and tag.identifies else None
 
 
 def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:

@@ -400,9 +400,14 @@ _TRAIL = re.compile(rf"(?:\s+(?!{_NOT_TRAIL})[^.!?;\"\u201c\u201d\u2018\u2019()]
 # A new clause inside the trail means the verb is not the last of the sentence's.
 _TRAIL_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:he|she|they|I|we|[A-Z])|\b(?:who|which)\b")
 # Words after which a name opens a clause: "..., and the Clown had only said".
-_CLAUSE_START = re.compile(r"(?:\A|[;:(\u2014]|\b(?:and|but|then|so|when|that|till|until|"
+_CLAUSE_START = re.compile(r"(?:\A|[;:(\u2014]|--|\b(?:and|but|then|so|when|that|till|until|"
                            r"whereupon|which|now|once|yet|presently|suddenly|immediately|"
-                           r"instantly|again|here|there))\s*\Z")
+                           r"instantly|again|here|there|while|whilst|afterwards|soon|later|"
+                           r"last|length|[a-z]+ly))\s*\Z")
+_DESCRIPTION = re.compile(r"\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their|A|An|My|"
+                          r"Our)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?=\s*,|\s+(?:[a-z]+ly\s+)?"
+                          r"(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
+                          r"burst|took|gave|made|got|put|held|stood|sat|rose|threw|drew)\b)")
 # A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause".
 _OPENER = re.compile(r"\A\s*(?:At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
                      r"Presently|Suddenly|Meanwhile|Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
@@ -415,11 +420,13 @@ _NAMING_TRAIL = re.compile(r"\s+(?:me|him|her|them|us|you|it)\s+(?:a|an|the|his|
 _NOT_ITS_SUBJECT = re.compile(r"\b(?:(?:was|were|been|being|be)\s+(?:[a-z]+ly\s+)?|"
                               r"who\s+(?:should|would|might|could)\s+)\Z")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
-                           r"(?<!\bMlle)(?<![A-Z])[.!?]['\"\u201d\u2019]?\s+")
+                           r"(?<!\bMlle)(?<![A-Z])[.!?]['\"\u201d\u2019]?(?:\s+|--|\u2014)")
 _CLAUSE_PRONOUN = re.compile(r"\b(?:he|she|they|I|we|He|She|They|We)\b")
 _PRONOUN_RIGHT_BEFORE = re.compile(
     r"\b(?:he|she|they|I|we)\s+(?:(?:[a-z]+ly|had|has|have|would|could|should|might|must|"
     r"will|did|was|were|then|only|now|again|also|still|at\s+once|at\s+last)\s+){0,3}\Z", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:did|does|do|could|would|should|might|will|can|must|had|has)\s+\Z")
+_POSSESSIVE = re.compile(r"['\u2019]s\b|\s+s\s")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The)\s+\Z")
 _OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|without)\s+"
                             r"(?:[a-z]+ly\s+)?\Z")
@@ -460,33 +467,40 @@ def clause_tag(narration: str, base: int, names: list[tuple[int, int]]) -> Tag |
             or _NOT_ITS_SUBJECT.search(head):
         return None             # "she heard him say", "he did not answer", "what she said"
     chosen, perceived = None, False
-    # a pronoun opening a clause nearer the verb is its subject: "..., and what she said"
-    pronouns = [(m.start() + sentence_start, -1) for m in _CLAUSE_PRONOUN.finditer(head)]
-    for start, end in sorted(list(names) + pronouns):
+    # a pronoun or a description opening a clause nearer the verb is its subject: "..., and
+    # what she said", "..., while her sister, panting for breath, ... cried out"
+    others = [(m.start() + sentence_start, -1) for m in _CLAUSE_PRONOUN.finditer(head)] + \
+        [(m.start() + sentence_start, -1) for m in _DESCRIPTION.finditer(head)]
+    for start, end in sorted(list(names) + others):
         s, e = start - sentence_start, end - sentence_start
         if s < 0 or e > verb.start():
             continue
-        before = _DETERMINER_BEFORE.sub("", head[:s])
+        before = _DETERMINER_BEFORE.sub("", head[:s]) if end >= 0 else head[:s]
+        opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
+                     or before.rstrip().endswith(","))
         if end < 0:
-            if _CLAUSE_START.search(before.rstrip(", ")) or before.rstrip().endswith(","):
+            if opens:
                 chosen = None
             continue
-        if _PERCEIVES.search(before) and re.match(r"\s+(?:[a-z]+ly\s+)?\Z",
-                                                   head[e:]):
-            chosen, perceived = (s, e), True    # "Archer heard Madame Olenska say"
+        right_before_verb = re.match(r"\s+(?:[a-z]+ly\s+)?\Z", head[e:])
+        if right_before_verb and (_PERCEIVES.search(before) or _AUX_BEFORE.search(before)):
+            # "Archer heard Madame Olenska say", "Not until then did Marilla say"
+            chosen, perceived = (s, e), True
             break
-        if _AFTER_PREPOSITION.search(before):
-            continue
-        if _CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before) \
-                or before.rstrip().endswith(","):
-            chosen = (s, e)
+        if opens and not _AFTER_PREPOSITION.search(before) and not _POSSESSIVE.match(head, e):
+            chosen = (s, e)         # (not "Isabella's eyes")
     if chosen is None:
         return None
     s, e = chosen
-    between = head[e:]
-    if not perceived and (_PERCEIVED.search(between) or _CLAUSE_PRONOUN.search(between)):
-        return None         # "Mr. Beebe heard her kiss Lucy and say", "Mrs. Archer ... that she
-                            # might presently be able to say": someone else is the verb's subject
+    between = re.sub(r"\([^()]*\)", "", head[e:])      # "(it was Newland who bought them)"
+    if not perceived and _PERCEIVED.search(between):
+        return None         # "Mr. Beebe heard her kiss Lucy and say"
+    if re.search(r"\bwho\b", between) and not re.match(r"\s*,?\s*who\b", between):
+        return None         # "the public character: who, repressing a smile, said"
+    if re.search(r"\bto\s+(?:[a-z]+ly\s+)?\Z", head) and any(
+            e <= n_s - sentence_start and not _AFTER_PREPOSITION.search(head[:n_s - sentence_start])
+            for n_s, n_e in names if n_e - sentence_start <= verb.start()):
+        return None         # "... as to give Emma time only to say": whose infinitive?
     if verb.group().endswith("s") and not re.match(r"\s*(?:[a-z]+ly\s+)?\Z", between):
         return None         # "petty questions such as": a plural noun, no verb
     lemma = verb_lemma(verb.group())
