@@ -194,3 +194,17 @@ def test_who_is_heard_speaking_speaks():
 def test_a_clause_that_names_no_speaker(narration):
     names = [(m.start(), m.end()) for m in re.finditer(r"Mr\. Beebe|Lucy", narration)]
     assert clause_tag(narration, 0, names) is None
+
+
+def test_a_paragraph_ending_on_a_tag_leads_into_the_next_quote():
+    # the dash of "said--" lost to spaces, as plain-text editions often have it
+    text = ('"We are wandering," said Gregory.\n\n"We are," said the Professor.\n\n'
+            'There was a long silence, and then Gregory said, looking out over the grey sea   '
+            '\n\n"What does it matter who is mad?"\n')
+    assert _speakers(text)[-1] == "GREGORY"
+
+
+def test_an_inverted_clause_names_its_speaker():
+    text = ('"Good evening," said Anne.\n\n"Good evening," said Marilla.\n\n'
+            'Not until Anne had finished her plums did Marilla say: "Mrs. Barry was here."\n')
+    assert _speakers(text)[-1] == "MARILLA"
