@@ -259,6 +259,13 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                 # runs into this one's opening quote
                 t.lead_in = lead_in
         narration_before, lead_in, between, carried = [], [], False, None
+        if block.spans[-1].kind == "narration":
+            # '"Gentlemen sometimes do not realize--" ... and at last Miss Bartlett rose with
+            # a sigh, and said:\n\n"I think one might venture now."'
+            carried = _lead_in_tag(block.spans[-1], cast)
+            if carried is not None and any(t.tag is not None and t.tag.start == carried.start
+                                           for t in turns[first_turn:]):
+                carried = None
         for t in turns[first_turn:]:
             if True:
                 t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
@@ -269,7 +276,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
     return turns
 
 
-def _lead_in_tag(block: Paragraph, cast: Cast) -> Tag | None:
+def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
     """A narration paragraph ending on a tag that names its speaker ("... and then Ratcliffe
     said, looking out over the sea:"), which leads into the next paragraph's quote."""
     text = block.text.rstrip()
