@@ -132,8 +132,7 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
         before = spans[index - 1]
         tag = tag_before(before.text, before.start)
         if tag is None and cast is not None:
-            names = [(s, e) for s, e, _ch in cast.mentions(before.text)]
-            tag = clause_tag(before.text, before.start, names)
+            tag = clause_tag(before.text, before.start, cast.name_spans)
         return tag
     return None
 
@@ -280,7 +279,7 @@ def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
     """A narration paragraph ending on a tag that names its speaker ("... and then Ratcliffe
     said, looking out over the sea:"), which leads into the next paragraph's quote."""
     text = block.text.rstrip()
-    tag = clause_tag(text, block.start, [(s, e) for s, e, _ch in cast.mentions(text)])
+    tag = clause_tag(text, block.start, cast.name_spans)
     return tag if tag is not None and tag.identifies else None
 
 

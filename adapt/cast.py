@@ -218,6 +218,10 @@ class Cast:
             self._starts = re.compile(rf"(?<![\w])[{initials}]" if initials else r"(?!x)x")
         return self._regex
 
+    def name_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every name mention in `text`."""
+        return [(s, e) for s, e, _ch in self.mentions(text)]
+
     def mentions(self, text: str, base: int = 0):
         """(offset, character) of every name mention in `text`: what `regex.finditer` finds,
         trying at each possible start only the forms that begin with its character."""

@@ -432,24 +432,22 @@ _OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|witho
                             r"(?:[a-z]+ly\s+)?\Z")
 
 
-def clause_tag(narration: str, base: int, names: list[tuple[int, int]]) -> Tag | None:
+def clause_tag(narration: str, base: int, find_names) -> Tag | None:
     """A speech verb closing the narration before a quote, and the named subject of its
     clause however far before it ("Sir Thomas smiled, tried to encourage her, and then
-    looked too serious and said"). `names`: offsets of the character names the narration
-    holds; only those can be the subject."""
-    if not names:
-        return None
-    starts = [m.end() for m in _SENTENCE_END.finditer(narration)]
-    sentence_start = starts[-1] if starts else 0
-    sentence = narration[sentence_start:]
-    words = list(_WORDS.finditer(sentence))
+    looked too serious and said"). `find_names(text)`: offsets of the character names a
+    text holds; only those can be the subject."""
+    # the verb among the last words, before anything costlier
+    tail_from = max(0, len(narration) - 600)
+    tail = narration[tail_from:]
+    words = list(_WORDS.finditer(tail, max(0, len(tail) - 160)))
     verb = particle = None
     for i in range(len(words) - 1, max(-1, len(words) - 16), -1):
         word = words[i]
         lemma = verb_lemma(word.group())
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt is not None and (lemma, nxt.group()) in PHRASAL \
-                and not sentence[word.end():nxt.start()].strip():
+                and not tail[word.end():nxt.start()].strip():
             verb, particle = word, nxt
             break
         if (lemma in SPEECH_VERBS or lemma in MANNER_VERBS) and lemma != "call":
@@ -457,11 +455,20 @@ def clause_tag(narration: str, base: int, names: list[tuple[int, int]]) -> Tag |
             break
     if verb is None:
         return None
-    verb_end = (particle or verb).end()
-    trail = sentence[verb_end:]
+    trail = tail[(particle or verb).end():]
     if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail) \
             or any(verb_lemma(w) not in (None, w) for w in _AND_WORD.findall(trail)):
         return None         # "burst out laughing, and called me a": the last verb is no speech
+    starts = [m.end() for m in _SENTENCE_END.finditer(tail, 0, verb.start())]
+    sentence_start = tail_from + (starts[-1] if starts else 0)
+    sentence = narration[sentence_start:]
+    shift = tail_from - sentence_start
+    verb = _WORDS.match(sentence, verb.start() + shift)
+    particle = _WORDS.match(sentence, particle.start() + shift) if particle else None
+    verb_end = (particle or verb).end()
+    names = [(a + sentence_start, b + sentence_start) for a, b in find_names(sentence)]
+    if not names:
+        return None
     head = sentence[:verb.start()]
     if _OBJECT_BEFORE.search(head) or _PRONOUN_RIGHT_BEFORE.search(head) \
             or _NOT_ITS_SUBJECT.search(head):
