@@ -120,21 +120,24 @@ class _Turn:
 def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag | None:
     """The tag of the quote at `paragraph.spans[index]`: after it, else before it; with a
     cast, also a known name subject of a long clause leading into it ("Tony opened it and
-    said")."""
+    said"). A name leading into the quote wins over a pronoun after it ('And when Mr.
+    Bounderby said, "Your health, ma'am!" she answered'): that pronoun starts what follows."""
     spans = paragraph.spans
     quote = spans[index]
+    after_tag = None
     if index + 1 < len(spans) and spans[index + 1].kind == "narration":
         after = spans[index + 1]
-        tag = tag_after(after.text, after.start, quote.text)
-        if tag:
-            return tag
+        after_tag = tag_after(after.text, after.start, quote.text)
+        if after_tag is not None and (cast is None or not after_tag.pronoun):
+            return after_tag
     if index > 0 and spans[index - 1].kind == "narration":
         before = spans[index - 1]
         tag = tag_before(before.text, before.start)
         if tag is None and cast is not None:
             tag = clause_tag(before.text, before.start, cast.name_spans)
-        return tag
-    return None
+        if after_tag is None or (tag is not None and tag.identifies):
+            return tag
+    return after_tag
 
 
 _LEADING_WORDS = {"then", "and", "but", "so", "now", "still", "yet", "at", "when", "as", "here",

@@ -209,3 +209,11 @@ def test_an_inverted_clause_names_its_speaker():
     text = ('"Good evening," said Anne.\n\n"Good evening," said Marilla.\n\n'
             'Not until Anne had finished her plums did Marilla say: "Mrs. Barry was here."\n')
     assert _speakers(text)[-1] == "MARILLA"
+
+
+def test_a_name_leading_in_beats_a_pronoun_after():
+    # "she answered" after the toast starts her own reply, not the toast's tag
+    text = ('"Good morning," said Mrs. Sparsit.\n\n"Good morning," said Mr. Bounderby.\n\n'
+            'She handed him the cup, and when Mr. Bounderby said, "Your health, ma\'am!" she '
+            'answered with great feeling, "Thank you, sir."\n')
+    assert _speakers(text)[2] == "MR. BOUNDERBY"
