@@ -381,7 +381,7 @@ def _cluster(cast: Cast, counts: dict[str, int]):
     clusters: list[dict] = []      # {first, last, gender, titled, char}
     for form in sorted(counts, key=key):
         titles, words = split_title(form)
-        titles = _canonical(titles)
+        written, titles = titles, _canonical(titles)     # "the Doctor" finds "Dr." and "Doctor"
         if "mrs" in titles and len(words) >= 2:
             words = words[-1:]          # "Mrs. Newland Archer": the first name is her husband's
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
@@ -393,7 +393,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             if same:
                 target = same[0]
             else:
-                target = {"first": first, "last": last, "gender": g, "titles": set(titles),
+                target = {"first": first, "last": last, "gender": g,
+                          "titles": set(titles) | set(written),
                           "char": cast.new()}
                 clusters.append(target)
         elif titles:
@@ -418,10 +419,11 @@ def _cluster(cast: Cast, counts: dict[str, int]):
                 # once pronouns have told the genders
                 target = full[0]
             else:
-                target = {"first": None, "last": last, "gender": g, "titles": set(titles),
+                target = {"first": None, "last": last, "gender": g,
+                          "titles": set(titles) | set(written),
                           "char": cast.new()}
                 clusters.append(target)
-            target["titles"] |= set(titles)
+            target["titles"] |= set(titles) | set(written)
             target["gender"] = target["gender"] or g
         else:
             w = words[0]
@@ -448,7 +450,7 @@ def _cluster(cast: Cast, counts: dict[str, int]):
                 clusters.append(target)
         cast.add_form(target["char"], form, counts[form])
         target["char"].surname = target["char"].surname or target["last"]
-        target["char"].titles |= target["titles"]
+        target["char"].titles |= {t.rstrip(".").lower() for t in split_title(form)[0]}
 
 
 def _leans(ch: Character, gender: str) -> bool:
@@ -468,11 +470,15 @@ def _distinguished(ch: Character, titles: list[str]) -> bool:
 
 
 def _canonical(titles: list[str]) -> list[str]:
-    """One spelling per title: "Doctor Aziz" is "Dr. Aziz"."""
+    """One spelling per title: "Doctor Aziz" is "Dr. Aziz", "Monsieur Poirot" "Mr. Poirot"."""
     return [_SAME_TITLE.get(t, t) for t in titles]
 
 
-_SAME_TITLE = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st", "madam": "madame"}
+# Spellings and translations of one honorific.
+_SAME_TITLE = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st",
+               "monsieur": "mr", "signor": "mr", "herr": "mr",
+               "madame": "mrs", "madam": "mrs", "mme": "mrs", "signora": "mrs", "frau": "mrs",
+               "mademoiselle": "miss", "mlle": "miss", "signorina": "miss", "fraulein": "miss"}
 
 
 def _gender_ok(a: str | None, b: str | None) -> bool:
