@@ -13,6 +13,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from . import given_names
+
 # Titles and the gender they imply (None: either).
 TITLE_GENDER = {
     "mr": "M", "mister": "M", "mrs": "F", "miss": "F", "ms": "F", "mme": "F", "mlle": "F",
@@ -306,14 +308,30 @@ def _designations(text: str, designations: Counter, forms: Counter) -> Counter:
     return out
 
 
+# Calendar words that are given names too ("said May", "said Sunday").
+_CALENDAR_NAMES = frozenset("april may june august sunday".split())
+# Words a tag may take for its subject that never name anyone ("said the", "his").
+_NOT_SUBJECTS = frozenset("the a an his her their its my our your this that".split())
+
+
+def _tagged_words(tagged: Counter) -> set[str]:
+    """A word that is also a common one ("Rose", "Hall", "May") is a name when speech tags
+    make it their subject time and again."""
+    return {f for f, n in tagged.items()
+            if n >= 3 and " " not in f and f[:1].isupper() and f.lower() not in _NOT_SUBJECTS
+            and (f.lower() not in NOT_NAMES or f.lower() in _CALENDAR_NAMES)}
+
+
 def _is_role(form: str) -> bool:
     return form.lower() in ROLE_NAMES
 
 
-def discover(text: str, evidence: Counter, designations: Counter | None = None) -> Cast:
-    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives;
-    `designations` the capitalised descriptions that speak ("said the Mock Turtle")."""
-    name_words = _name_words(text)
+def discover(text: str, evidence: Counter, designations: Counter | None = None,
+             tagged: Counter | None = None) -> Cast:
+    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives,
+    `tagged` as tag subjects alone; `designations` the capitalised descriptions that speak
+    ("said the Mock Turtle")."""
+    name_words = _name_words(text) | _tagged_words(tagged or Counter())
     forms = candidate_forms(text, name_words)
     designated = _designations(text, designations or Counter(), forms)
     forms.update(designated)
@@ -529,3 +547,39 @@ def merge_titled(cast: Cast):
             merged[ch.id] = full[0]
     if merged:
         cast.absorb(merged)
+
+
+
+def given_name_gender(cast: Cast):
+    """A given name's usual gender ("Edmund", "Brenda") decides where the pronouns leave it
+    open, as they do when two characters share every scene; where the pronouns have decided,
+    they stand (a "Rory" the story makes a woman)."""
+    open_ = [ch for ch in cast.characters if not (ch.role or ch.narrator or not ch.forms
+                                                   or ch.gender is not None)]
+    given = {ch.id: _given_names(ch) for ch in open_}
+    known = given_names.genders({w for names in given.values() for w in names})
+    for ch in open_:
+        votes = Counter()
+        for w, n in given[ch.id].items():
+            if w in known:
+                votes[known[w]] += n
+        if votes:
+            g = votes.most_common(1)[0][0]
+            ch.votes[g] += 2 + (ch.votes["M"] + ch.votes["F"]) // 3
+
+
+def _given_names(ch: Character) -> Counter:
+    """The given names a character goes by, with their mentions: "Edmund" of "Edmund" and
+    "Edmund Bertram"; none when a title has told the gender."""
+    out = Counter()
+    for f, n in ch.forms.items():
+        titles, words = split_title(f)
+        if titles:
+            if title_gender(_canonical(titles)):
+                return Counter()
+            continue
+        if len(words) == 1 and words[0] == ch.surname:
+            continue
+        if len(words) == 1 or words[-1] == ch.surname:
+            out[words[0]] += n + 1
+    return out
