@@ -449,6 +449,12 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             by_last = [c for c in clusters if c["last"] == w]
             by_prefix = [c for c in clusters if c["first"] and len(w) >= 4
                          and c["first"] != w and c["first"].startswith(w)]
+            if len(by_first) > 1:
+                # "Katharine" is Katharine Hilbery, named so fifty times, not the "Katharine
+                # Rodney" she might become once
+                by_size = sorted(by_first, key=lambda c: -sum(c["char"].forms.values()))
+                first, second = (sum(c["char"].forms.values()) for c in by_size[:2])
+                by_first = by_size[:1] if first >= 3 * second else by_first
             if len(by_first) == 1:
                 target = by_first[0]
             elif not by_first and by_last:
