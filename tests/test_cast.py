@@ -252,3 +252,12 @@ def test_a_given_name_goes_to_the_full_name_the_prose_uses_most():
             '"More tea?" said Katharine.\n\n"Thank you," said Ralph.\n')
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Katharine") is cast.lookup("Katharine Hilbery")
+
+
+def test_a_bare_word_goes_to_the_surname_the_prose_uses_most():
+    text = ("Mr. Fitzwilliam Darcy bowed. Colonel Fitzwilliam laughed. Colonel Fitzwilliam "
+            "sat down. Colonel Fitzwilliam talked of the war. Mr. Darcy said nothing.\n\n"
+            '"A fine day," said Fitzwilliam.\n\n"Indeed," said Darcy.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Fitzwilliam") is cast.lookup("Colonel Fitzwilliam")
+    assert cast.lookup("Fitzwilliam") is not cast.lookup("Mr. Darcy")
