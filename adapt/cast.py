@@ -459,7 +459,7 @@ def _cluster(cast: Cast, counts: dict[str, int]):
                         and not c["titles"] <= _BEFORE_GIVEN_NAMES]
             if len(by_first) == 1 and len(surnamed) == 1 and \
                     sum(surnamed[0]["char"].forms.values()) > \
-                    sum(by_first[0]["char"].forms.values()):
+                    sum(n for f, n in by_first[0]["char"].forms.items() if w in f.split()):
                 # "Fitzwilliam" is Colonel Fitzwilliam, named so thirty times, rather than
                 # "Mr. Fitzwilliam Darcy", named so once
                 target = surnamed[0]
