@@ -846,6 +846,7 @@ def discover_cast(story: Story) -> Cast:
                           for p in story.paragraphs())
     vote_gender(cast, narration)
     castmod.merge_titled(cast)
+    castmod.settle_undecided(cast)
     return cast
 
 
