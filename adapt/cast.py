@@ -96,6 +96,7 @@ class Character:
     id: int
     forms: Counter = field(default_factory=Counter)     # surface form -> mentions
     votes: Counter = field(default_factory=Counter)     # "M"/"F" evidence
+    subject_votes: Counter = field(default_factory=Counter)  # ... where the name is the subject
     role: str | None = None                             # unnamed: "old man"
     narrator: bool = False
     first: int | None = None                            # offset of first mention
@@ -453,7 +454,21 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             by_last = [c for c in clusters if c["last"] == w]
             by_prefix = [c for c in clusters if c["first"] and len(w) >= 4
                          and c["first"] != w and c["first"].startswith(w)]
-            if len(by_first) == 1:
+            if len(by_first) > 1:
+                # "Katharine" is Katharine Hilbery, named so fifty times, not the "Katharine
+                # Rodney" she might become once
+                by_size = sorted(by_first, key=lambda c: -sum(c["char"].forms.values()))
+                first, second = (sum(c["char"].forms.values()) for c in by_size[:2])
+                by_first = by_size[:1] if first >= 3 * second else by_first
+            surnamed = [c for c in by_last if c["first"] is None and c["titles"]
+                        and not c["titles"] <= _BEFORE_GIVEN_NAMES]
+            if len(by_first) == 1 and len(surnamed) == 1 and \
+                    sum(surnamed[0]["char"].forms.values()) > \
+                    sum(n for f, n in by_first[0]["char"].forms.items() if w in f.split()):
+                # "Fitzwilliam" is Colonel Fitzwilliam, named so thirty times, rather than
+                # "Mr. Fitzwilliam Darcy", named so once
+                target = surnamed[0]
+            elif len(by_first) == 1:
                 target = by_first[0]
             elif not by_first and by_last:
                 # a bare surname names the man who bears it ("Darcy"), else the only bearer
@@ -512,6 +527,11 @@ _SAME_TITLE = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st",
                "mademoiselle": "miss", "mlle": "miss", "signorina": "miss", "fraulein": "miss"}
 
 
+# Titles written before a given name ("Sir William", "Lady Brenda", "Miss Eliza", "Aunt
+# Josephine") rather than a surname.
+_BEFORE_GIVEN_NAMES = frozenset("miss lady sir dame master aunt uncle cousin".split())
+
+
 def _gender_ok(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -524,14 +544,35 @@ def vote_gender(cast: Cast, text: str):
         found = list(cast.mentions(s))
         if len(found) != 1:
             continue
-        _, end, ch = found[0]
+        start, end, ch = found[0]
+        # the same votes again where the name is the subject ("Brenda's maid ... He", "he
+        # had not expected to find Brenda ... he" are about someone else)
+        subject = not s.startswith(("'s", "\u2019s"), end) and not _NOT_SUBJECT.search(s, 0, start)
         pron = re.search(r"\b(he|his|himself|she|herself)\b", s[end:])
         if pron:
             ch.votes["M" if pron.group(1) in MALE_PRONOUNS else "F"] += 1
+            if subject and not re.search(r"\bhim\b", s[end:end + pron.start()]):
+                ch.subject_votes["M" if pron.group(1) in MALE_PRONOUNS else "F"] += 1
         if i + 1 < len(sentences):
             nxt = re.match(r"\s*[\"\u201c]?\s*(He|She)\b", sentences[i + 1])
             if nxt:
                 ch.votes["M" if nxt.group(1) == "He" else "F"] += 2
+                if subject:
+                    ch.subject_votes["M" if nxt.group(1) == "He" else "F"] += 2
+
+
+# A pronoun or a preposition before a name: the name is not its sentence's subject.
+_NOT_SUBJECT = re.compile(r"\b(?:he|she|He|She)\b|\b(?:to|with|of|for|by|at|from|about)\s+\Z")
+
+
+def settle_undecided(cast: Cast):
+    """A character whose pronouns split evenly (a name in many sentences about someone
+    else) takes the gender of the sentences where the name is the subject."""
+    for ch in cast.characters:
+        if ch.gender is None and not title_gender(ch.titles):
+            m, f = ch.subject_votes["M"], ch.subject_votes["F"]
+            if m + f >= 4 and (m > 2 * f or f > 2 * m):
+                ch.votes = Counter(ch.subject_votes)
 
 
 def merge_titled(cast: Cast):
