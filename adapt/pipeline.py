@@ -18,11 +18,12 @@ HELPER_MIN_CHARS = 60_000
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
                 default_title: str = "Untitled", cast=None, transitions: str | None = None,
-                action=None, progress=None) -> Document:
+                action=None, progress=None, idle=None) -> Document:
     """`cast`: a `castfile.CastFile` of the writer's corrections, or None; `transitions="cut"`
     puts CUT TO: between scenes that jump in time; `action`: an adapt.action.ActionStyle
     (interiority notes, voice-over), None for the default style; `progress(stage)`, if given,
-    is called as each stage ends."""
+    is called as each stage ends; `idle()`, if given, while this process would wait for its
+    helper (to load what the caller needs next)."""
     step = progress or (lambda stage: None)
     story = read_prose(text)
     step("read")
@@ -47,6 +48,8 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
             # the paragraphs' elements, which need only the chapter titles of the plan.
             paragraphs = builder.paragraphs(scenes.title_paragraphs(story.blocks), consume=True,
                                             ahead=_parts(spill, ahead[1]))
+            if idle:
+                idle()
             plan = helper.next()
             if plan is None:            # the helper failed: plan on a fresh reading
                 plan = scenes.plan(read_prose(text), who)

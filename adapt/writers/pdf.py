@@ -268,6 +268,13 @@ def _page(p: _Painter, page: Page, anchors: list, revision_header: str | None = 
     p.end()
 
 
+def preload():
+    """Import what painting needs (for a caller with time to spare before it paints)."""
+    from reportlab.lib import rl_accel  # noqa: F401
+    from reportlab.pdfbase import pdfdoc, pdfmetrics  # noqa: F401
+    from reportlab.pdfgen import canvas  # noqa: F401
+
+
 def write_pdf(doc: Document, paper: str = "letter", show_notes: bool = False,
               scene_numbers: bool = False, continueds: bool = False, contd: bool = True,
               heading_space: int = 1, font: str | None = None, revisions: dict | None = None,
