@@ -77,7 +77,8 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
 
 def _helper_work(story, action, spill, receive):
     """The helper's side: the narration rewritten as action while the parent attributes
-    speakers, then, given the cast, the scene plan while the parent builds paragraphs.
+    speakers (and what the scene plan needs of the story alone), then, given the cast, the
+    scene plan while the parent builds paragraphs.
 
     The rewritten narration goes into `spill` (a temporary file) part by part, and only where
     each part starts comes through the pipe: the builder reads one part at a time, so neither
@@ -90,6 +91,7 @@ def _helper_work(story, action, spill, receive):
         summary = summary or action_writer.Ahead(part.past, part.first_person, {}, {})
     spill.flush()
     yield summary, where
+    scenes.warm(story)      # what the plan reads from the story alone, while the parent attributes
     cast = receive()
     yield scenes.plan(story, SimpleNamespace(cast=cast))
 
