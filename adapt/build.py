@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from .action import ActionStyle, ActionWriter, Ahead, capitalise, clean
 from .attribution import Attribution
 from .emphasis import escape, from_prose
 from .model import Document, Element
-from .scenes import Scene
 from .story import Paragraph, Span, Story
 from .tags import Tag
 from .verbs import gerund, third_person_present
+
+if TYPE_CHECKING:       # (the scene planner is not needed in the process that builds: see pipeline)
+    from .scene_plan import Scene
 
 def _parenthetical(tag: Tag) -> str | None:
     """'(exasperated)' from 'exasperatedly', '(whispering)' from 'she whispers'."""

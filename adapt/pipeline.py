@@ -6,7 +6,7 @@ import pickle
 import tempfile
 from types import SimpleNamespace
 
-from . import action as action_writer, attribution, memory, scenes, tags, verbs
+from . import action as action_writer, attribution, memory, tags, verbs
 from .build import Builder, document
 from .helper import Helper
 from .model import Document
@@ -46,15 +46,17 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
         if ahead is not None and helper.send(who.cast):
             # The helper plans the scenes (on its copy of the story) while this process builds
             # the paragraphs' elements, which need only the chapter titles of the plan.
-            paragraphs = builder.paragraphs(scenes.title_paragraphs(story.blocks), consume=True,
-                                            ahead=_parts(spill, ahead[1]))
+            _, where, titles = ahead
+            paragraphs = builder.paragraphs(titles, consume=True, ahead=_parts(spill, where))
             if idle:
                 idle()
             plan = helper.next()
             if plan is None:            # the helper failed: plan on a fresh reading
+                from . import scenes
                 plan = scenes.plan(read_prose(text), who)
             step("scenes")
         else:
+            from . import scenes
             plan = scenes.plan(story, who)
             step("scenes")              # (plan() frees its own per-paragraph caches)
             paragraphs = builder.paragraphs(plan.skip, consume=True)
@@ -83,6 +85,8 @@ def _helper_work(story, action, spill, receive):
     The rewritten narration goes into `spill` (a temporary file) part by part, and only where
     each part starts comes through the pipe: the builder reads one part at a time, so neither
     process ever holds the whole of it (that would be tens of megabytes for a long novel)."""
+    from . import scenes        # (only the helper plans scenes: the parent never loads the planner)
+
     where, summary = [], None
     for first, part in action_writer.ahead(story, action):
         data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
@@ -90,7 +94,7 @@ def _helper_work(story, action, spill, receive):
         spill.write(data)
         summary = summary or action_writer.Ahead(part.past, part.first_person, {}, {})
     spill.flush()
-    yield summary, where
+    yield summary, where, scenes.title_paragraphs(story.blocks)
     scenes.warm(story)      # what the plan reads from the story alone, while the parent attributes
     cast = receive()
     yield scenes.plan(story, SimpleNamespace(cast=cast))
