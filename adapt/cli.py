@@ -165,6 +165,7 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
     from .outputs import check_staged, commit, stage, write_stdout
     from .progress import stage_bar
 
+    memory.fewer_collections()
     cast = _read_cast(cast_path) if cast_path else None
     source = read_input(input_path, max_size)
     if source.notice:
