@@ -10,7 +10,10 @@ exchange makes every later turn of it wrong too. Here each conversation is decod
   gender; a name opening the narration beside the quote, or the narration before or after it,
   speaks; a name the quote calls is not the speaker but probably the next one; a pronoun
   tag means whoever of that gender the narration since the last quote was most about; the
-  sieve's reading of a noun-phrase tag ("her mother said") counts.
+  sieve's reading of a noun-phrase tag ("her mother said") counts;
+- how the quote addresses someone ("No, papa", "My dear", "Miss Woodhouse"): whoever
+  addresses people that way in the text's other lines; "sir" or "madam" tells the sex of
+  the person spoken to, who spoke just before or speaks next.
 
 Candidates for a turn are the people of the exchange around it (speakers, names in the
 narration, names called) - never more than a handful, so decoding stays linear in the
@@ -18,6 +21,7 @@ number of quotations.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .cast import Character
@@ -45,28 +49,74 @@ MAX_CANDIDATES = 5
 # Who is in the exchange: tagged speakers, the sieve's guesses, people in the narration.
 CAND_TAGGED, CAND_GUESSED, CAND_NARRATED = 2.0, 1.0, 0.5
 FIXED = {"explicit"}
+ADDRESS = 3.0                  # the quote addresses someone the way this speaker's lines do
+ADDRESS_MIN = 2                # ... a way of addressing used in this many other lines
+ADDRESSEE_GENDER = -1.5        # the quote before or after addresses someone of the other sex
+_ADDRESSED_GENDER = {"sir": "M", "lord": "M", "lordship": "M", "monsieur": "M", "papa": "M",
+                     "madam": "F", "ma'am": "F", "lady": "F", "ladyship": "F", "madame": "F",
+                     "mademoiselle": "F", "miss": "F", "mamma": "F", "mama": "F"}
+
+# Words that address someone ("No, papa, nobody thought of it", "My dear, how am I to
+# get so far?"): how a speaker addresses the others marks the speaker.
+_ADDRESS = re.compile(
+    r"(?:^|[,;:!?.\u2014-]\s*|\b(?:my|dear|oh|o)\s+)"
+    r"(papa|pa|mamma|mama|mother|father|sir|sirs|madam|ma'am|mum|dad|daddy|mommy|mummy|"
+    r"dear|dearest|love|darling|child|children|boy|girl|boys|girls|lad|uncle|aunt|auntie|cousin|"
+    r"sister|brother|lord|lady|ladyship|lordship|honour|honor|monsieur|madame|mademoiselle|"
+    r"miss|friend|fellow|man|gentlemen|ladies|sweetheart|honey|son|daughter|master|mistress)"
+    r"(?=\s*(?:[,;:!?.\u2014]|--|$))", re.I)
 
 
 def decode(turns, narrated: set, tagged: set) -> None:
     """Re-decide the speakers of the turns the sieve did not fix, one conversation at a time.
     `narrated`/`tagged`: ids of characters named in the narration / tagged as speaking (a
     name only ever called in quotes is a nickname, not a person)."""
+    addressing = _addressing(turns)
     start = 0
     for k in range(1, len(turns) + 1):
         if k == len(turns) or turns[k].conv != turns[start].conv:
-            _decode_conversation(turns[start:k], narrated, tagged)
+            _decode_conversation(turns[start:k], narrated, tagged, addressing)
             start = k
+
+
+def _address_forms(turn) -> set:
+    """How a turn's quotes address someone: the people they call, the words of address."""
+    forms = {("called", ch.id) for ch in turn.vocatives if isinstance(ch, Character)}
+    for q in turn.quotes:
+        forms.update(m.group(1).lower() for m in _ADDRESS.finditer(q.text))
+    return forms
+
+
+def _addressing(turns) -> dict:
+    """Form of address -> Counter of who uses it, by the sieve's reading of every line of
+    the text: a daughter says "papa", her father "my dear", a friend "Miss Woodhouse"."""
+    out: dict = {}
+    for turn in turns:
+        turn.address = _address_forms(turn)
+        if turn.speaker is not None:
+            for form in turn.address:
+                out.setdefault(form, Counter())[turn.speaker] += 1
+    return out
 
 
 def _person(ch, narrated, tagged) -> bool:
     return isinstance(ch, Character) and (ch.id in tagged or ch.id in narrated or bool(ch.role))
 
 
-def _evidence(turns, narrated, tagged) -> list[Counter]:
+def _evidence(turns, narrated, tagged, addressing) -> list[Counter]:
     """Per turn: character -> score from what the text around that one turn says."""
     out = []
     for k, turn in enumerate(turns):
         e = Counter()
+        for form in turn.address:
+            users = addressing.get(form)
+            # as the other lines use it (this line's own reading left out)
+            n = sum(users.values()) - (turn.speaker in users) if users else 0
+            if n >= ADDRESS_MIN:
+                for ch, m in users.items():
+                    m -= ch is turn.speaker
+                    if m > 0:
+                        e[ch] += ADDRESS * m / n
         for ch in turn.lead[:1]:
             if isinstance(ch, Character):
                 e[ch] += LEAD
@@ -164,6 +214,13 @@ def _lead_gender(turn):
     return None
 
 
+def _addressed_gender(turn):
+    """"No, sir, ...": the sex of the person a quote addresses, who spoke just before it or
+    speaks next."""
+    genders = {_ADDRESSED_GENDER[f] for f in turn.address if f in _ADDRESSED_GENDER}
+    return genders.pop() if len(genders) == 1 else None
+
+
 def _gender(turn):
     tag = turn.tag
     if tag is not None and turn.how == "pronoun":
@@ -171,12 +228,13 @@ def _gender(turn):
     return None
 
 
-def _decode_conversation(turns, narrated, tagged) -> None:
+def _decode_conversation(turns, narrated, tagged, addressing) -> None:
     if all(t.how in FIXED for t in turns):
         return
-    evidence = _evidence(turns, narrated, tagged)
+    evidence = _evidence(turns, narrated, tagged, addressing)
     cands = _candidates(turns, evidence)
     soft = [_lead_gender(t) for t in turns]
+    addressed = [_addressed_gender(t) for t in turns]
     # layer: (speaker two back, previous speaker) -> (score, path as nested pairs)
     layer = {(None, None): (0.0, ())}
     for k, turn in enumerate(turns):
@@ -187,6 +245,8 @@ def _decode_conversation(turns, narrated, tagged) -> None:
         # (a hair's preference for the more prominent candidate settles exact ties)
         emit = {c: evidence[k].get(c, 0.0) - 0.001 * rank
                 + (LEAD_GENDER if soft[k] is not None and c.gender not in (None, soft[k]) else 0.0)
+                + sum(ADDRESSEE_GENDER for j in (k - 1, k + 1) if 0 <= j < len(turns)
+                      and addressed[j] is not None and c.gender not in (None, addressed[j]))
                 for rank, c in enumerate(cands[k])}
         # the best way to reach each previous speaker b, whoever spoke before b; the
         # alternating step (c spoke two turns back) is looked up on its own
