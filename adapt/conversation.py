@@ -58,13 +58,14 @@ _ADDRESSED_GENDER = {"sir": "M", "lord": "M", "lordship": "M", "monsieur": "M", 
 
 # Words that address someone ("No, papa, nobody thought of it", "My dear, how am I to
 # get so far?"): how a speaker addresses the others marks the speaker.
-_ADDRESS = re.compile(
-    r"(?:^|[,;:!?.\u2014-]\s*|\b(?:my|dear|oh|o)\s+)"
-    r"(papa|pa|mamma|mama|mother|father|sir|sirs|madam|ma'am|mum|dad|daddy|mommy|mummy|"
-    r"dear|dearest|love|darling|child|children|boy|girl|boys|girls|lad|uncle|aunt|auntie|cousin|"
-    r"sister|brother|lord|lady|ladyship|lordship|honour|honor|monsieur|madame|mademoiselle|"
-    r"miss|friend|fellow|man|gentlemen|ladies|sweetheart|honey|son|daughter|master|mistress)"
-    r"(?=\s*(?:[,;:!?.\u2014]|--|$))", re.I)
+ADDRESS_WORDS = frozenset("""
+    papa pa mamma mama mother father sir sirs madam ma'am mum dad daddy mommy mummy dear
+    dearest love darling child children boy girl boys girls lad uncle aunt auntie cousin sister
+    brother lord lady ladyship lordship honour honor monsieur madame mademoiselle miss friend
+    fellow man gentlemen ladies sweetheart honey son daughter master mistress
+""".split())
+_STOPS = re.compile(r"[,;:!?.\u2014]|--")
+_BEFORE_ADDRESS = {"my", "dear", "oh", "o"}
 
 
 def decode(turns, narrated: set, tagged: set) -> None:
@@ -83,7 +84,13 @@ def _address_forms(turn) -> set:
     """How a turn's quotes address someone: the people they call, the words of address."""
     forms = {("called", ch.id) for ch in turn.vocatives if isinstance(ch, Character)}
     for q in turn.quotes:
-        forms.update(m.group(1).lower() for m in _ADDRESS.finditer(q.text))
+        # set off by stops or commas: "No, papa, nobody...", "My dear, how..."
+        for phrase in _STOPS.split(q.text):
+            words = phrase.lower().split()
+            if 0 < len(words) <= 3 and all(w in _BEFORE_ADDRESS for w in words[:-1]):
+                word = words[-1].strip("'\"_()")
+                if word in ADDRESS_WORDS:
+                    forms.add(word)
     return forms
 
 
