@@ -12,8 +12,7 @@ exchange makes every later turn of it wrong too. Here each conversation is decod
   tag means whoever of that gender the narration since the last quote was most about; the
   sieve's reading of a noun-phrase tag ("her mother said") counts;
 - how the quote addresses someone ("No, papa", "My dear", "Miss Woodhouse"): whoever
-  addresses people that way in the text's other lines; "sir" or "madam" tells the sex of
-  the person spoken to, who spoke just before or speaks next.
+  addresses people that way in the text's other lines, among the people of the exchange.
 
 Candidates for a turn are the people of the exchange around it (speakers, names in the
 narration, names called) - never more than a handful, so decoding stays linear in the
@@ -49,9 +48,8 @@ MAX_CANDIDATES = 5
 # Who is in the exchange: tagged speakers, the sieve's guesses, people in the narration.
 CAND_TAGGED, CAND_GUESSED, CAND_NARRATED = 2.0, 1.0, 0.5
 FIXED = {"explicit"}
-ADDRESS = 3.0                  # the quote addresses someone the way this speaker's lines do
+ADDRESS = 4.0                  # the quote addresses someone the way this speaker's lines do
 ADDRESS_MIN = 2                # ... a way of addressing used in this many other lines
-ADDRESSEE_GENDER = -1.5        # the quote before or after addresses someone of the other sex
 _ADDRESSED_GENDER = {"sir": "M", "lord": "M", "lordship": "M", "monsieur": "M", "papa": "M",
                      "madam": "F", "ma'am": "F", "lady": "F", "ladyship": "F", "madame": "F",
                      "mademoiselle": "F", "miss": "F", "mamma": "F", "mama": "F"}
@@ -110,20 +108,27 @@ def _person(ch, narrated, tagged) -> bool:
     return isinstance(ch, Character) and (ch.id in tagged or ch.id in narrated or bool(ch.role))
 
 
-def _evidence(turns, narrated, tagged, addressing) -> list[Counter]:
+def _address_evidence(turn, addressing) -> Counter:
+    """Who addresses people the way this turn's quotes do, as the other lines of the text
+    read (this line's own reading left out). It weighs between the people of the exchange
+    but brings nobody into it: a servant's "sir" is not the butler's in another scene."""
+    e = Counter()
+    for form in turn.address:
+        users = addressing.get(form)
+        n = sum(users.values()) - (turn.speaker in users) if users else 0
+        if n >= ADDRESS_MIN:
+            for ch, m in users.items():
+                m -= ch is turn.speaker
+                if m > 0:
+                    e[ch] += ADDRESS * m / n
+    return e
+
+
+def _evidence(turns, narrated, tagged) -> list[Counter]:
     """Per turn: character -> score from what the text around that one turn says."""
     out = []
     for k, turn in enumerate(turns):
         e = Counter()
-        for form in turn.address:
-            users = addressing.get(form)
-            # as the other lines use it (this line's own reading left out)
-            n = sum(users.values()) - (turn.speaker in users) if users else 0
-            if n >= ADDRESS_MIN:
-                for ch, m in users.items():
-                    m -= ch is turn.speaker
-                    if m > 0:
-                        e[ch] += ADDRESS * m / n
         for ch in turn.lead[:1]:
             if isinstance(ch, Character):
                 e[ch] += LEAD
@@ -221,13 +226,6 @@ def _lead_gender(turn):
     return None
 
 
-def _addressed_gender(turn):
-    """"No, sir, ...": the sex of the person a quote addresses, who spoke just before it or
-    speaks next."""
-    genders = {_ADDRESSED_GENDER[f] for f in turn.address if f in _ADDRESSED_GENDER}
-    return genders.pop() if len(genders) == 1 else None
-
-
 def _gender(turn):
     tag = turn.tag
     if tag is not None and turn.how == "pronoun":
@@ -238,10 +236,11 @@ def _gender(turn):
 def _decode_conversation(turns, narrated, tagged, addressing) -> None:
     if all(t.how in FIXED for t in turns):
         return
-    evidence = _evidence(turns, narrated, tagged, addressing)
+    evidence = _evidence(turns, narrated, tagged)
     cands = _candidates(turns, evidence)
+    for turn, e in zip(turns, evidence):
+        e.update(_address_evidence(turn, addressing))
     soft = [_lead_gender(t) for t in turns]
-    addressed = [_addressed_gender(t) for t in turns]
     # layer: (speaker two back, previous speaker) -> (score, path as nested pairs)
     layer = {(None, None): (0.0, ())}
     for k, turn in enumerate(turns):
@@ -252,8 +251,6 @@ def _decode_conversation(turns, narrated, tagged, addressing) -> None:
         # (a hair's preference for the more prominent candidate settles exact ties)
         emit = {c: evidence[k].get(c, 0.0) - 0.001 * rank
                 + (LEAD_GENDER if soft[k] is not None and c.gender not in (None, soft[k]) else 0.0)
-                + sum(ADDRESSEE_GENDER for j in (k - 1, k + 1) if 0 <= j < len(turns)
-                      and addressed[j] is not None and c.gender not in (None, addressed[j]))
                 for rank, c in enumerate(cands[k])}
         # the best way to reach each previous speaker b, whoever spoke before b; the
         # alternating step (c spoke two turns back) is looked up on its own
