@@ -827,6 +827,7 @@ def discover_cast(story: Story) -> Cast:
     narration = "\n".join("".join(s.text if s.kind == "narration" else " \u2014 " for s in p.spans)
                           for p in story.paragraphs())
     vote_gender(cast, narration)
+    castmod.merge_titled(cast)
     return cast
 
 

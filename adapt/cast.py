@@ -124,6 +124,14 @@ class Character:
         # The form used most; a titled form wins ties ("MR. DARCY" over "DARCY" when equal).
         best = max(self.forms.items(),
                    key=lambda kv: (kv[1], -max(0, len(kv[0].split()) - 2), len(kv[0]), kv[0]))[0]
+        if split_title(best)[0][:1] in (["miss"], ["mlle"], ["mademoiselle"]):
+            # "Miss" lasts until a wedding ("Miss Taylor" becomes "Mrs. Weston"): a given name
+            # the prose uses at all often is the cue that stays
+            given = [f for f in self.forms if len(f.split()) == 1 and f != self.surname]
+            if given:
+                name = max(given, key=lambda f: (self.forms[f], f))
+                if 3 * self.forms[name] >= self.forms[best]:
+                    best = name
         return best.upper()
 
     @property
@@ -157,6 +165,20 @@ class Cast:
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
         if g:       # a title says more than any pronoun count
             ch.votes[g] += 5 + 3 * count
+        self._regex = None
+
+    def absorb(self, merged: dict[int, Character]):
+        """Fold each character whose id is a key into the character it maps to."""
+        for cid, into in merged.items():
+            ch = self.characters[cid]
+            into.forms.update(ch.forms)
+            into.votes.update(ch.votes)
+            into.titles |= ch.titles
+            for f in ch.forms:
+                self.by_form[f] = into
+        self.characters = [c for c in self.characters if c.id not in merged]
+        for i, c in enumerate(self.characters):
+            c.id = i
         self._regex = None
 
     def lookup(self, form: str) -> Character | None:
@@ -315,6 +337,15 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None) 
             continue
         if f in titled_words and forms[f] >= 2:
             people.add(f)
+    # A full name joining a person's given name to a titled surname ("Emma Woodhouse" beside
+    # "Emma" and "Miss Woodhouse") links the two, though it may never speak in a tag.
+    given = {f for f in people if not split_title(f)[0] and len(f.split()) == 1}
+    surnames = {split_title(g)[1][-1] for g in people if split_title(g)[0]}
+    for f in list(forms):
+        words = f.split()
+        if f not in people and 2 <= len(words) <= 3 and words[0] in given \
+                and words[-1] in surnames and not split_title(f)[0]:
+            people.add(f)
     preceding = defaultdict(Counter)
     for before, word in re.findall(r"(\w+)\s+([A-Z][a-z]+)\b", text):
         preceding[word][before.lower()] += 1
@@ -350,6 +381,7 @@ def _cluster(cast: Cast, counts: dict[str, int]):
     clusters: list[dict] = []      # {first, last, gender, titled, char}
     for form in sorted(counts, key=key):
         titles, words = split_title(form)
+        titles = _canonical(titles)
         if "mrs" in titles and len(words) >= 2:
             words = words[-1:]          # "Mrs. Newland Archer": the first name is her husband's
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
@@ -379,9 +411,11 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             if exact:
                 target = exact[0]
             elif len(full) == 1 and not set(titles) & {"mrs", "lady"} \
+                    and full[0]["gender"] == g and not _distinguished(full[0]["char"], titles) \
                     and 5 * sum(full[0]["char"].forms.values()) >= counts[form]:
                 # "Mr. Churchill" is "Frank Churchill" unless the full name is rare beside
-                # it ("John Knightley" is Mr. Knightley's brother)
+                # it ("John Knightley" is Mr. Knightley's brother); merge_titled() looks again
+                # once pronouns have told the genders
                 target = full[0]
             else:
                 target = {"first": None, "last": last, "gender": g, "titles": set(titles),
@@ -417,6 +451,30 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         target["char"].titles |= target["titles"]
 
 
+def _leans(ch: Character, gender: str) -> bool:
+    """The character's gender, or where pronouns are mixed, the side they lean to."""
+    if ch.gender is not None:
+        return ch.gender == gender
+    other = "F" if gender == "M" else "M"
+    return ch.votes[gender] >= ch.votes[other]
+
+
+def _distinguished(ch: Character, titles: list[str]) -> bool:
+    """The prose writes this character's full name with the title ("Mr. John Knightley",
+    "Miss Anne Elliot") time and again: the title and surname alone name someone else."""
+    n = sum(k for f, k in ch.forms.items()
+            if len(split_title(f)[1]) >= 2 and set(_canonical(split_title(f)[0])) & set(titles))
+    return n >= 3
+
+
+def _canonical(titles: list[str]) -> list[str]:
+    """One spelling per title: "Doctor Aziz" is "Dr. Aziz"."""
+    return [_SAME_TITLE.get(t, t) for t in titles]
+
+
+_SAME_TITLE = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st", "madam": "madame"}
+
+
 def _gender_ok(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -437,3 +495,31 @@ def vote_gender(cast: Cast, text: str):
             nxt = re.match(r"\s*[\"\u201c]?\s*(He|She)\b", sentences[i + 1])
             if nxt:
                 ch.votes["M" if nxt.group(1) == "He" else "F"] += 2
+
+
+def merge_titled(cast: Cast):
+    """A title and surname alone ("Miss Woodhouse", "Mr. Fielding") are the one character of
+    that gender whose full name has the surname ("Emma Woodhouse", "Cyril Fielding"), now
+    that pronouns have told the genders of given names; unless the prose keeps the two apart
+    by writing the title with the full name ("Mr. John Knightley" is Mr. Knightley's
+    brother). A married title ("Mrs.", "Lady") may have come with a marriage: left apart."""
+    merged = {}
+    for ch in cast.characters:
+        if ch.role or ch.narrator or not ch.forms or not ch.surname:
+            continue
+        if any(split_title(f)[1] != [ch.surname] for f in ch.forms):
+            continue                        # it has a full name or a given name of its own
+        if not any(split_title(f)[0] for f in ch.forms):
+            continue
+        titles = {t for f in ch.forms for t in _canonical(split_title(f)[0])}
+        gender = title_gender(sorted(titles))
+        if gender is None or titles & {"mrs", "lady"}:
+            continue
+        full = [c for c in cast.characters if c is not ch and c.id not in merged
+                and not c.role and _leans(c, gender)
+                and any(len(split_title(f)[1]) >= 2 and split_title(f)[1][-1] == ch.surname
+                        for f in c.forms)]
+        if len(full) == 1 and not _distinguished(full[0], sorted(titles)):
+            merged[ch.id] = full[0]
+    if merged:
+        cast.absorb(merged)

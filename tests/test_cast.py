@@ -154,3 +154,54 @@ def test_dump_lists_speaking_characters():
     _, who = _cues(FAMILY)
     parsed = parse(dump(who))
     assert [c.cue for c in parsed.characters][:1] == ["ELIZABETH"]
+
+
+WOODHOUSE = """Emma Woodhouse was handsome and clever. She lived with her father, Mr. Woodhouse.
+
+"My dear, you look tired," said Mr. Woodhouse. He was anxious.
+
+"Not at all, papa," said Emma. She smiled at him.
+
+Miss Woodhouse walked out. Emma was glad of the air. She thought of Harriet.
+
+"Good morning, Miss Woodhouse," said Harriet. She curtsied.
+
+"Good morning," said Miss Woodhouse.
+
+Mr. Fielding came in. He bowed. Cyril Fielding was the new master. Fielding sat down.
+
+"Good day," said Fielding. He looked about him.
+
+"Welcome, Cyril," said Emma.
+"""
+
+
+def test_a_full_name_joins_a_given_name_to_its_titled_surname():
+    cast = discover_cast(read_prose(WOODHOUSE))
+    emma = cast.lookup("Emma")
+    # "Emma Woodhouse" links "Emma" and "Miss Woodhouse"; her father stays apart
+    assert emma is cast.lookup("Miss Woodhouse") is cast.lookup("Emma Woodhouse")
+    assert cast.lookup("Mr. Woodhouse") is not emma and emma.gender == "F"
+    # "Miss" gives way to the given name in the cue
+    assert emma.cue == "EMMA"
+    # a man's given name and his titled surname, linked by his full name once
+    cyril = cast.lookup("Cyril")
+    assert cyril is cast.lookup("Mr. Fielding") is cast.lookup("Fielding")
+    cues, _ = _cues(WOODHOUSE)
+    assert cues == ["MR. WOODHOUSE", "EMMA", "HARRIET", "EMMA", "FIELDING", "EMMA"]
+
+
+def test_a_title_written_with_the_full_name_keeps_father_and_son_apart():
+    text = ("Mr. Emerson sat by the fire. He was old. George Emerson stood. He was young.\n\n"
+            "Mr. George Emerson bowed. He smiled. Mr. George Emerson left. Later Mr. George "
+            "Emerson came back.\n\n\"Sit down,\" said Mr. Emerson.\n\n\"No,\" said George.\n")
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("George") is cast.lookup("George Emerson")
+    assert cast.lookup("Mr. Emerson") is not cast.lookup("George")
+
+
+def test_doctor_and_dr_are_one_title():
+    text = ("Dr. Aziz hurried in. He was late. Doctor Aziz apologised. He sat.\n\n"
+            "\"I am sorry,\" said Aziz.\n\n\"Never mind,\" said Mrs. Moore. She smiled.\n")
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Aziz") is cast.lookup("Dr. Aziz") is cast.lookup("Doctor Aziz")
