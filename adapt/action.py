@@ -1056,13 +1056,18 @@ class ActionWriter:
     """Turns the narration of one story into action, notes and voice-over, keeping what it
     must remember across the story: its tense, its narrator, who has been introduced."""
 
-    def __init__(self, story, attribution, style: ActionStyle | None = None):
+    def __init__(self, story, attribution, style: ActionStyle | None = None,
+                 ahead: Ahead | None = None):
+        """`attribution` None: not known yet (see `ahead`); `ahead`: what `ahead` worked out."""
         self.style = style or ActionStyle()
         self.text = story.text
-        narration = [s.text for p in story.paragraphs() for s in p.spans if s.kind == "narration"]
-        self.past = prose_is_past(narration)
-        self.first_person = is_first_person(narration)
-        self.narrator, self.gender = (narrator_name(story, attribution) if self.first_person
+        if ahead is None:
+            narration = [s.text for p in story.paragraphs() for s in p.spans if s.kind == "narration"]
+            self.past, self.first_person = prose_is_past(narration), is_first_person(narration)
+        else:
+            self.past, self.first_person = ahead.past, ahead.first_person
+        self.narrator, self.gender = (narrator_name(story, attribution)
+                                      if self.first_person and attribution is not None
                                       else (None, None))
         if self.first_person and not self.narrator:
             self.narrator = "NARRATOR"
@@ -1083,6 +1088,9 @@ class ActionWriter:
                                     + r")\b") if names else None)
         self.introduced: set[str] = set()
         self._mention_index: dict[str, list[int]] | None = None
+        # worked out ahead: narration -> _units(), sentence -> _sentence()
+        self._known_units = ahead.units if ahead else {}
+        self.known = ahead.sentences if ahead else {}
 
     def rewrite(self, sentence: str) -> str:
         name = self.narrator if self.first_person else None
@@ -1091,23 +1099,11 @@ class ActionWriter:
     def pieces(self, text: str) -> list[tuple[str, str]]:
         """[(kind, text)] for a stretch of narration: kind is "action", "note" or "vo"."""
         out: list[tuple[str, str]] = []
-        for sentence in self._units(text):
-            interior = self.style.interiority != "keep" or self.style.narration == "vo"
-            interior = interior and is_interior(sentence, present_prose=not self.past)
-            seen, thought = _split_thinking(sentence) if interior else (None, None)
-            if seen and not is_interior(seen, present_prose=not self.past):
-                # "He nods, remembering the last time": the nod is action, the memory is not
-                self._add(out, "action", self.rewrite(seen))
-                sentence = thought
-            if interior and self.style.narration == "vo":
-                kind, said = "vo", sentence
-            elif interior and self.style.interiority == "drop":
-                continue
-            elif interior and self.style.interiority == "note":
-                kind, said = "note", self.rewrite(sentence)
-            else:
-                kind, said = "action", self.rewrite(sentence)
-            self._add(out, kind, said)
+        units = self._known_units.pop(text, None)
+        for sentence in units if units is not None else self._units(text):
+            said = self.known.get(sentence)
+            for kind, piece in said if said is not None else self._sentence(sentence):
+                self._add(out, kind, piece)
         result = []
         for kind, group in out:
             if kind == "action":
@@ -1115,6 +1111,27 @@ class ActionWriter:
             else:
                 result.append((kind, " ".join(group)))
         return result
+
+    def _sentence(self, sentence: str) -> tuple[tuple[str, str], ...]:
+        """What one sentence becomes: ((kind, text), ...), from the sentence and the story's
+        tense and narrator alone (so that it can be worked out ahead, see `ahead`)."""
+        out = []
+        interior = self.style.interiority != "keep" or self.style.narration == "vo"
+        interior = interior and is_interior(sentence, present_prose=not self.past)
+        seen, thought = _split_thinking(sentence) if interior else (None, None)
+        if seen and not is_interior(seen, present_prose=not self.past):
+            # "He nods, remembering the last time": the nod is action, the memory is not
+            out.append(("action", self.rewrite(seen)))
+            sentence = thought
+        if interior and self.style.narration == "vo":
+            out.append(("vo", sentence))
+        elif interior and self.style.interiority == "drop":
+            pass
+        elif interior and self.style.interiority == "note":
+            out.append(("note", self.rewrite(sentence)))
+        else:
+            out.append(("action", self.rewrite(sentence)))
+        return tuple(out)
 
     def _mentions(self) -> dict[str, list[int]]:
         if self._mention_index is None:
@@ -1163,3 +1180,37 @@ class ActionWriter:
             return m.group(1).upper() + (f" ({age})" if age is not None else "")
 
         return self._name_re.sub(cap, text)
+
+
+@dataclass
+class Ahead:
+    """What an ActionWriter works out from the story alone, before the attribution is known."""
+    past: bool
+    first_person: bool
+    units: dict[str, list[str]]                           # narration -> ActionWriter._units
+    sentences: dict[str, tuple[tuple[str, str], ...]]     # sentence -> ActionWriter._sentence
+
+
+def ahead(story, style: ActionStyle | None = None) -> Ahead:
+    """ActionWriter's rewriting of the story's narration, sentence by sentence, worked out
+    before the attribution is known (in a helper process while it runs: see adapt.helper);
+    the writer looks each narration and sentence up instead of working it out again. The
+    sentences of a first-person story are left out: its narrator's name comes from the
+    attribution."""
+    writer = ActionWriter(story, None, style)
+    done = Ahead(writer.past, writer.first_person, {}, {})
+    for para in story.paragraphs():
+        for span in para.spans:
+            if span.kind != "narration":
+                continue
+            text = clean(span.text)      # as the builder passes narration to pieces()
+            if not text.strip(" .,;:\u2014-"):
+                continue
+            text = capitalise(text)
+            units = done.units[text] = writer._units(text)
+            if writer.first_person:
+                continue
+            for sentence in units:
+                if sentence not in done.sentences:
+                    done.sentences[sentence] = writer._sentence(sentence)
+    return done

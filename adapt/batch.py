@@ -94,13 +94,20 @@ def _outcomes(inputs: list[str], options: dict, workers: int):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_without_helper)
     try:
         futures = [pool.submit(convert_one, path, options) for path in inputs]
         for future in futures:
             yield future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _without_helper():
+    """In a pool worker the other cores are the other workers': no helper process on top."""
+    from . import helper
+
+    helper.ENABLED = False
 
 
 def _replay(outcome: Outcome):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .action import ActionStyle, ActionWriter, capitalise, clean
+from .action import ActionStyle, ActionWriter, Ahead, capitalise, clean
 from .attribution import Attribution
 from .emphasis import escape, from_prose
 from .model import Document, Element
@@ -71,13 +71,15 @@ def _join_parts(parts: list[str]) -> str:
     return out
 
 
-class _Builder:
-    def __init__(self, story: Story, attribution: Attribution, style: ActionStyle | None = None):
+class Builder:
+    def __init__(self, story: Story, attribution: Attribution, style: ActionStyle | None = None,
+                 ahead: Ahead | None = None):
         self.story = story
         self.attribution = attribution
         self.elements: list[Element] = []
         self._last_source: tuple[int, int] | None = None
-        self.writer = ActionWriter(story, attribution, style)
+        self.writer = ActionWriter(story, attribution, style, ahead)
+        self.block_count = len(story.blocks)
 
     def add(self, type_, text, source=None, character=None):
         if type_ == "dialogue" and text.startswith("(") and text.endswith(")"):
@@ -193,6 +195,30 @@ class _Builder:
         transitions="cut" a `CUT TO:` goes before each scene that jumps in time. `consume`
         frees each block of the story once it is done (the story's blocks end up all None).
         """
+        skip = getattr(scenes, "skip", set())
+        return self.assemble(scenes, self.paragraphs(skip, consume), transitions)
+
+    def paragraphs(self, skip: set[int], consume: bool = False) -> dict[int, tuple]:
+        """The elements of each story paragraph but the chapter titles in `skip`, by block
+        index: {index: ((start, end), elements)}. They need no scene plan, so they can be
+        made while the plan is worked out elsewhere (see adapt.pipeline)."""
+        done: dict[int, tuple] = {}
+        blocks = self.story.blocks
+        for index, block in enumerate(blocks):
+            if consume:
+                blocks[index] = None
+            if index in skip or not isinstance(block, Paragraph):
+                continue
+            first = len(self.elements)
+            self.paragraph(block)
+            done[index] = ((block.start, block.end), self.elements[first:])
+            del self.elements[first:]
+        return done
+
+    def assemble(self, scenes: list[Scene], paragraphs: dict[int, tuple],
+                 transitions: str | None = None) -> list[Element]:
+        """`paragraphs`' elements in story order with the plan's headings, montages and
+        transitions around them (see `build`)."""
         self.add("action", "FADE IN:")  # at the left margin, as scripts open
         by_block: dict[int, list[Scene]] = {}
         for s in scenes:
@@ -200,10 +226,7 @@ class _Builder:
         skip = getattr(scenes, "skip", set())
         montages = {m.first_block: m for m in getattr(scenes, "montages", [])}
         montage_end, current = None, None
-        blocks = self.story.blocks
-        for index, block in enumerate(blocks):
-            if consume:
-                blocks[index] = None
+        for index in range(self.block_count):
             for scene in by_block.get(index, []):
                 if scene.kind == "intercut":
                     self.add("scene_heading", scene.heading, scene.source)
@@ -215,20 +238,20 @@ class _Builder:
                 current = scene
             if index in skip:
                 continue
-            if index in montages and isinstance(block, Paragraph):
+            para = paragraphs.pop(index, None)
+            if index in montages and para is not None:
                 montage_end = montages[index].last_block
-                self.add("scene_heading", montages[index].title, (block.start, block.end))
-            if isinstance(block, Paragraph):
-                first = len(self.elements)
-                self.paragraph(block)
+                self.add("scene_heading", montages[index].title, para[0])
+            if para is not None:
                 if montage_end is not None:
-                    for el in self.elements[first:]:
+                    for el in para[1]:
                         if el.type == "action":
                             el.text = "-- " + el.text
+                self.elements.extend(para[1])
             if montage_end is not None and index >= montage_end:
                 montage_end = None
                 self.add("action", "END MONTAGE")
-                if current is not None and index + 1 not in by_block and index + 1 < len(blocks):
+                if current is not None and index + 1 not in by_block and index + 1 < self.block_count:
                     self.add("scene_heading", current.heading, current.source)
         self.add("transition", "FADE OUT.")
         return _without_empty_scenes(_without_silent_cues(self.elements))
@@ -263,14 +286,18 @@ def _without_silent_cues(elements: list[Element]) -> list[Element]:
                                           and elements[i + 1].type in ("parenthetical", "dialogue"))]
 
 
+def document(elements: list[Element], title: str, author: str | None, cast) -> Document:
+    title_page = {"Title": escape(title)}    # title page values are Fountain markup too
+    if author:
+        title_page["Credit"] = "Written by"
+        title_page["Author"] = escape(author)
+    return Document(title_page=title_page, elements=elements, characters=cast)
+
+
 def build_document(story: Story, attribution: Attribution, scenes: list[Scene],
                    title: str, author: str | None, transitions: str | None = None,
                    action: ActionStyle | None = None, consume: bool = False) -> Document:
     """`consume=True` frees the story's paragraphs as their elements are built (for a caller
     that drops the story afterwards: a long novel's story and elements never live together)."""
-    title_page = {"Title": escape(title)}    # title page values are Fountain markup too
-    if author:
-        title_page["Credit"] = "Written by"
-        title_page["Author"] = escape(author)
-    elements = _Builder(story, attribution, action).build(scenes, transitions, consume)
-    return Document(title_page=title_page, elements=elements, characters=attribution.cast)
+    elements = Builder(story, attribution, action).build(scenes, transitions, consume)
+    return document(elements, title, author, attribution.cast)

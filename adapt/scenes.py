@@ -301,6 +301,21 @@ def _is_title(para: Paragraph, after_heading: bool) -> bool:
             and all(c.isupper() for c in letters) and not text.endswith((".", "!", "?", ",")))
 
 
+def title_paragraphs(blocks) -> set[int]:
+    """Indexes of the paragraphs that are chapter titles (the plan's `skip`); they need only
+    the story, so the builder can know them before the plan is made."""
+    titles, after_heading = set(), True
+    for i, block in enumerate(blocks):
+        if isinstance(block, (Chapter, SceneBreak)):
+            after_heading = isinstance(block, Chapter)
+        elif _is_title(block, after_heading):
+            titles.add(i)
+            after_heading = True
+        else:
+            after_heading = False
+    return titles
+
+
 @dataclass
 class _Cue:
     reason: str
@@ -341,18 +356,12 @@ class _Planner:
     # -- where scenes start -------------------------------------------------------------------
     def starts(self) -> dict[int, _Cue]:
         starts: dict[int, _Cue] = {}
-        after_heading = True
         pending_break = True
+        self.skip = title_paragraphs(self.blocks)
         for i, block in enumerate(self.blocks):
-            if isinstance(block, (Chapter, SceneBreak)):
-                after_heading = isinstance(block, Chapter)
+            if isinstance(block, (Chapter, SceneBreak)) or i in self.skip:
                 pending_break = True
                 continue
-            if _is_title(block, after_heading):
-                self.skip.add(i)
-                pending_break, after_heading = True, True
-                continue
-            after_heading = False
             self.paras.append(i)
             if pending_break:
                 starts[i] = _Cue("start" if not starts and i == self._first_para() else "break")

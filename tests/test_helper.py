@@ -1,0 +1,78 @@
+"""The helper process (adapt.helper): values both ways, and the same document whether it runs,
+fails or is off."""
+import os
+import signal
+import time
+
+import pytest
+
+from adapt import helper, pipeline
+from conftest import PDNC_DIR, needs_shared
+
+needs_fork = pytest.mark.skipif(not helper._can_fork(), reason="no fork or a single CPU here")
+
+
+def _echo(first, receive):
+    yield first * 2
+    yield receive() + 1
+
+
+def _fails(receive):
+    yield "one"
+    raise ValueError("the helper breaks")
+
+
+def _sleeps(receive):
+    time.sleep(60)
+    yield "late"
+
+
+@needs_fork
+def test_values_go_both_ways():
+    with helper.Helper(_echo, 21) as h:
+        assert h.next() == 42
+        assert h.send(1)
+        assert h.next() == 2
+        assert h.next() is None     # the generator is done: no third value
+
+
+@needs_fork
+def test_a_failing_helper_gives_none():
+    with helper.Helper(_fails) as h:
+        assert h.next() == "one"
+        assert h.next() is None
+        assert not h.send("anything")
+
+
+@needs_fork
+def test_leaving_kills_a_helper_still_running():
+    with helper.Helper(_sleeps) as h:
+        pid = h.pid
+    with pytest.raises(ProcessLookupError):   # reaped, not a zombie
+        os.kill(pid, 0)
+
+
+def test_disabled_helper_runs_nothing(monkeypatch):
+    monkeypatch.setattr(helper, "ENABLED", False)
+    h = helper.Helper(_echo, 1)
+    assert h.pid is None and h.next() is None and not h.send(1)
+
+
+@needs_fork
+@needs_shared(PDNC_DIR)
+def test_same_document_with_and_without_helper(monkeypatch):
+    text = (PDNC_DIR / "PrideAndPrejudice" / "novel_text.txt").read_text(encoding="utf-8")
+    text = text[:text.index("\n\n", 150_000)]     # long enough for a helper, quick to convert
+    assert len(text) >= pipeline.HELPER_MIN_CHARS
+    with_helper = pipeline.adapt_prose(text).to_json()
+
+    def broken_work(story, action, receive):    # the helper dies at its second step
+        yield pipeline.action_writer.ahead(story, action)
+        receive()
+        os.kill(os.getpid(), signal.SIGKILL)
+        yield None
+
+    monkeypatch.setattr(pipeline, "_helper_work", broken_work)
+    assert pipeline.adapt_prose(text).to_json() == with_helper
+    monkeypatch.setattr(helper, "ENABLED", False)
+    assert pipeline.adapt_prose(text).to_json() == with_helper
