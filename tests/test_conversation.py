@@ -37,3 +37,11 @@ The storm went on all night, and in the morning the garden was full of broken br
 """
     cues = [cue for _text, cue in _lines(text)[4:]]
     assert cues == ["MARGARET", "MR. HALE", "MARGARET", "MR. HALE"]
+
+
+def test_her_is_no_subject_of_a_tag():
+    # '"Rory?" Her silence worries him.': "Her" is a possessive, not someone speaking
+    from adapt.tags import tag_after
+    assert tag_after(" Her silence worries him, hinting at questions.", 0, "Rory?") is None
+    tag = tag_after(" she whispers.", 0, "Rory?")
+    assert tag is not None and tag.subject == "she"
