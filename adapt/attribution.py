@@ -25,7 +25,7 @@ from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, tag_after, tag_before
+from .tags import MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag, tag_after, tag_before
 from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
@@ -77,6 +77,7 @@ FOCUS_PRONOUNS = True
 _NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
+_TITLE_ABBREVIATION = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st"}
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
              "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
@@ -117,8 +118,10 @@ class _Turn:
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
 
 
-def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
-    """The tag of the quote at `paragraph.spans[index]`: after it, else before it."""
+def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag | None:
+    """The tag of the quote at `paragraph.spans[index]`: after it, else before it; with a
+    cast, also a known name subject of a long clause leading into it ("Tony opened it and
+    said")."""
     spans = paragraph.spans
     quote = spans[index]
     if index + 1 < len(spans) and spans[index + 1].kind == "narration":
@@ -128,7 +131,11 @@ def find_tag(paragraph: Paragraph, index: int) -> Tag | None:
             return tag
     if index > 0 and spans[index - 1].kind == "narration":
         before = spans[index - 1]
-        return tag_before(before.text, before.start)
+        tag = tag_before(before.text, before.start)
+        if tag is None and cast is not None:
+            names = [(s, e) for s, e, _ch in cast.mentions(before.text)]
+            tag = clause_tag(before.text, before.start, names)
+        return tag
     return None
 
 
@@ -230,7 +237,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         current: _Turn | None = None
         first_turn = len(turns)
         for i, q in quotes:
-            tag = find_tag(block, i)
+            tag = find_tag(block, i, cast)
             named = tag is not None and tag.identifies
             if current is None or _another_speaker(tag, current.tag, cast):
                 current = _Turn(block, [], conv=conv)
@@ -537,6 +544,15 @@ class _Sieve:
                 named = max(titled, key=lambda c: self.recent.get(c.id, -1))
         if named is not None:
             return named                    # "the Dodger"
+        if det == "the" and role == head and head in castmod.TITLE_GENDER:
+            # "the doctor", "the colonel": whoever carries that title and was lately there
+            # ("Dr. Bauerstein"), the latest if several
+            titles = {head, _TITLE_ABBREVIATION.get(head, head)}
+            on_stage = set(self.ranked(12))
+            titled = [c for c in self.cast.characters if c.titles & titles and not c.role
+                      and c.id in on_stage and c not in turn.vocatives]
+            if titled:
+                return max(titled, key=lambda c: self.recent.get(c.id, -1))
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
             if bound is not None and bound is not prev and bound not in turn.vocatives \

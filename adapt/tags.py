@@ -67,6 +67,10 @@ SUBJECT = rf"(?:{_PRONOUN}|{_NAME}|{_NP})"
 _ADVERB = r"[a-z]+ly"
 # Adverbs without -ly, which say nothing of the delivery: "Ralph now began", "said again".
 _PLAIN_ADVERB = r"(?:(?:now|then|again|still|only|also|at\s+once|at\s+last|at\s+length)\s+)"
+# An auxiliary before the verb: "Freddy was saying", "Dr Messinger had said", "Tony would say"
+_AUX = (r"(?:(?P<aux>would|could|should|might|will|can|shall|may|must|did|was|were|is|are|"
+        r"had|has|have)\s+(?:(?:not|never|only|then|now|just|still|also|always|often|"
+        r"sometimes|presently|again)\s+)?)?")
 _PLAIN_ADVERB_AFTER = r"(?:\s+(?:at\s+once|again|aloud|abruptly|then|now|too|at\s+last))"
 
 # What may stand between a quote and the tag after it: '"Yes, sir"; replied the servant'.
@@ -89,11 +93,12 @@ _EPITHET = (r"(?:(?!(?:to|at|in|on|of|for|from|by|with|as|and|but|or|nor|that|th
 
 # "she sighs exasperatedly, ..." / "Elizabeth smilingly said" / "the March Hare went on"
 _AFTER_NORMAL = [re.compile(
-    rf"{_LEAD}(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?"
+    rf"{_LEAD}(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?{_AUX}"
     rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
 # An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
 # doctor to Rose", "cried the girl, rising".
 _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|ing)\b|"
+                r"\s+(?:quite|very|rather|somewhat|most|so|too|half)\s+[a-z]+ly\b|"
                 r"\s+(?:to|in|with|as|and|at|after|before|but|for|from|of|on|who|when|while|"
                 r"then|again|without|into|upon|over|under|through|across|between|than|"
                 r"presently|once|now|aloud|quietly)\b)")
@@ -101,7 +106,7 @@ _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|i
 _VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
 _POSSESSED = rf"{_NAME}['\u2019]s\s+(?!{_VOICE_NOUNS}\b)[a-z][\w\-]*"
 _AFTER_INVERTED = [re.compile(
-    rf"{_LEAD}(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+){prt}\s+(?:{_EPITHET})?"
+    rf"{_LEAD}(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?(?P<verb>[a-z]+){prt}\s+(?:{_EPITHET})?"
     rf"(?P<subj>{_PRONOUN}\b|{_POSSESSED}{_SUBJECT_END}|{_NAME}\b|{_NP}{_SUBJECT_END})"
     rf"(?:\s+(?P<adv2>{_ADVERB})\b)?")
     for prt in (_PARTICLE, "")]
@@ -112,7 +117,7 @@ _LAST_ASIDE = r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,60})"
 # "Jess says, " / "Then Elizabeth said:" / "The maid said at once:" at the end of the
 # narration before a quote.
 _BEFORE = [re.compile(
-    rf"(?P<subj>{SUBJECT}|{_NP_CAP})(?P<who>,?\s+who)?(?P<aside>{_ASIDE})?\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?"
+    rf"(?P<subj>{SUBJECT}|{_NP_CAP})(?P<who>,?\s+who)?(?P<aside>{_ASIDE})?\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?{_AUX}"
     rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?{_PLAIN_ADVERB_AFTER}?"
     rf"(?:\s+(?:to|at|with|in)\s+(?:\w+\s+){{0,2}}\w+)?{_LAST_ASIDE}?\s*[,:]\s*\Z")
     for prt in (_PARTICLE, "")]
@@ -212,6 +217,11 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     verb = match.group("verb")
     lemma = lemma or verb_lemma(verb)
     end = match.end()
+    aux = _group(match, "aux")
+    if aux:
+        if lemma not in SPEECH_VERBS | MANNER_VERBS and lemma not in {v for v, _ in PHRASAL}:
+            return None         # "she was looking", "he had gone"
+        verb = f"{aux} {verb}"
     if lemma in _MODALS:
         # "Mrs. Archer would say to her children": the verb after the modal
         after = re.match(r"\s+(?:only\s+|never\s+|sometimes\s+|often\s+)?([a-z]+)\b",
@@ -231,7 +241,8 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     if subj.lower() in ("her", "him"):
         return None             # "Her silence worries him": an object form is no subject
     first = subj.split()[0]
-    if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS:
+    if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS \
+            and not re.match(rf"(?:this|that)\s+{_LOWER_NP}\Z", subj):     # "said this emissary"
         rest = subj[len(first):].lstrip()
         if not rest[:1].isupper():
             return None
@@ -322,8 +333,25 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
     def normal(m):
         return starts_lower or m.group("subj")[:1].isupper()
 
-    return (_first_tag(_AFTER_INVERTED, narration, base, inverted)
-            or _first_tag(_AFTER_NORMAL, narration, base, normal))
+    tag = (_first_tag(_AFTER_INVERTED, narration, base, inverted)
+           or _first_tag(_AFTER_NORMAL, narration, base, normal))
+    if tag is not None and tag.lemma == "hear":
+        return _heard(narration, base, tag)
+    return tag
+
+
+_HEARD_SPEAK = re.compile(rf"\s+(?P<subj>{_NAME})\s+(?:(?P<adv1>{_ADVERB})\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _heard(narration: str, base: int, tag: Tag) -> Tag | None:
+    """'"Gad," Archer heard Lawrence Lefferts say': the one heard speaks, not the hearer."""
+    m = _HEARD_SPEAK.match(narration, tag.end - base)
+    if m is None or verb_lemma(m.group("verb")) not in SPEECH_VERBS | MANNER_VERBS:
+        return None
+    heard = _tag(m, base)
+    if heard is not None:
+        heard.start = tag.start         # the whole clause is the tag
+    return heard
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|to|with|of|for|from|by|on|upon|towards?|near|"
@@ -355,3 +383,122 @@ def tag_before(narration: str, base: int) -> Tag | None:
         nominal = _NOMINAL_BEFORE.search(tail)
         return _tag(nominal, shift, SPEECH_NOUNS[nominal.group("verb")]) if nominal else None
     return tag
+
+
+# -- tags in a long clause --------------------------------------------------------------------
+# "Tony opened it and said ", "Ronny, who was about to leave, approached Fielding with his
+# usual constraint and said:", "Then Miss Bartlett said ": the sentence leading into a quote
+# ends on a speech verb whose subject stands far before it. The subject is the last known
+# name that opens a clause of that sentence.
+
+# What may follow the verb before the quote: an adverb, a phrase ("with a laugh", "to Mr.
+# Woodhouse"), an aside (", biting his beard"); never an object that makes the verb no speech
+# ("said nothing", "answered the letter").
+_NOT_TRAIL = (r"(?:nothing|no|not|something|anything|it|this|these|those|the|a|an|his|its|"
+              r"their|my|your|our|so|little|much|more|any|some|all|what|how|whether|if|why|"
+              r"where|when|one|himself|herself|themselves)\b")
+_TRAIL = re.compile(rf"(?:\s+(?!{_NOT_TRAIL})[^.!?;\"\u201c\u201d\u2018\u2019()]{{0,60}}?|"
+                    rf",\s+[^.!?;\"\u201c\u201d\u2018\u2019()]{{1,90}}?)?[\s,:;\u2014\-]*\Z")
+# A new clause inside the trail means the verb is not the last of the sentence's.
+_TRAIL_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:he|she|they|I|we|[A-Z])|\b(?:who|which)\b")
+# Words after which a name opens a clause: "..., and the Clown had only said".
+_CLAUSE_START = re.compile(r"(?:\A|[;:(\u2014]|\b(?:and|but|then|so|when|that|till|until|"
+                           r"whereupon|which|now|once|yet|presently|suddenly|immediately|"
+                           r"instantly|again|here|there))\s*\Z")
+# A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause".
+_OPENER = re.compile(r"\A\s*(?:At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
+                     r"Presently|Suddenly|Meanwhile|Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
+_PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\b")
+_PERCEIVES = re.compile(_PERCEIVED.pattern + r"\s+\Z")
+# "called me a "funny dear"", "told him the news": an object and what it is named or told
+_AND_WORD = re.compile(r"\band\s+([a-z]+)")
+_NAMING_TRAIL = re.compile(r"\s+(?:me|him|her|them|us|you|it)\s+(?:a|an|the|his|her|my|their)\b")
+# "was immediately greeted with" (the subject is spoken to); "as who should say"
+_NOT_ITS_SUBJECT = re.compile(r"\b(?:(?:was|were|been|being|be)\s+(?:[a-z]+ly\s+)?|"
+                              r"who\s+(?:should|would|might|could)\s+)\Z")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMme)"
+                           r"(?<!\bMlle)(?<![A-Z])[.!?]['\"\u201d\u2019]?\s+")
+_CLAUSE_PRONOUN = re.compile(r"\b(?:he|she|they|I|we|He|She|They|We)\b")
+_PRONOUN_RIGHT_BEFORE = re.compile(
+    r"\b(?:he|she|they|I|we)\s+(?:(?:[a-z]+ly|had|has|have|would|could|should|might|must|"
+    r"will|did|was|were|then|only|now|again|also|still|at\s+once|at\s+last)\s+){0,3}\Z", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|The)\s+\Z")
+_OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|without)\s+"
+                            r"(?:[a-z]+ly\s+)?\Z")
+
+
+def clause_tag(narration: str, base: int, names: list[tuple[int, int]]) -> Tag | None:
+    """A speech verb closing the narration before a quote, and the named subject of its
+    clause however far before it ("Sir Thomas smiled, tried to encourage her, and then
+    looked too serious and said"). `names`: offsets of the character names the narration
+    holds; only those can be the subject."""
+    if not names:
+        return None
+    starts = [m.end() for m in _SENTENCE_END.finditer(narration)]
+    sentence_start = starts[-1] if starts else 0
+    sentence = narration[sentence_start:]
+    words = list(_WORDS.finditer(sentence))
+    verb = particle = None
+    for i in range(len(words) - 1, max(-1, len(words) - 16), -1):
+        word = words[i]
+        lemma = verb_lemma(word.group())
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and (lemma, nxt.group()) in PHRASAL \
+                and not sentence[word.end():nxt.start()].strip():
+            verb, particle = word, nxt
+            break
+        if (lemma in SPEECH_VERBS or lemma in MANNER_VERBS) and lemma != "call":
+            verb = word     # ("what she called "a Powler"" names, it does not speak)
+            break
+    if verb is None:
+        return None
+    verb_end = (particle or verb).end()
+    trail = sentence[verb_end:]
+    if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail) \
+            or any(verb_lemma(w) not in (None, w) for w in _AND_WORD.findall(trail)):
+        return None         # "burst out laughing, and called me a": the last verb is no speech
+    head = sentence[:verb.start()]
+    if _OBJECT_BEFORE.search(head) or _PRONOUN_RIGHT_BEFORE.search(head) \
+            or _NOT_ITS_SUBJECT.search(head):
+        return None             # "she heard him say", "he did not answer", "what she said"
+    chosen, perceived = None, False
+    # a pronoun opening a clause nearer the verb is its subject: "..., and what she said"
+    pronouns = [(m.start() + sentence_start, -1) for m in _CLAUSE_PRONOUN.finditer(head)]
+    for start, end in sorted(list(names) + pronouns):
+        s, e = start - sentence_start, end - sentence_start
+        if s < 0 or e > verb.start():
+            continue
+        before = _DETERMINER_BEFORE.sub("", head[:s])
+        if end < 0:
+            if _CLAUSE_START.search(before.rstrip(", ")) or before.rstrip().endswith(","):
+                chosen = None
+            continue
+        if _PERCEIVES.search(before) and re.match(r"\s+(?:[a-z]+ly\s+)?\Z",
+                                                   head[e:]):
+            chosen, perceived = (s, e), True    # "Archer heard Madame Olenska say"
+            break
+        if _AFTER_PREPOSITION.search(before):
+            continue
+        if _CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before) \
+                or before.rstrip().endswith(","):
+            chosen = (s, e)
+    if chosen is None:
+        return None
+    s, e = chosen
+    between = head[e:]
+    if not perceived and (_PERCEIVED.search(between) or _CLAUSE_PRONOUN.search(between)):
+        return None         # "Mr. Beebe heard her kiss Lucy and say", "Mrs. Archer ... that she
+                            # might presently be able to say": someone else is the verb's subject
+    if verb.group().endswith("s") and not re.match(r"\s*(?:[a-z]+ly\s+)?\Z", between):
+        return None         # "petty questions such as": a plural noun, no verb
+    lemma = verb_lemma(verb.group())
+    # the tag itself is the verb (and the "and" or comma joining it): the rest of the
+    # sentence stays action
+    join = re.search(r"(?:,?\s+and|,)\s*\Z", head)
+    start = join.start() if join and join.start() >= e else verb.start()
+    prt = particle.group() if particle else None
+    adverb = re.match(r"\s+([a-z]+ly)\b", trail)
+    return Tag(subject=" ".join(sentence[s:e].split()), verb=verb.group() + (" " + prt if prt else ""),
+               lemma=lemma, adverb=adverb.group(1) if adverb else None, kind=_kind(lemma, prt),
+               start=base + sentence_start + start, end=base + sentence_start + verb_end,
+               subject_start=base + sentence_start + s, subject_end=base + sentence_start + e)

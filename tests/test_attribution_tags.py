@@ -1,11 +1,13 @@
 """Explicit speech tags in the forms novels write them, and the characters they name: the tag
 finder on hand-written sentences, and explicit-tag accuracy floors on corpus novels where those
 forms are common (a talking animal or an unnamed stranger speaking in every other tag)."""
+import re
+
 import pytest
 
 from adapt.attribution import attribute
 from adapt.readers.prose import read_prose
-from adapt.tags import tag_after, tag_before
+from adapt.tags import clause_tag, tag_after, tag_before
 from benchmarks.attribution import score
 from tests.conftest import PDNC_DIR, needs_shared
 
@@ -144,3 +146,51 @@ def test_someone_s_mother_is_their_kin():
     story = read_prose(text)
     who = attribute(story)
     assert [who.speakers[q.start] for q in story.quotes()][1:] == ["ELIZABETH", "MRS. BENNET"]
+
+
+@pytest.mark.parametrize("narration,quote,subject,verb", [
+    (" Freddy was saying. ", "Try the jam,", "Freddy", "was saying"),           # auxiliaries
+    (" Dr Messinger had said, ", "We'll go in a small boat,", "Dr Messinger", "had said"),
+    (" again interrupted De Griers. ", "Ce n'est pas cela,", "De Griers", "interrupted"),
+    (" said this emissary, ", "I'm extremely sorry, sir,", "this emissary", "said"),
+    (" cried the Nawab Bahadur quite rudely.", "Folly,", "the Nawab Bahadur", "cried"),
+])
+def test_more_tag_forms_after_a_quote(narration, quote, subject, verb):
+    tag = tag_after(narration, 0, quote)
+    assert tag is not None and (tag.subject, tag.verb) == (subject, verb)
+
+
+def test_no_speech_behind_an_auxiliary():
+    assert tag_after(" Freddy was looking at her.", 0, "Try the jam,") is None
+
+
+def _speakers(text):
+    story = read_prose(text)
+    who = attribute(story)
+    return [who.speakers[q.start] for q in story.quotes()]
+
+
+def test_a_long_clause_names_its_speaker():
+    # the name opens a clause; the speech verb closes the sentence after other predicates,
+    # with no comma before the quote (the narration's opener, Brenda, does not speak)
+    text = ('"Good morning," said Brenda.\n\n"Good morning," said Tony.\n\n'
+            'Brenda passed the toast. A telegram was brought in, and Tony opened it, read it '
+            'twice and said "Hell."\n')
+    assert _speakers(text) == ["BRENDA", "TONY", "TONY"]
+
+
+def test_who_is_heard_speaking_speaks():
+    text = ('"Good night," said May.\n\n"Good night," said Archer.\n\n'
+            '"Not one of them holds the bow as she does," Archer heard Lawrence Lefferts say.\n')
+    assert _speakers(text)[-1] == "LAWRENCE LEFFERTS"
+
+
+@pytest.mark.parametrize("narration", [
+    "She went in, and Mr. Beebe heard her kiss Lucy and say: ",     # the one heard speaks
+    "Mr. Beebe had been hoping all day that she would say ",          # another subject
+    "Mr. Beebe was immediately greeted with ",                        # spoken to
+    "Mr. Beebe said nothing for a while, and ",                       # no speech verb last
+])
+def test_a_clause_that_names_no_speaker(narration):
+    names = [(m.start(), m.end()) for m in re.finditer(r"Mr\. Beebe|Lucy", narration)]
+    assert clause_tag(narration, 0, names) is None
