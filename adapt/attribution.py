@@ -822,6 +822,7 @@ _VOCATIVE = re.compile(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]
 def discover_cast(story: Story) -> Cast:
     """Cast discovery: tag subjects and vocatives are the evidence that a name is a person."""
     evidence = Counter()
+    tagged = Counter()
     designations = Counter()
     for para in story.paragraphs():
         for i, span in enumerate(para.spans):
@@ -831,18 +832,20 @@ def discover_cast(story: Story) -> Cast:
             designation = tag.designation if tag is not None else None
             if tag is not None and tag.named:
                 evidence[clean_subject(tag.subject)] += 1
+                tagged[clean_subject(tag.subject)] += 1
             elif designation is not None:
                 evidence[castmod.norm(designation[0])] += 1       # "the irrepressible Thomas"
                 if designation[1]:
                     designations[castmod.norm(designation[0])] += 1     # "the Mock Turtle"
             for m in _VOCATIVE.finditer(span.text):
                 evidence[castmod.norm(m.group(1))] += 1
-    cast = discover(story.text, evidence, designations)
+    cast = discover(story.text, evidence, designations, tagged)
     # Pronouns count in narration only: a name called in a quote is followed by the
     # speaker's pronoun ("Rory?" he asks).
     narration = "\n".join("".join(s.text if s.kind == "narration" else " \u2014 " for s in p.spans)
                           for p in story.paragraphs())
     vote_gender(cast, narration)
+    castmod.given_name_gender(cast)
     castmod.merge_titled(cast)
     return cast
 

@@ -13,6 +13,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from . import given_names
+
 # Titles and the gender they imply (None: either).
 TITLE_GENDER = {
     "mr": "M", "mister": "M", "mrs": "F", "miss": "F", "ms": "F", "mme": "F", "mlle": "F",
@@ -306,14 +308,30 @@ def _designations(text: str, designations: Counter, forms: Counter) -> Counter:
     return out
 
 
+# Calendar words that are given names too ("said May", "said Sunday").
+_CALENDAR_NAMES = frozenset("april may june august sunday".split())
+# Words a tag may take for its subject that never name anyone ("said the", "his").
+_NOT_SUBJECTS = frozenset("the a an his her their its my our your this that".split())
+
+
+def _tagged_words(tagged: Counter) -> set[str]:
+    """A word that is also a common one ("Rose", "Hall", "May") is a name when speech tags
+    make it their subject time and again."""
+    return {f for f, n in tagged.items()
+            if n >= 3 and " " not in f and f[:1].isupper() and f.lower() not in _NOT_SUBJECTS
+            and (f.lower() not in NOT_NAMES or f.lower() in _CALENDAR_NAMES)}
+
+
 def _is_role(form: str) -> bool:
     return form.lower() in ROLE_NAMES
 
 
-def discover(text: str, evidence: Counter, designations: Counter | None = None) -> Cast:
-    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives;
-    `designations` the capitalised descriptions that speak ("said the Mock Turtle")."""
-    name_words = _name_words(text)
+def discover(text: str, evidence: Counter, designations: Counter | None = None,
+             tagged: Counter | None = None) -> Cast:
+    """The cast of `text`. `evidence` counts forms seen as speech-tag subjects or vocatives,
+    `tagged` as tag subjects alone; `designations` the capitalised descriptions that speak
+    ("said the Mock Turtle")."""
+    name_words = _name_words(text) | _tagged_words(tagged or Counter())
     forms = candidate_forms(text, name_words)
     designated = _designations(text, designations or Counter(), forms)
     forms.update(designated)
@@ -381,7 +399,7 @@ def _cluster(cast: Cast, counts: dict[str, int]):
     clusters: list[dict] = []      # {first, last, gender, titled, char}
     for form in sorted(counts, key=key):
         titles, words = split_title(form)
-        titles = _canonical(titles)
+        written, titles = titles, _canonical(titles)     # "the Doctor" finds "Dr." and "Doctor"
         if "mrs" in titles and len(words) >= 2:
             words = words[-1:]          # "Mrs. Newland Archer": the first name is her husband's
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
@@ -393,7 +411,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             if same:
                 target = same[0]
             else:
-                target = {"first": first, "last": last, "gender": g, "titles": set(titles),
+                target = {"first": first, "last": last, "gender": g,
+                          "titles": set(titles) | set(written),
                           "char": cast.new()}
                 clusters.append(target)
         elif titles:
@@ -418,10 +437,11 @@ def _cluster(cast: Cast, counts: dict[str, int]):
                 # once pronouns have told the genders
                 target = full[0]
             else:
-                target = {"first": None, "last": last, "gender": g, "titles": set(titles),
+                target = {"first": None, "last": last, "gender": g,
+                          "titles": set(titles) | set(written),
                           "char": cast.new()}
                 clusters.append(target)
-            target["titles"] |= set(titles)
+            target["titles"] |= set(titles) | set(written)
             target["gender"] = target["gender"] or g
         else:
             w = words[0]
@@ -448,7 +468,7 @@ def _cluster(cast: Cast, counts: dict[str, int]):
                 clusters.append(target)
         cast.add_form(target["char"], form, counts[form])
         target["char"].surname = target["char"].surname or target["last"]
-        target["char"].titles |= target["titles"]
+        target["char"].titles |= {t.rstrip(".").lower() for t in split_title(form)[0]}
 
 
 def _leans(ch: Character, gender: str) -> bool:
@@ -468,11 +488,15 @@ def _distinguished(ch: Character, titles: list[str]) -> bool:
 
 
 def _canonical(titles: list[str]) -> list[str]:
-    """One spelling per title: "Doctor Aziz" is "Dr. Aziz"."""
+    """One spelling per title: "Doctor Aziz" is "Dr. Aziz", "Monsieur Poirot" "Mr. Poirot"."""
     return [_SAME_TITLE.get(t, t) for t in titles]
 
 
-_SAME_TITLE = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st", "madam": "madame"}
+# Spellings and translations of one honorific.
+_SAME_TITLE = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st",
+               "monsieur": "mr", "signor": "mr", "herr": "mr",
+               "madame": "mrs", "madam": "mrs", "mme": "mrs", "signora": "mrs", "frau": "mrs",
+               "mademoiselle": "miss", "mlle": "miss", "signorina": "miss", "fraulein": "miss"}
 
 
 def _gender_ok(a: str | None, b: str | None) -> bool:
@@ -523,3 +547,39 @@ def merge_titled(cast: Cast):
             merged[ch.id] = full[0]
     if merged:
         cast.absorb(merged)
+
+
+
+def given_name_gender(cast: Cast):
+    """A given name's usual gender ("Edmund", "Brenda") decides where the pronouns leave it
+    open, as they do when two characters share every scene; where the pronouns have decided,
+    they stand (a "Rory" the story makes a woman)."""
+    open_ = [ch for ch in cast.characters if not (ch.role or ch.narrator or not ch.forms
+                                                   or ch.gender is not None)]
+    given = {ch.id: _given_names(ch) for ch in open_}
+    known = given_names.genders({w for names in given.values() for w in names})
+    for ch in open_:
+        votes = Counter()
+        for w, n in given[ch.id].items():
+            if w in known:
+                votes[known[w]] += n
+        if votes:
+            g = votes.most_common(1)[0][0]
+            ch.votes[g] += 2 + (ch.votes["M"] + ch.votes["F"]) // 3
+
+
+def _given_names(ch: Character) -> Counter:
+    """The given names a character goes by, with their mentions: "Edmund" of "Edmund" and
+    "Edmund Bertram"; none when a title has told the gender."""
+    out = Counter()
+    for f, n in ch.forms.items():
+        titles, words = split_title(f)
+        if titles:
+            if title_gender(_canonical(titles)):
+                return Counter()
+            continue
+        if len(words) == 1 and words[0] == ch.surname:
+            continue
+        if len(words) == 1 or words[-1] == ch.surname:
+            out[words[0]] += n + 1
+    return out

@@ -205,3 +205,32 @@ def test_doctor_and_dr_are_one_title():
             "\"I am sorry,\" said Aziz.\n\n\"Never mind,\" said Mrs. Moore. She smiled.\n")
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Aziz") is cast.lookup("Dr. Aziz") is cast.lookup("Doctor Aziz")
+
+
+def test_a_given_name_decides_where_pronouns_are_mixed():
+    # Edmund and Fanny share every sentence: the pronouns after his name are as often hers
+    text = ("Edmund came in. She looked up. Edmund sat by Fanny. He smiled.\n\n"
+            "Edmund watched. She was sewing. Edmund spoke. He was kind.\n\n"
+            "Edmund stood. He bowed.\n\n"
+            '"You are tired," said Edmund.\n\n"Not at all," said Fanny.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Edmund").gender == "M" and cast.lookup("Fanny").gender == "F"
+
+
+def test_pronouns_that_decide_outweigh_the_name():
+    # a "Rory" the story makes a woman stays one
+    text = ("Rory came in. She sat down. Rory looked out. She sighed. Rory laughed. She "
+            "smiled.\n\n\"Tea?\" said Rory.\n")
+    assert discover_cast(read_prose(text)).lookup("Rory").gender == "F"
+
+
+def test_a_common_word_tagged_as_speaker_again_and_again_is_a_name():
+    text = ('"Come in," said Rose. She was at the door.\n\n"Thank you," said Tom.\n\n'
+            '"Sit down," said Rose.\n\nThe sun rose over the hill. It rose higher. The '
+            'tide rose too.\n\n"Where is the cat?" said Rose.\n\nRose went out.\n\n'
+            '"Gone," said Tom.\n')
+    cast = discover_cast(read_prose(text))
+    rose = cast.lookup("Rose")
+    assert rose is not None and rose.gender == "F"
+    # found in the narration too, not only in its tags
+    assert any(ch is rose for _s, _e, ch in cast.mentions("Rose went out."))
