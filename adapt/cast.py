@@ -471,6 +471,15 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         target["char"].titles |= {t.rstrip(".").lower() for t in split_title(form)[0]}
 
 
+def _could_be(ch: Character, gender: str) -> bool:
+    """A character's given name says its gender where the list knows it ("May Welland" is
+    no "Mr. Welland", however the pronouns near her name fell); else the pronouns do."""
+    known = set(given_names.genders(_given_names(ch)).values())
+    if len(known) == 1:
+        return known == {gender}
+    return _leans(ch, gender)
+
+
 def _leans(ch: Character, gender: str) -> bool:
     """The character's gender, or where pronouns are mixed, the side they lean to."""
     if ch.gender is not None:
@@ -540,7 +549,7 @@ def merge_titled(cast: Cast):
         if gender is None or titles & {"mrs", "lady"}:
             continue
         full = [c for c in cast.characters if c is not ch and c.id not in merged
-                and not c.role and _leans(c, gender)
+                and not c.role and _could_be(c, gender)
                 and any(len(split_title(f)[1]) >= 2 and split_title(f)[1][-1] == ch.surname
                         for f in c.forms)]
         if len(full) == 1 and not _distinguished(full[0], sorted(titles)):

@@ -234,3 +234,12 @@ def test_a_common_word_tagged_as_speaker_again_and_again_is_a_name():
     assert rose is not None and rose.gender == "F"
     # found in the narration too, not only in its tags
     assert any(ch is rose for _s, _e, ch in cast.mentions("Rose went out."))
+
+
+def test_mr_x_is_not_a_woman_whose_name_the_pronouns_misread():
+    # every "he" after her name is the man she is with
+    text = ("Ellen Welland stood by the door. He came in at last. Ellen Welland turned. He "
+            "bowed.\n\nMr. Welland coughed. Welland was old.\n\n\"Come in,\" said Mr. Welland."
+            "\n\n\"Yes,\" said Ellen Welland.\n")
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Mr. Welland") is not cast.lookup("Ellen Welland")
