@@ -353,16 +353,31 @@ def _lead_in_speaker(sentence: str, cast: Cast) -> list:
 
 
 PRONOUN_SALIENCE = 0.5
+# A name that is no clause's subject ("Lydia's departure", "joined by Mr. Bingley") keeps its
+# bearer less in focus; and each later mention fades the earlier ones.
+OBJECT_SALIENCE = 0.25
+SALIENCE_FADE = 0.9
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
+def _subject_like(text: str, start: int, end: int) -> bool:
+    """Whether a name in narration may be its clause's subject: not a possessive ("Lydia's
+    departure") nor the object of a preposition ("listen to Mr. Collins")."""
+    if text.startswith(_POSSESSIVE, end):
+        return False
+    return not _AFTER_PREPOSITION.search(text[max(0, start - 12):start])
 
 
 def _by_salience(mentions: list) -> list:
     """Characters mentioned (by name, or by pronoun counting half) in a stretch of narration,
-    the most mentioned first, then the latest: "Mrs. Bennet came in. She was cross.
-    Elizabeth ran to her." is about Mrs. Bennet."""
+    the most mentioned first (as subjects, lately), then the latest: "Mrs. Bennet came in. She
+    was cross. Elizabeth ran to her." is about Mrs. Bennet."""
     count = Counter()
-    for ch, pronoun in mentions:
-        count[ch] += PRONOUN_SALIENCE if pronoun else 1.0
-    last = {ch: i for i, (ch, _p) in enumerate(mentions)}
+    n = len(mentions)
+    for i, (ch, pronoun, subject) in enumerate(mentions):
+        weight = (PRONOUN_SALIENCE if pronoun else 1.0) * (1.0 if subject else OBJECT_SALIENCE)
+        count[ch] += weight * SALIENCE_FADE ** (n - 1 - i)
+    last = {ch: i for i, (ch, _p, _s) in enumerate(mentions)}
     return sorted(count, key=lambda ch: (-count[ch], -last[ch]))
 
 
@@ -386,28 +401,32 @@ class _Sieve:
             for span in para.spans:
                 if span.kind != "narration":
                     continue
-                events += [(s, ch) for s, _e, ch in cast.mentions(span.text, span.start)]
+                text, base = span.text, span.start
+                events += [(s, ch, _subject_like(text, s - base, e - base))
+                           for s, e, ch in cast.mentions(text, base)]
                 if FOCUS_PRONOUNS:
-                    events += [(span.start + m.start(), "M" if m.group(1).lower() in ("he", "him", "his") else "F")
-                               for m in _NARRATION_PRONOUN.finditer(span.text)]
+                    events += [(base + m.start(), "M" if m.group(1).lower() in ("he", "him", "his") else "F",
+                                m.group(1).lower() in ("he", "she"))
+                               for m in _NARRATION_PRONOUN.finditer(text)]
         self.mentions = sorted(events, key=lambda x: x[0])
-        self.narrated = {ch.id for _s, ch in events if isinstance(ch, CastCharacter)}
+        self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
                                    key=lambda c: (-sum(c.forms.values()), c.id))
 
     # -- recency ---------------------------------------------------------------------------
     def advance(self, offset: int) -> list[tuple[CastCharacter, bool]]:
-        """Record every narration mention before `offset`; return who was mentioned, and
-        whether by a pronoun."""
+        """Record every narration mention before `offset`; return who was mentioned, whether
+        by a pronoun, and whether maybe as a subject."""
         touched = []
         while self._mention_i < len(self.mentions) and self.mentions[self._mention_i][0] < offset:
-            s, ch = self.mentions[self._mention_i]
-            if isinstance(ch, str):
+            s, ch, subject = self.mentions[self._mention_i]
+            pronoun = isinstance(ch, str)
+            if pronoun:
                 ch = self.most_recent(ch, strict=True)
             if ch is not None:
                 self.touch(ch, s)
-                touched.append((ch, isinstance(self.mentions[self._mention_i][1], str)))
+                touched.append((ch, pronoun, subject))
             self._mention_i += 1
         return touched
 
@@ -847,6 +866,7 @@ def discover_cast(story: Story) -> Cast:
     vote_gender(cast, narration)
     castmod.given_name_gender(cast)
     castmod.merge_titled(cast)
+    castmod.settle_undecided(cast)
     return cast
 
 

@@ -96,6 +96,7 @@ class Character:
     id: int
     forms: Counter = field(default_factory=Counter)     # surface form -> mentions
     votes: Counter = field(default_factory=Counter)     # "M"/"F" evidence
+    subject_votes: Counter = field(default_factory=Counter)  # ... where the name is the subject
     role: str | None = None                             # unnamed: "old man"
     narrator: bool = False
     first: int | None = None                            # offset of first mention
@@ -520,14 +521,35 @@ def vote_gender(cast: Cast, text: str):
         found = list(cast.mentions(s))
         if len(found) != 1:
             continue
-        _, end, ch = found[0]
+        start, end, ch = found[0]
+        # the same votes again where the name is the subject ("Brenda's maid ... He", "he
+        # had not expected to find Brenda ... he" are about someone else)
+        subject = not s.startswith(("'s", "\u2019s"), end) and not _NOT_SUBJECT.search(s, 0, start)
         pron = re.search(r"\b(he|his|himself|she|herself)\b", s[end:])
         if pron:
             ch.votes["M" if pron.group(1) in MALE_PRONOUNS else "F"] += 1
+            if subject and not re.search(r"\bhim\b", s[end:end + pron.start()]):
+                ch.subject_votes["M" if pron.group(1) in MALE_PRONOUNS else "F"] += 1
         if i + 1 < len(sentences):
             nxt = re.match(r"\s*[\"\u201c]?\s*(He|She)\b", sentences[i + 1])
             if nxt:
                 ch.votes["M" if nxt.group(1) == "He" else "F"] += 2
+                if subject:
+                    ch.subject_votes["M" if nxt.group(1) == "He" else "F"] += 2
+
+
+# A pronoun or a preposition before a name: the name is not its sentence's subject.
+_NOT_SUBJECT = re.compile(r"\b(?:he|she|He|She)\b|\b(?:to|with|of|for|by|at|from|about)\s+\Z")
+
+
+def settle_undecided(cast: Cast):
+    """A character whose pronouns split evenly (a name in many sentences about someone
+    else) takes the gender of the sentences where the name is the subject."""
+    for ch in cast.characters:
+        if ch.gender is None and not title_gender(ch.titles):
+            m, f = ch.subject_votes["M"], ch.subject_votes["F"]
+            if m + f >= 4 and (m > 2 * f or f > 2 * m):
+                ch.votes = Counter(ch.subject_votes)
 
 
 def merge_titled(cast: Cast):
