@@ -450,7 +450,21 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             by_last = [c for c in clusters if c["last"] == w]
             by_prefix = [c for c in clusters if c["first"] and len(w) >= 4
                          and c["first"] != w and c["first"].startswith(w)]
-            if len(by_first) == 1:
+            if len(by_first) > 1:
+                # "Katharine" is Katharine Hilbery, named so fifty times, not the "Katharine
+                # Rodney" she might become once
+                by_size = sorted(by_first, key=lambda c: -sum(c["char"].forms.values()))
+                first, second = (sum(c["char"].forms.values()) for c in by_size[:2])
+                by_first = by_size[:1] if first >= 3 * second else by_first
+            surnamed = [c for c in by_last if c["first"] is None and c["titles"]
+                        and not c["titles"] <= _BEFORE_GIVEN_NAMES]
+            if len(by_first) == 1 and len(surnamed) == 1 and \
+                    sum(surnamed[0]["char"].forms.values()) > \
+                    sum(n for f, n in by_first[0]["char"].forms.items() if w in f.split()):
+                # "Fitzwilliam" is Colonel Fitzwilliam, named so thirty times, rather than
+                # "Mr. Fitzwilliam Darcy", named so once
+                target = surnamed[0]
+            elif len(by_first) == 1:
                 target = by_first[0]
             elif not by_first and by_last:
                 # a bare surname names the man who bears it ("Darcy"), else the only bearer
@@ -507,6 +521,11 @@ _SAME_TITLE = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st",
                "monsieur": "mr", "signor": "mr", "herr": "mr",
                "madame": "mrs", "madam": "mrs", "mme": "mrs", "signora": "mrs", "frau": "mrs",
                "mademoiselle": "miss", "mlle": "miss", "signorina": "miss", "fraulein": "miss"}
+
+
+# Titles written before a given name ("Sir William", "Lady Brenda", "Miss Eliza", "Aunt
+# Josephine") rather than a surname.
+_BEFORE_GIVEN_NAMES = frozenset("miss lady sir dame master aunt uncle cousin".split())
 
 
 def _gender_ok(a: str | None, b: str | None) -> bool:

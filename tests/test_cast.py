@@ -243,3 +243,21 @@ def test_mr_x_is_not_a_woman_whose_name_the_pronouns_misread():
             "\n\n\"Yes,\" said Ellen Welland.\n")
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Mr. Welland") is not cast.lookup("Ellen Welland")
+
+
+def test_a_given_name_goes_to_the_full_name_the_prose_uses_most():
+    text = ("Miss Hilbery came in. Katharine Hilbery sat down. Katharine Hilbery poured the "
+            "tea. Katharine Hilbery smiled. Mr. Rodney bowed. She thought of Katharine Rodney, "
+            "the name she might one day bear.\n\n"
+            '"More tea?" said Katharine.\n\n"Thank you," said Ralph.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Katharine") is cast.lookup("Katharine Hilbery")
+
+
+def test_a_bare_word_goes_to_the_surname_the_prose_uses_most():
+    text = ("Mr. Fitzwilliam Darcy bowed. Colonel Fitzwilliam laughed. Colonel Fitzwilliam "
+            "sat down. Colonel Fitzwilliam talked of the war. Mr. Darcy said nothing.\n\n"
+            '"A fine day," said Fitzwilliam.\n\n"Indeed," said Darcy.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Fitzwilliam") is cast.lookup("Colonel Fitzwilliam")
+    assert cast.lookup("Fitzwilliam") is not cast.lookup("Mr. Darcy")
