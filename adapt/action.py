@@ -1088,13 +1088,16 @@ class ActionWriter:
                                     + r")\b") if names else None)
         self.introduced: set[str] = set()
         self._mention_index: dict[str, list[int]] | None = None
-        # worked out ahead: narration -> _units(), sentence -> _sentence()
-        self._known_units = ahead.units if ahead else {}
-        self.known = ahead.sentences if ahead else {}
+        self.use(ahead or Ahead(self.past, self.first_person, {}, {}))
 
     def rewrite(self, sentence: str) -> str:
         name = self.narrator if self.first_person else None
         return rewrite(sentence, self.past, name, self.gender)
+
+    def use(self, ahead: Ahead):
+        """Look narration up in what `ahead` worked out (one part of the story at a time)."""
+        self._known_units = ahead.units         # narration -> _units()
+        self.known = ahead.sentences            # sentence -> _sentence()
 
     def pieces(self, text: str) -> list[tuple[str, str]]:
         """[(kind, text)] for a stretch of narration: kind is "action", "note" or "vo"."""
@@ -1191,26 +1194,33 @@ class Ahead:
     sentences: dict[str, tuple[tuple[str, str], ...]]     # sentence -> ActionWriter._sentence
 
 
-def ahead(story, style: ActionStyle | None = None) -> Ahead:
+def ahead(story, style: ActionStyle | None = None, part_chars: int = 200_000):
     """ActionWriter's rewriting of the story's narration, sentence by sentence, worked out
-    before the attribution is known (in a helper process while it runs: see adapt.helper);
-    the writer looks each narration and sentence up instead of working it out again. The
-    sentences of a first-person story are left out: its narrator's name comes from the
-    attribution."""
+    before the attribution is known (in a helper process while it runs: see adapt.pipeline),
+    in parts of about `part_chars` characters of narration: (index of the part's first block,
+    Ahead). The writer looks each narration and sentence up in the part it is at (`use`)
+    instead of working it out again. The sentences of a first-person story are left out: its
+    narrator's name comes from the attribution."""
     writer = ActionWriter(story, None, style)
-    done = Ahead(writer.past, writer.first_person, {}, {})
-    for para in story.paragraphs():
-        for span in para.spans:
+    part, first, size = Ahead(writer.past, writer.first_person, {}, {}), 0, 0
+    for index, block in enumerate(story.blocks):
+        if not hasattr(block, "spans"):
+            continue
+        if size >= part_chars:
+            yield first, part
+            part, first, size = Ahead(writer.past, writer.first_person, {}, {}), index, 0
+        for span in block.spans:
             if span.kind != "narration":
                 continue
             text = clean(span.text)      # as the builder passes narration to pieces()
             if not text.strip(" .,;:\u2014-"):
                 continue
             text = capitalise(text)
-            units = done.units[text] = writer._units(text)
+            size += len(text)
+            units = part.units[text] = writer._units(text)
             if writer.first_person:
                 continue
             for sentence in units:
-                if sentence not in done.sentences:
-                    done.sentences[sentence] = writer._sentence(sentence)
-    return done
+                if sentence not in part.sentences:
+                    part.sentences[sentence] = writer._sentence(sentence)
+    yield first, part

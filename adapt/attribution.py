@@ -115,6 +115,7 @@ class _Turn:
     named: list = field(default_factory=list)   # characters the quotes name, not calling them
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
+    address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
 
 
 def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag | None:

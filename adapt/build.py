@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from .action import ActionStyle, ActionWriter, Ahead, capitalise, clean
 from .attribution import Attribution
 from .emphasis import escape, from_prose
 from .model import Document, Element
-from .scenes import Scene
 from .story import Paragraph, Span, Story
 from .tags import Tag
 from .verbs import gerund, third_person_present
+
+if TYPE_CHECKING:       # (the scene planner is not needed in the process that builds: see pipeline)
+    from .scene_plan import Scene
 
 def _parenthetical(tag: Tag) -> str | None:
     """'(exasperated)' from 'exasperatedly', '(whispering)' from 'she whispers'."""
@@ -198,13 +201,20 @@ class Builder:
         skip = getattr(scenes, "skip", set())
         return self.assemble(scenes, self.paragraphs(skip, consume), transitions)
 
-    def paragraphs(self, skip: set[int], consume: bool = False) -> dict[int, tuple]:
+    def paragraphs(self, skip: set[int], consume: bool = False, ahead=()) -> dict[int, tuple]:
         """The elements of each story paragraph but the chapter titles in `skip`, by block
         index: {index: ((start, end), elements)}. They need no scene plan, so they can be
-        made while the plan is worked out elsewhere (see adapt.pipeline)."""
+        made while the plan is worked out elsewhere (see adapt.pipeline). `ahead`: the
+        narration rewritten ahead, in parts (adapt.action.ahead), each as (index of its first
+        block, a function that gives it): a part is loaded when the builder reaches it."""
         done: dict[int, tuple] = {}
         blocks = self.story.blocks
+        parts = iter(ahead)
+        upcoming = next(parts, None)
         for index, block in enumerate(blocks):
+            while upcoming is not None and upcoming[0] <= index:
+                self.writer.use(upcoming[1]())
+                upcoming = next(parts, None)
             if consume:
                 blocks[index] = None
             if index in skip or not isinstance(block, Paragraph):

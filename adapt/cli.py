@@ -165,6 +165,7 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
     from .outputs import check_staged, commit, stage, write_stdout
     from .progress import stage_bar
 
+    memory.fewer_collections()
     cast = _read_cast(cast_path) if cast_path else None
     source = read_input(input_path, max_size)
     if source.notice:
@@ -188,7 +189,7 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
                 doc = load(source.text, source.name, title=title, author=author, cast=cast,
                            transitions=transitions,
                            action=_action_style(source.name, interiority, narration),
-                           progress=step)
+                           progress=step, idle=_preload(targets))
                 if pdf_options.get("scene_numbers"):
                     from .scenes import number_scenes
                     number_scenes(doc)
@@ -221,6 +222,17 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
     finally:
         for _, item in staged:
             item.discard()
+
+
+def _preload(targets):
+    """What the prose pipeline may do while it waits for its helper: load the PDF writer."""
+    if not any(f == "pdf" for f, _ in targets):
+        return None
+
+    def preload():
+        from .writers.pdf import preload
+        preload()
+    return preload
 
 
 def _bad_input(exc: Exception, source) -> AdaptError:

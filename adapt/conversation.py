@@ -10,7 +10,9 @@ exchange makes every later turn of it wrong too. Here each conversation is decod
   gender; a name opening the narration beside the quote, or the narration before or after it,
   speaks; a name the quote calls is not the speaker but probably the next one; a pronoun
   tag means whoever of that gender the narration since the last quote was most about; the
-  sieve's reading of a noun-phrase tag ("her mother said") counts.
+  sieve's reading of a noun-phrase tag ("her mother said") counts;
+- how the quote addresses someone ("No, papa", "My dear", "Miss Woodhouse"): whoever
+  addresses people that way in the text's other lines, among the people of the exchange.
 
 Candidates for a turn are the people of the exchange around it (speakers, names in the
 narration, names called) - never more than a handful, so decoding stays linear in the
@@ -18,6 +20,7 @@ number of quotations.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .cast import Character
@@ -45,21 +48,80 @@ MAX_CANDIDATES = 5
 # Who is in the exchange: tagged speakers, the sieve's guesses, people in the narration.
 CAND_TAGGED, CAND_GUESSED, CAND_NARRATED = 2.0, 1.0, 0.5
 FIXED = {"explicit"}
+ADDRESS = 4.0                  # the quote addresses someone the way this speaker's lines do
+ADDRESS_MIN = 2                # ... a way of addressing used in this many other lines
+_ADDRESSED_GENDER = {"sir": "M", "lord": "M", "lordship": "M", "monsieur": "M", "papa": "M",
+                     "madam": "F", "ma'am": "F", "lady": "F", "ladyship": "F", "madame": "F",
+                     "mademoiselle": "F", "miss": "F", "mamma": "F", "mama": "F"}
+
+# Words that address someone ("No, papa, nobody thought of it", "My dear, how am I to
+# get so far?"): how a speaker addresses the others marks the speaker.
+ADDRESS_WORDS = frozenset("""
+    papa pa mamma mama mother father sir sirs madam ma'am mum dad daddy mommy mummy dear
+    dearest love darling child children boy girl boys girls lad uncle aunt auntie cousin sister
+    brother lord lady ladyship lordship honour honor monsieur madame mademoiselle miss friend
+    fellow man gentlemen ladies sweetheart honey son daughter master mistress
+""".split())
+_STOPS = re.compile(r"[,;:!?.\u2014]|--")
+_BEFORE_ADDRESS = {"my", "dear", "oh", "o"}
 
 
 def decode(turns, narrated: set, tagged: set) -> None:
     """Re-decide the speakers of the turns the sieve did not fix, one conversation at a time.
     `narrated`/`tagged`: ids of characters named in the narration / tagged as speaking (a
     name only ever called in quotes is a nickname, not a person)."""
+    addressing = _addressing(turns)
     start = 0
     for k in range(1, len(turns) + 1):
         if k == len(turns) or turns[k].conv != turns[start].conv:
-            _decode_conversation(turns[start:k], narrated, tagged)
+            _decode_conversation(turns[start:k], narrated, tagged, addressing)
             start = k
+
+
+def _address_forms(turn) -> set:
+    """How a turn's quotes address someone: the people they call, the words of address."""
+    forms = {("called", ch.id) for ch in turn.vocatives if isinstance(ch, Character)}
+    for q in turn.quotes:
+        # set off by stops or commas: "No, papa, nobody...", "My dear, how..."
+        for phrase in _STOPS.split(q.text):
+            words = phrase.lower().split()
+            if 0 < len(words) <= 3 and all(w in _BEFORE_ADDRESS for w in words[:-1]):
+                word = words[-1].strip("'\"_()")
+                if word in ADDRESS_WORDS:
+                    forms.add(word)
+    return forms
+
+
+def _addressing(turns) -> dict:
+    """Form of address -> Counter of who uses it, by the sieve's reading of every line of
+    the text: a daughter says "papa", her father "my dear", a friend "Miss Woodhouse"."""
+    out: dict = {}
+    for turn in turns:
+        turn.address = _address_forms(turn)
+        if turn.speaker is not None:
+            for form in turn.address:
+                out.setdefault(form, Counter())[turn.speaker] += 1
+    return out
 
 
 def _person(ch, narrated, tagged) -> bool:
     return isinstance(ch, Character) and (ch.id in tagged or ch.id in narrated or bool(ch.role))
+
+
+def _address_evidence(turn, addressing) -> Counter:
+    """Who addresses people the way this turn's quotes do, as the other lines of the text
+    read (this line's own reading left out). It weighs between the people of the exchange
+    but brings nobody into it: a servant's "sir" is not the butler's in another scene."""
+    e = Counter()
+    for form in turn.address:
+        users = addressing.get(form)
+        n = sum(users.values()) - (turn.speaker in users) if users else 0
+        if n >= ADDRESS_MIN:
+            for ch, m in users.items():
+                m -= ch is turn.speaker
+                if m > 0:
+                    e[ch] += ADDRESS * m / n
+    return e
 
 
 def _evidence(turns, narrated, tagged) -> list[Counter]:
@@ -171,11 +233,13 @@ def _gender(turn):
     return None
 
 
-def _decode_conversation(turns, narrated, tagged) -> None:
+def _decode_conversation(turns, narrated, tagged, addressing) -> None:
     if all(t.how in FIXED for t in turns):
         return
     evidence = _evidence(turns, narrated, tagged)
     cands = _candidates(turns, evidence)
+    for turn, e in zip(turns, evidence):
+        e.update(_address_evidence(turn, addressing))
     soft = [_lead_gender(t) for t in turns]
     # layer: (speaker two back, previous speaker) -> (score, path as nested pairs)
     layer = {(None, None): (0.0, ())}

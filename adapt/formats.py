@@ -31,18 +31,20 @@ def input_kind(text: str, name: str) -> str:
 
 
 def load(text: str, name: str, title: str | None = None, author: str | None = None,
-         cast=None, transitions: str | None = None, action=None, progress=None) -> Document:
+         cast=None, transitions: str | None = None, action=None, progress=None,
+         idle=None) -> Document:
     """A Document from input text; `name` (a file name) picks the reader and default title.
     `transitions="cut"` puts CUT TO: between scenes that jump in time (prose input only);
     `action`: an adapt.action.ActionStyle (interiority, voice-over; prose input only).
-    `progress(stage)`, if given, is called as each stage of the prose pipeline ends."""
+    `progress(stage)`, if given, is called as each stage of the prose pipeline ends; `idle()`,
+    if given, when it waits for its helper process (adapt.pipeline)."""
     kind = input_kind(text, name)
     if kind == "prose":
         from .pipeline import adapt_prose
 
         return adapt_prose(text, title=title, author=author, default_title=Path(name).stem,
                            cast=cast, transitions=transitions, action=action,
-                           progress=progress)
+                           progress=progress, idle=idle)
     if kind == "json":
         doc = _load_json(text, name)
     else:

@@ -1,9 +1,12 @@
 """Prose text -> Document: read, attribute speakers, plan scenes, build elements."""
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 from types import SimpleNamespace
 
-from . import action as action_writer, attribution, memory, scenes, tags, verbs
+from . import action as action_writer, attribution, memory, tags, verbs
 from .build import Builder, document
 from .helper import Helper
 from .model import Document
@@ -15,15 +18,22 @@ HELPER_MIN_CHARS = 60_000
 
 def adapt_prose(text: str, title: str | None = None, author: str | None = None,
                 default_title: str = "Untitled", cast=None, transitions: str | None = None,
-                action=None, progress=None) -> Document:
+                action=None, progress=None, idle=None) -> Document:
     """`cast`: a `castfile.CastFile` of the writer's corrections, or None; `transitions="cut"`
     puts CUT TO: between scenes that jump in time; `action`: an adapt.action.ActionStyle
     (interiority notes, voice-over), None for the default style; `progress(stage)`, if given,
-    is called as each stage ends."""
+    is called as each stage ends; `idle()`, if given, while this process would wait for its
+    helper (to load what the caller needs next)."""
     step = progress or (lambda stage: None)
     story = read_prose(text)
     step("read")
-    helper = Helper(_helper_work, story, action) if len(text) >= HELPER_MIN_CHARS else None
+    spill = helper = None
+    if len(text) >= HELPER_MIN_CHARS:
+        try:
+            spill = tempfile.TemporaryFile(prefix="adapt-")
+            helper = Helper(_helper_work, story, action, spill)
+        except OSError:
+            pass
     try:
         who = attribution.attribute(story, cast)
         step("attribute")
@@ -32,23 +42,29 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
         # The builder frees each paragraph once its elements exist: at the end of a long novel
         # the story is gone and the elements take its place, instead of the two living side
         # by side.
-        builder = Builder(story, who, action, ahead)
+        builder = Builder(story, who, action, ahead and ahead[0])
         if ahead is not None and helper.send(who.cast):
             # The helper plans the scenes (on its copy of the story) while this process builds
             # the paragraphs' elements, which need only the chapter titles of the plan.
-            paragraphs = builder.paragraphs(scenes.title_paragraphs(story.blocks), consume=True)
+            _, where, titles = ahead
+            paragraphs = builder.paragraphs(titles, consume=True, ahead=_parts(spill, where))
+            if idle:
+                idle()
             plan = helper.next()
             if plan is None:            # the helper failed: plan on a fresh reading
+                from . import scenes
                 plan = scenes.plan(read_prose(text), who)
             step("scenes")
         else:
+            from . import scenes
             plan = scenes.plan(story, who)
             step("scenes")              # (plan() frees its own per-paragraph caches)
             paragraphs = builder.paragraphs(plan.skip, consume=True)
     finally:
         if helper:
             helper.close()
-    del ahead
+        if spill:
+            spill.close()
     title, author = title or story.title or default_title, author or story.author
     doc = document(builder.assemble(plan, paragraphs, transitions), title, author, who.cast)
     del story, who, plan, builder, paragraphs
@@ -61,9 +77,32 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
     return doc
 
 
-def _helper_work(story, action, receive):
+def _helper_work(story, action, spill, receive):
     """The helper's side: the narration rewritten as action while the parent attributes
-    speakers, then, given the cast, the scene plan while the parent builds paragraphs."""
-    yield action_writer.ahead(story, action)
+    speakers (and what the scene plan needs of the story alone), then, given the cast, the
+    scene plan while the parent builds paragraphs.
+
+    The rewritten narration goes into `spill` (a temporary file) part by part, and only where
+    each part starts comes through the pipe: the builder reads one part at a time, so neither
+    process ever holds the whole of it (that would be tens of megabytes for a long novel)."""
+    from . import scenes        # (only the helper plans scenes: the parent never loads the planner)
+
+    where, summary = [], None
+    for first, part in action_writer.ahead(story, action):
+        data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+        where.append((first, spill.tell(), len(data)))
+        spill.write(data)
+        summary = summary or action_writer.Ahead(part.past, part.first_person, {}, {})
+    spill.flush()
+    yield summary, where, scenes.title_paragraphs(story.blocks)
+    scenes.warm(story)      # what the plan reads from the story alone, while the parent attributes
     cast = receive()
     yield scenes.plan(story, SimpleNamespace(cast=cast))
+
+
+def _parts(spill, where):
+    """(first block, loader) for each part the helper spilled (see `_helper_work`)."""
+    def loader(offset, size):
+        return lambda: pickle.loads(os.pread(spill.fileno(), size, offset))
+
+    return [(first, loader(offset, size)) for first, offset, size in where]

@@ -22,48 +22,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import scene_cues as cues
+from .scene_plan import Montage, Scene, ScenePlan  # noqa: F401 - the plan's types live there
 from .story import Chapter, Paragraph, SceneBreak, Story
-
-
-@dataclass
-class Scene:
-    block_index: int            # the scene starts before story.blocks[block_index]
-    heading: str
-    source: tuple[int, int]
-    setting: str = "INT."       # "INT.", "EXT." or "INT./EXT."
-    location: str = ""          # "HOUSE - DEN"
-    time: str = "DAY"           # DAY, NIGHT, MORNING, EVENING, DAWN, CONTINUOUS, LATER, ...
-    reason: str = "start"       # what started it: start, break, jump, move, phone, meet, indoors
-    jump: bool = False          # time passed since the scene before (a `CUT TO:` candidate)
-    flashback: bool = False
-    kind: str = "scene"         # "scene"; "intercut": the other side of a phone call
-
-
-@dataclass
-class Montage:
-    first_block: int            # the paragraphs first_block..last_block are its shots
-    last_block: int
-    title: str = "MONTAGE"
-
-
-@dataclass
-class ScenePlan(list):
-    """The scenes in order (it is a list of `Scene`), plus what the builder needs besides."""
-    montages: list[Montage] = field(default_factory=list)
-    skip: set[int] = field(default_factory=set)     # chapter-title paragraphs: never action
-
-    def __init__(self, scenes=(), montages=None, skip=None):
-        super().__init__(scenes)
-        self.montages = montages or []
-        self.skip = skip or set()
-
-    @property
-    def scenes(self) -> list[Scene]:
-        return list(self)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,9 +139,49 @@ def _piece_cues(text: str) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=16384)
+def _place_matches(text: str) -> tuple[re.Match, ...]:
+    return tuple(_PLACE.finditer(text))
+
+
+@lru_cache(maxsize=16384)
+def _move_matches(text: str) -> tuple[re.Match, ...]:
+    return tuple(_MOVE.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _named_places(text: str) -> tuple[set[str], list[tuple[int, str, str]]]:
+    """Capitalised words the prose puts people at or in ("at Netherfield", "in London"), and
+    the proper place names it holds: (offset, NOUN, PROPER NAME)."""
+    at = set(re.findall(r"\b(?:at|in|near|outside)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})", text))
+    proper = []
+    for m in _PROPER.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if words:
+            proper.append((m.start(), m.group(2).upper(), _norm(" ".join(words) + " " + m.group(2))))
+    return at, proper
+
+
+def warm(story: Story) -> None:
+    """Work out what plan() reads from the story alone, not from the cast, into the caches
+    plan() looks it up in: for a helper process with time on its hands before the cast is
+    known (see adapt.pipeline). The caches are bounded: on a long novel the first paragraphs'
+    entries give way to later ones, which plan() then works out again."""
+    _named_places(story.text)
+    for block in story.blocks:
+        if isinstance(block, Paragraph):
+            narration = _narration(block)
+            _sentences(narration)
+            _piece_cues(narration)
+            _place_matches(narration)
+            _move_matches(narration)
+
+
+@lru_cache(maxsize=16384)
 def _paragraph_places(text: str, names: frozenset[str]) -> list[tuple[int, str, str]]:
     found = []
-    for m in _PLACE.finditer(text):
+    for m in _place_matches(text):
         det = m.group(1)
         if re.search(r"\b(?:from|like|than)\s+$", text[max(0, m.start() - 6):m.start()]):
             continue        # where someone came from, or a comparison: not where the scene is
@@ -338,16 +342,7 @@ class _Planner:
                 self.names.update(w.upper() for w in name.split() if w[:1].isupper() and len(w) > 2)
                 self.genders[name.upper()] = character.gender
         self.names = frozenset(self.names)
-        # Capitalised words the prose puts people at or in: "at Netherfield", "in London".
-        self.place_names = set(re.findall(r"\b(?:at|in|near|outside)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})",
-                                          story.text))
-        self.proper: list[tuple[int, str, str]] = []    # (offset, NOUN, PROPER NAME)
-        for m in _PROPER.finditer(story.text):
-            words = m.group(1).split()
-            while words and words[0] in _NOT_NAMES:
-                words.pop(0)
-            if words:
-                self.proper.append((m.start(), m.group(2).upper(), _norm(" ".join(words) + " " + m.group(2))))
+        self.place_names, self.proper = _named_places(story.text)
         self.skip: set[int] = set()
         self.excluded: set[int] = set()     # the other side of a phone call, while heading its scene
         self.handover: dict[int, str] = {}  # paragraph -> its closing move into the next scene
@@ -396,7 +391,7 @@ class _Planner:
         """A move to a named place: the scene starts here, or at the next paragraph when the
         move closes this one."""
         moves = []
-        for m in _MOVE.finditer(narration):
+        for m in _move_matches(narration):
             before = narration[max(0, m.start() - 14):m.start()]
             if re.search(r"\b(?:had|'d|would|could|should|must|might|not|never)\s+(?:\w+\s+)?$", before) or \
                     re.search(r"\b(?:a|an)\s+(?:[a-z][\w'-]*\s+){0,2}?\S+$", m.group()):
@@ -836,7 +831,8 @@ def plan(story: Story, attribution=None) -> ScenePlan:
     try:
         return _Planner(story, cast).plan()
     finally:    # the per-paragraph caches serve one plan: free them for the stages after it
-        for cached in (_piece_cues, _paragraph_places, _sentences):
+        for cached in (_piece_cues, _paragraph_places, _sentences, _place_matches, _move_matches,
+                       _named_places):
             cached.cache_clear()
 
 

@@ -238,6 +238,8 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
         return None             # "said in French": no particle; the caller tries without
     subj = match.group("subj")
     subj_start = match.start("subj")
+    if subj.lower() in ("her", "him"):
+        return None             # "Her silence worries him": an object form is no subject
     first = subj.split()[0]
     if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS \
             and not re.match(rf"(?:this|that)\s+{_LOWER_NP}\Z", subj):     # "said this emissary"

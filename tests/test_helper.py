@@ -1,13 +1,15 @@
 """The helper process (adapt.helper): values both ways, and the same document whether it runs,
 fails or is off."""
+import io
 import os
 import signal
 import time
 
 import pytest
+from pypdf import PdfReader
 
 from adapt import helper, pipeline
-from conftest import PDNC_DIR, needs_shared
+from conftest import FOUNTAIN_DIR, PDNC_DIR, needs_shared
 
 needs_fork = pytest.mark.skipif(not helper._can_fork(), reason="no fork or a single CPU here")
 
@@ -76,3 +78,36 @@ def test_same_document_with_and_without_helper(monkeypatch):
     assert pipeline.adapt_prose(text).to_json() == with_helper
     monkeypatch.setattr(helper, "ENABLED", False)
     assert pipeline.adapt_prose(text).to_json() == with_helper
+
+
+@needs_fork
+@needs_shared(FOUNTAIN_DIR)
+def test_pdf_painted_in_two_processes_is_the_same_file(monkeypatch):
+    """The helper paints the later pages: fonts first used there (bold, italic, a substitute
+    font for Greek) must get the names and objects they get when one process paints it all."""
+    from adapt.formats import load, render
+    from adapt.writers import pdf
+
+    text = (FOUNTAIN_DIR / "big-fish.fountain").read_text(encoding="utf-8")
+    text += ("\n\nINT. LATE ROOM - NIGHT\n\nA sign says **CLOSED** and *soon* _open_, "
+             "\u00e9t\u00e9 \u20ac5, \u03b1\u03b2\u03b3 in Greek.\n\nEDWARD\n"
+             "***Always*** \u03a9.\n")
+    doc = load(text, "late.fountain")
+    split = pdf._split_page(doc)
+    assert split is not None and split > 2
+    given = []
+    original = helper.Helper.next
+
+    def recording(self):
+        value = original(self)
+        given.append(value)
+        return value
+
+    monkeypatch.setattr(helper.Helper, "next", recording)
+    together = render(doc, "pdf")
+    assert given and given[0], "the helper painted no pages"
+    monkeypatch.setattr(helper, "ENABLED", False)
+    alone = render(doc, "pdf")
+    assert together == alone
+    last = PdfReader(io.BytesIO(together)).pages[-1].extract_text()
+    assert "CLOSED" in last and "Always" in last

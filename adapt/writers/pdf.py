@@ -6,8 +6,11 @@ date, no random document ID), so the same input gives a byte-identical PDF.
 """
 from __future__ import annotations
 
+import contextlib
+import itertools
 from pathlib import Path
 
+from ..helper import Helper
 from ..layout import (CHAR_IN, LEFT_EDGE_IN, LINE_IN, PAGE_SIZE_IN, RIGHT_EDGE_IN, TOP_IN, Layout,
                       LayoutOptions, Line, Page, layout)
 from ..emphasis import plain, runs
@@ -152,6 +155,7 @@ class _Painter:
             if not font._dynamicFont and not font._multiByte:
                 self._t1[face] = [font] + font.substitutionFonts
         self._bottom_up = c.bottomup
+        self.dry = False    # choose fonts as painting would, but draw nothing (see _later_pages)
 
     def begin(self):
         self.text = self.c.beginText()
@@ -161,6 +165,8 @@ class _Painter:
         self.underlines: list[tuple[float, float, float]] = []
 
     def end(self):
+        if self.dry:
+            return
         self.c.drawText(self.text)
         if self.underlines:
             self.c.setLineWidth(0.6)
@@ -171,6 +177,8 @@ class _Painter:
         return self.height - top_in * PT - BASELINE_DROP_PT
 
     def width(self, text: str, style: str = "") -> float:
+        if self.dry:
+            return 0.0      # (positions are not drawn)
         return self._string_width(text, self.fonts.face(style), self.fonts.size)
 
     def _run(self, x: float, y: float, run: str, style: str):
@@ -183,14 +191,17 @@ class _Painter:
             self.text.setFillGray(NOTE_GREY if grey else 0)
             self.grey = grey
         t1 = self._t1.get(face)
+        if self.dry and t1 is not None and run.isascii():
+            return      # (ASCII is all in the face's own encoding: no substitute font to add)
         pieces = self._to_t1(run, t1) if t1 is not None and self._bottom_up else None
         if pieces is not None and len(pieces) == 1 and pieces[0][0] is t1[0]:
             # one list item for both operators: the text object joins its items with a space
-            self.code.append(f"1 0 0 1 {self._fp_str(x, y)} Tm ({self._escape(pieces[0][1])}) Tj")
+            if not self.dry:
+                self.code.append(f"1 0 0 1 {self._fp_str(x, y)} Tm ({self._escape(pieces[0][1])}) Tj")
         else:
             self.text.setTextOrigin(x, y)
             self.text.textOut(run)
-        if "u" in style and run.strip():
+        if "u" in style and run.strip() and not self.dry:
             self.underlines.append((x, x + self.width(run, style), y))
 
     def right(self, x_right: float, y: float, text: str):
@@ -268,6 +279,13 @@ def _page(p: _Painter, page: Page, anchors: list, revision_header: str | None = 
     p.end()
 
 
+def preload():
+    """Import what painting needs (for a caller with time to spare before it paints)."""
+    from reportlab.lib import rl_accel  # noqa: F401
+    from reportlab.pdfbase import pdfdoc, pdfmetrics  # noqa: F401
+    from reportlab.pdfgen import canvas  # noqa: F401
+
+
 def write_pdf(doc: Document, paper: str = "letter", show_notes: bool = False,
               scene_numbers: bool = False, continueds: bool = False, contd: bool = True,
               heading_space: int = 1, font: str | None = None, revisions: dict | None = None,
@@ -294,40 +312,121 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
     if laid.title_page is not None:
         _title_page(p, laid.title_page)
         c.showPage()
-    n = 0
-    for page in laid.pages:   # a generator from write_pdf: one page's Lines at a time
-        anchors: list = []
-        _page(p, page, anchors, revision_header)
-        for text, y in anchors:
-            key = f"s{n}"
-            n += 1
-            c.bookmarkPage(key, fit="XYZ", left=0, top=y + FONT_SIZE)
-            c.addOutlineEntry(text, key, level=0)
-        c.showPage()
-        _compress_last_page(c)
+    split = _split_page(doc) if fonts.faces == COURIER else None
+    helper = Helper(_later_pages, laid, fonts, size, revision_header, split) if split else None
+    n, held = 0, []
+    with helper or contextlib.nullcontext():
+        for page in laid.pages:   # a generator from write_pdf: one page's Lines at a time
+            if helper and page.number >= split:
+                held.append(page)   # the helper paints from here on
+                break
+            n = _paint_page(c, p, page, revision_header, n)
+        later = helper.next() if helper else None
+        if later is not None:
+            for content, anchors, fonts_first_used in later:
+                for face in fonts_first_used:       # at the moment painting would add them
+                    c._doc.getInternalFontName(face)
+                n = _outline(c, anchors, n)
+                c.showPage()
+                _compress_last_page(c, content)
+        else:                     # no helper, or it failed: paint the rest here
+            for page in itertools.chain(held, laid.pages):
+                n = _paint_page(c, p, page, revision_header, n)
     if n:
         c.showOutline()
     return c.getpdfdata()   # what save() would write, without a second copy in a BytesIO
 
 
-def _compress_last_page(c):
+def _paint_page(c, p: _Painter, page: Page, revision_header: str | None, n: int) -> int:
+    """Paint and show one page; returns the outline's bookmarks so far."""
+    anchors: list = []
+    _page(p, page, anchors, revision_header)
+    n = _outline(c, anchors, n)
+    c.showPage()
+    _compress_last_page(c)
+    return n
+
+
+def _outline(c, anchors: list, n: int) -> int:
+    """Bookmark a page's scene headings in the outline; returns the bookmarks so far."""
+    for text, y in anchors:
+        key = f"s{n}"
+        n += 1
+        c.bookmarkPage(key, fit="XYZ", left=0, top=y + FONT_SIZE)
+        c.addOutlineEntry(text, key, level=0)
+    return n
+
+
+# A helper process paints the later pages of a script this long (about 100 pages and up):
+# a shorter one takes less time to paint than the helper to start.
+SPLIT_MIN_LINES = 5_500
+
+
+def _split_page(doc: Document) -> int | None:
+    """The page number from which a helper paints (about half the pages: the helper also
+    lays out and passes over the parent's half, the parent assembles the file), estimated from the length of the elements' texts; None when the
+    script is too short to share."""
+    from ..layout import STYLES
+
+    lines = 0
+    for el in doc.elements:
+        style = STYLES.get(el.type)
+        if style is not None:
+            lines += len(el.text) // style.width + 1 + style.space_before
+    if lines < SPLIT_MIN_LINES:
+        return None
+    return max(2, int(lines / 55 * 0.5))
+
+
+def _later_pages(laid: Layout, fonts: Fonts, size, revision_header, split: int, receive):
+    """The helper's side of `paint`: lay out the whole script (its copy of the layout), pass
+    over the pages before `split` choosing fonts as the parent does (so that each font gets
+    the name it has there), and paint the rest. Yields, for each page from `split` on, its
+    compressed content, its outline anchors and the fonts first used on it."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(None, pagesize=size, invariant=1, pageCompression=1)
+    p = _Painter(c, fonts, size[1])
+    mapping = c._doc.fontMapping
+    p.dry = True
+    if laid.title_page is not None:
+        _title_page(p, laid.title_page)
+    pages = []
+    for page in laid.pages:
+        known = len(mapping)
+        anchors: list = []
+        p.dry = page.number < split
+        _page(p, page, anchors, revision_header)
+        if p.dry:
+            continue
+        c.showPage()
+        content = _compress_last_page(c)
+        pages.append((content, anchors, list(mapping)[known:]))
+    yield pages
+
+
+def _compress_last_page(c, content=None):
     """Encode the page just shown now, as save() would, rather than keep its text until save:
     a long script's uncompressed page streams would otherwise all be in memory at once.
     The stream object is the one ReportLab's PDFPage.check_format builds (same filters, same
-    dictionary order), so the file is byte for byte the same."""
+    dictionary order), so the file is byte for byte the same. `content`: the page's encoded
+    stream, painted by a helper process (the page just shown is empty). Returns the encoded
+    stream."""
     from reportlab import rl_config
     from reportlab.pdfbase import pdfdoc
 
     page = c._doc.Pages.pages[-1]
     if page.Contents or not page.stream or not page.compression:
-        return   # check_format handles these itself at save
+        return None   # check_format handles these itself at save
     filters = [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 \
         else [pdfdoc.PDFZCompress]
-    content = page.stream
-    for f in reversed(filters):
-        content = f.encode(content)
+    if content is None:
+        content = page.stream
+        for f in reversed(filters):
+            content = f.encode(content)
     stream = pdfdoc.PDFStream(content=content)
     stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
     stream.__Comment__ = "page stream"
     page.Contents = stream
     page.stream = None
+    return content

@@ -1,0 +1,47 @@
+"""The conversation decoder on short exchanges whose speakers any reader can tell."""
+from adapt.attribution import attribute
+from adapt.readers.prose import read_prose
+
+
+def _lines(text: str) -> list[tuple[str, str]]:
+    """(first words of each quotation, its cue) in reading order."""
+    result = attribute(read_prose(text))
+    return [(text[s:s + 20], result.speakers[s]) for s in sorted(result.speakers)]
+
+
+def test_how_a_line_addresses_someone_tells_who_says_it():
+    # The tagged lines show the daughter says "papa" and the father "my dear"; the untagged
+    # exchange after the chapter break opens on the father in the narration, yet its first
+    # line calls him "papa", so she speaks first and the turns alternate from her.
+    text = """Margaret came into the study, where her father sat reading by the fire.
+
+"You are late, my dear," said Mr. Hale.
+
+"I was walking, papa," said Margaret.
+
+"In this rain, my dear?" said Mr. Hale.
+
+"Only a little, papa," said Margaret.
+
+CHAPTER II
+
+The storm went on all night, and in the morning the garden was full of broken branches. Dixon lit the fires before anyone else was awake, and the house was quiet for a long time. When the bell rang for breakfast, Margaret came down the stairs, and Mr. Hale took his chair by the window.
+
+"Did you sleep at all, papa?"
+
+"Not well, my dear. The wind kept me awake."
+
+"Shall I bring your tea up to the study, papa?"
+
+"Please do, my dear. And the letters."
+"""
+    cues = [cue for _text, cue in _lines(text)[4:]]
+    assert cues == ["MARGARET", "MR. HALE", "MARGARET", "MR. HALE"]
+
+
+def test_her_is_no_subject_of_a_tag():
+    # '"Rory?" Her silence worries him.': "Her" is a possessive, not someone speaking
+    from adapt.tags import tag_after
+    assert tag_after(" Her silence worries him, hinting at questions.", 0, "Rory?") is None
+    tag = tag_after(" she whispers.", 0, "Rory?")
+    assert tag is not None and tag.subject == "she"
