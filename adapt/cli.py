@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -51,12 +52,23 @@ debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eage
                             help="On failure, show the Python traceback too.")
 
 
+def interruptible():
+    """Ctrl-C raises KeyboardInterrupt again, if `adapt.__main__` left it killing the
+    process while the modules loaded (outputs are cleaned up only from here on)."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_DFL:
+        try:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        except ValueError:      # not the main thread: signals are not ours to set
+            pass
+
+
 class _AdaptGroup(click.Group):
     """Every failure ends as one line on stderr and a non-zero exit, never a traceback
     (unless --debug)."""
 
     def invoke(self, ctx: click.Context):
         try:
+            interruptible()
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise

@@ -38,6 +38,15 @@ def _can_fork() -> bool:
             and (threading is None or threading.active_count() == 1))
 
 
+def _busy() -> bool:
+    """Whether other programs already keep every core busy (the load average is a core over
+    their number): a helper would then only add its own cost (about a fifth more CPU time)."""
+    try:
+        return os.getloadavg()[0] >= cores() + 1
+    except (AttributeError, OSError):
+        return False
+
+
 class Helper:
     """Runs the generator function `func(*args, receive)` in a forked child: each value it
     yields comes out of `next()` here, each value given to `send()` here comes out of its
@@ -46,7 +55,7 @@ class Helper:
 
     def __init__(self, func, *args):
         self.pid = None
-        if not _can_fork():
+        if not _can_fork() or _busy():
             return
         down, up = os.pipe(), os.pipe()        # parent -> child, child -> parent
         # No SIGINT between fork and the child's SIG_IGN: it would raise KeyboardInterrupt in

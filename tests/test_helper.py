@@ -14,6 +14,12 @@ from conftest import FOUNTAIN_DIR, PDNC_DIR, needs_shared
 needs_fork = pytest.mark.skipif(not helper._can_fork(), reason="no fork or a single CPU here")
 
 
+@pytest.fixture(autouse=True)
+def not_busy(monkeypatch):
+    """These tests need the helper whatever the machine's load."""
+    monkeypatch.setattr(helper, "_busy", lambda: False)
+
+
 def _echo(first, receive):
     yield first * 2
     yield receive() + 1
@@ -111,3 +117,10 @@ def test_pdf_painted_in_two_processes_is_the_same_file(monkeypatch):
     assert together == alone
     last = PdfReader(io.BytesIO(together)).pages[-1].extract_text()
     assert "CLOSED" in last and "Always" in last
+
+
+def test_no_helper_when_other_programs_keep_every_core_busy(monkeypatch):
+    monkeypatch.undo()      # the real _busy, not the fixture's
+    monkeypatch.setattr(helper.os, "getloadavg", lambda: (helper.cores() + 1.5, 0.0, 0.0))
+    h = helper.Helper(_echo, 1)
+    assert h.pid is None and h.next() is None
