@@ -9,11 +9,9 @@ written is only slower; without the package there is no table and pronouns alone
 from __future__ import annotations
 
 import functools
-import marshal
 import os
-import sys
 
-from .user_cache import cache_dir
+from .user_cache import cached_table
 
 try:
     from gender_guesser import detector as _detector
@@ -38,29 +36,9 @@ def _table() -> dict[str, str]:
         stat = os.stat(path)
     except OSError:
         return {}
-    base = cache_dir()
-    cache = None if base is None else base / (
-        f"given-names-{stat.st_size}-{stat.st_mtime_ns}"
-        f"-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal")
-    if cache is not None:
-        try:
-            table = marshal.loads(cache.read_bytes())
-            if isinstance(table, dict):
-                return table
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-    detector = _detector.Detector(case_sensitive=True)
-    table = {}
-    for name in detector.names:
-        verdict = _VERDICT.get(detector.get_gender(name))
-        if verdict and name[:1].isupper():
-            table[name] = verdict
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            part = cache.with_name(f"{cache.name}.{os.getpid()}.part")
-            part.write_bytes(marshal.dumps(table))
-            os.replace(part, cache)            # whole or not at all, with several runs at once
-        except OSError:
-            pass
-    return table
+
+    def build():
+        detector = _detector.Detector(case_sensitive=True)
+        verdicts = ((name, _VERDICT.get(detector.get_gender(name))) for name in detector.names)
+        return {name: v for name, v in verdicts if v and name[:1].isupper()}
+    return cached_table(f"given-names-{stat.st_size}-{stat.st_mtime_ns}", build)

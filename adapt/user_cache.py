@@ -1,7 +1,9 @@
 """The user's cache folder, where adapt keeps what is slow to rebuild and safe to lose."""
 from __future__ import annotations
 
+import marshal
 import os
+import sys
 from pathlib import Path
 
 
@@ -12,3 +14,30 @@ def cache_dir() -> Path | None:
         return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "adapt"
     except RuntimeError:                       # no home folder
         return None
+
+
+def cached_table(key: str, build) -> dict:
+    """The dict `build()` makes, kept in the cache folder under `key` (which must name what
+    the table is made from) and read back with marshal in a few milliseconds. A cache that
+    cannot be read or written is only slower; it is never needed."""
+    base = cache_dir()
+    # marshal's format belongs to one Python version, which is part of the name
+    cache = None if base is None else base / (
+        f"{key}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal")
+    if cache is not None:
+        try:
+            table = marshal.loads(cache.read_bytes())
+            if isinstance(table, dict):
+                return table
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    table = build()
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            part = cache.with_name(f"{cache.name}.{os.getpid()}.part")
+            part.write_bytes(marshal.dumps(table))
+            os.replace(part, cache)            # whole or not at all, with several runs at once
+        except OSError:
+            pass
+    return table

@@ -10,14 +10,11 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.util
-import marshal
-import os
 import re
-import sys
 import zlib
 from pathlib import Path
 
-from .user_cache import cache_dir
+from .user_cache import cached_table
 
 _VERB_ROW = re.compile(r"^([^,\n]+),verb,([^\n]*)$", re.M)
 # lemminflect replaces the inflections of "be" and the modals with hand-written ones, and fills
@@ -60,34 +57,11 @@ def _rows(name: str, pos: str) -> dict[str, str]:
     if path is None:
         return {}
     data = path.read_bytes()
-    cache = _cache_file(f"{name}-{pos}-{len(data)}-{zlib.crc32(data):08x}")
-    if cache is not None:
-        try:
-            rows = marshal.loads(cache.read_bytes())
-            if isinstance(rows, dict):
-                return rows
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-    row = _VERB_ROW if pos == "verb" else re.compile(rf"^([^,\n]+),{pos},([^\n]*)$", re.M)
-    rows = dict(row.findall(gzip.decompress(data).decode("utf-8")))
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            part = cache.with_name(f"{cache.name}.{os.getpid()}.part")
-            part.write_bytes(marshal.dumps(rows))
-            os.replace(part, cache)            # whole or not at all, with several runs at once
-        except OSError:
-            pass
-    return rows
 
-
-def _cache_file(key: str) -> Path | None:
-    """Where the table `key` is cached ($XDG_CACHE_HOME/adapt or ~/.cache/adapt); marshal's
-    format belongs to one Python version, which is part of the name."""
-    base = cache_dir()
-    if base is None:
-        return None
-    return base / f"{key}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal"
+    def build():
+        row = _VERB_ROW if pos == "verb" else re.compile(rf"^([^,\n]+),{pos},([^\n]*)$", re.M)
+        return dict(row.findall(gzip.decompress(data).decode("utf-8")))
+    return cached_table(f"{name}-{pos}-{len(data)}-{zlib.crc32(data):08x}", build)
 
 
 @functools.lru_cache(maxsize=None)

@@ -40,3 +40,12 @@ def run_adapt(*args, **kwargs):
     kwargs.setdefault("capture_output", True)
     kwargs.setdefault("text", True)
     return subprocess.run([sys.executable, "-m", "adapt", *args], env=env, **kwargs)
+
+
+def speakers(text: str) -> list[str]:
+    """The cue attribution gives each quotation of `text`, in order."""
+    from adapt.attribution import attribute
+    from adapt.readers.prose import read_prose
+    story = read_prose(text)
+    who = attribute(story)
+    return [who.speakers[q.start] for q in story.quotes()]

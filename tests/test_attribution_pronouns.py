@@ -1,12 +1,7 @@
 """Pronoun tags resolved on short prose passages whose referent is plain from general English."""
-from adapt.attribution import attribute, discover_cast
+from adapt.attribution import discover_cast
 from adapt.readers.prose import read_prose
-
-
-def _cues(text: str) -> list[str]:
-    story = read_prose(text)
-    who = attribute(story)
-    return [who.speakers[q.start] for q in story.quotes()]
+from tests.conftest import speakers
 
 
 def test_he_is_the_man_the_narration_is_about_not_one_it_names_in_passing():
@@ -18,7 +13,7 @@ def test_he_is_the_man_the_narration_is_about_not_one_it_names_in_passing():
             "alone. Soon Mr. Collins came up to her, followed by Mr. Bingley and by Mr. "
             "Bingley's sister, who had heard of Mr. Bingley's plan.\n\n"
             '"I have found out a most important thing," said he.\n')
-    assert _cues(text) == ["MR. BINGLEY", "ELIZABETH", "MR. COLLINS"]
+    assert speakers(text) == ["MR. BINGLEY", "ELIZABETH", "MR. COLLINS"]
 
 
 def test_a_name_in_sentences_about_someone_else_keeps_its_own_gender():
@@ -33,4 +28,4 @@ def test_a_name_in_sentences_about_someone_else_keeps_its_own_gender():
     story = read_prose(text)
     cast = discover_cast(story)
     assert cast.lookup("Brenda").gender == "F"
-    assert _cues(text) == ["BRENDA", "TONY", "BRENDA"]
+    assert speakers(text) == ["BRENDA", "TONY", "BRENDA"]

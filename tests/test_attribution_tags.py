@@ -9,7 +9,7 @@ from adapt.attribution import attribute
 from adapt.readers.prose import read_prose
 from adapt.tags import clause_tag, tag_after, tag_before
 from benchmarks.attribution import score
-from tests.conftest import PDNC_DIR, needs_shared
+from tests.conftest import PDNC_DIR, needs_shared, speakers
 
 
 @pytest.mark.parametrize("narration,quote,subject,verb", [
@@ -164,25 +164,19 @@ def test_no_speech_behind_an_auxiliary():
     assert tag_after(" Freddy was looking at her.", 0, "Try the jam,") is None
 
 
-def _speakers(text):
-    story = read_prose(text)
-    who = attribute(story)
-    return [who.speakers[q.start] for q in story.quotes()]
-
-
 def test_a_long_clause_names_its_speaker():
     # the name opens a clause; the speech verb closes the sentence after other predicates,
     # with no comma before the quote (the narration's opener, Brenda, does not speak)
     text = ('"Good morning," said Brenda.\n\n"Good morning," said Tony.\n\n'
             'Brenda passed the toast. A telegram was brought in, and Tony opened it, read it '
             'twice and said "Hell."\n')
-    assert _speakers(text) == ["BRENDA", "TONY", "TONY"]
+    assert speakers(text) == ["BRENDA", "TONY", "TONY"]
 
 
 def test_who_is_heard_speaking_speaks():
     text = ('"Good night," said May.\n\n"Good night," said Archer.\n\n'
             '"Not one of them holds the bow as she does," Archer heard Lawrence Lefferts say.\n')
-    assert _speakers(text)[-1] == "LAWRENCE LEFFERTS"
+    assert speakers(text)[-1] == "LAWRENCE LEFFERTS"
 
 
 @pytest.mark.parametrize("narration", [
@@ -202,13 +196,13 @@ def test_a_paragraph_ending_on_a_tag_leads_into_the_next_quote():
     text = ('"We are wandering," said Gregory.\n\n"We are," said the Professor.\n\n'
             'There was a long silence, and then Gregory said, looking out over the grey sea   '
             '\n\n"What does it matter who is mad?"\n')
-    assert _speakers(text)[-1] == "GREGORY"
+    assert speakers(text)[-1] == "GREGORY"
 
 
 def test_an_inverted_clause_names_its_speaker():
     text = ('"Good evening," said Anne.\n\n"Good evening," said Marilla.\n\n'
             'Not until Anne had finished her plums did Marilla say: "Mrs. Barry was here."\n')
-    assert _speakers(text)[-1] == "MARILLA"
+    assert speakers(text)[-1] == "MARILLA"
 
 
 def test_a_name_leading_in_beats_a_pronoun_after():
@@ -216,4 +210,4 @@ def test_a_name_leading_in_beats_a_pronoun_after():
     text = ('"Good morning," said Mrs. Sparsit.\n\n"Good morning," said Mr. Bounderby.\n\n'
             'She handed him the cup, and when Mr. Bounderby said, "Your health, ma\'am!" she '
             'answered with great feeling, "Thank you, sir."\n')
-    assert _speakers(text)[2] == "MR. BOUNDERBY"
+    assert speakers(text)[2] == "MR. BOUNDERBY"
