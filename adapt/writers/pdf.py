@@ -363,9 +363,10 @@ SPLIT_MIN_LINES = 5_500
 
 
 def _split_page(doc: Document) -> int | None:
-    """The page number from which a helper paints (about half the pages: the helper also
-    lays out and passes over the parent's half, the parent assembles the file), estimated from the length of the elements' texts; None when the
-    script is too short to share."""
+    """The page number from which a helper paints, estimated from the length of the
+    elements' texts: about half the pages, as the helper also lays out and passes over the
+    parent's half and the parent assembles the file. None when the script is too short to
+    share."""
     from ..layout import STYLES
 
     lines = 0
