@@ -77,7 +77,6 @@ FOCUS_PRONOUNS = True
 _NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
-_TITLE_ABBREVIATION = {"doctor": "dr", "mister": "mr", "reverend": "rev", "saint": "st"}
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
              "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
@@ -270,10 +269,9 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                                            for t in turns[first_turn:]):
                 carried = None
         for t in turns[first_turn:]:
-            if True:
-                t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
-                t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
-                t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
+            t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
+            t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
+            t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
@@ -589,7 +587,7 @@ class _Sieve:
         if det == "the" and role == head and head in castmod.TITLE_GENDER:
             # "the doctor", "the colonel": whoever carries that title and was lately there
             # ("Dr. Bauerstein"), the latest if several
-            titles = {head, _TITLE_ABBREVIATION.get(head, head)}
+            titles = {head, *castmod.canonical_titles([head])}
             on_stage = set(self.ranked(12))
             titled = [c for c in self.cast.characters if c.titles & titles and not c.role
                       and c.id in on_stage and c not in turn.vocatives]

@@ -21,6 +21,7 @@ from .verbs import gerund, third_person_present
 if TYPE_CHECKING:       # (the scene planner is not needed in the process that builds: see pipeline)
     from .scene_plan import Scene
 
+
 def _parenthetical(tag: Tag) -> str | None:
     """'(exasperated)' from 'exasperatedly', '(whispering)' from 'she whispers'."""
     if tag.adverb:

@@ -404,7 +404,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
     clusters: list[dict] = []      # {first, last, gender, titled, char}
     for form in sorted(counts, key=key):
         titles, words = split_title(form)
-        written, titles = titles, _canonical(titles)     # "the Doctor" finds "Dr." and "Doctor"
+        # one spelling per title ("the Doctor" finds "Dr." and "Doctor"), the written ones kept
+        written, titles = titles, canonical_titles(titles)
         if "mrs" in titles and len(words) >= 2:
             words = words[-1:]          # "Mrs. Newland Archer": the first name is her husband's
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
@@ -511,11 +512,12 @@ def _distinguished(ch: Character, titles: list[str]) -> bool:
     """The prose writes this character's full name with the title ("Mr. John Knightley",
     "Miss Anne Elliot") time and again: the title and surname alone name someone else."""
     n = sum(k for f, k in ch.forms.items()
-            if len(split_title(f)[1]) >= 2 and set(_canonical(split_title(f)[0])) & set(titles))
+            if len(split_title(f)[1]) >= 2
+            and set(canonical_titles(split_title(f)[0])) & set(titles))
     return n >= 3
 
 
-def _canonical(titles: list[str]) -> list[str]:
+def canonical_titles(titles: list[str]) -> list[str]:
     """One spelling per title: "Doctor Aziz" is "Dr. Aziz", "Monsieur Poirot" "Mr. Poirot"."""
     return [_SAME_TITLE.get(t, t) for t in titles]
 
@@ -550,15 +552,17 @@ def vote_gender(cast: Cast, text: str):
         subject = not s.startswith(("'s", "\u2019s"), end) and not _NOT_SUBJECT.search(s, 0, start)
         pron = re.search(r"\b(he|his|himself|she|herself)\b", s[end:])
         if pron:
-            ch.votes["M" if pron.group(1) in MALE_PRONOUNS else "F"] += 1
+            g = "M" if pron.group(1) in MALE_PRONOUNS else "F"
+            ch.votes[g] += 1
             if subject and not re.search(r"\bhim\b", s[end:end + pron.start()]):
-                ch.subject_votes["M" if pron.group(1) in MALE_PRONOUNS else "F"] += 1
+                ch.subject_votes[g] += 1
         if i + 1 < len(sentences):
             nxt = re.match(r"\s*[\"\u201c]?\s*(He|She)\b", sentences[i + 1])
             if nxt:
-                ch.votes["M" if nxt.group(1) == "He" else "F"] += 2
+                g = "M" if nxt.group(1) == "He" else "F"
+                ch.votes[g] += 2
                 if subject:
-                    ch.subject_votes["M" if nxt.group(1) == "He" else "F"] += 2
+                    ch.subject_votes[g] += 2
 
 
 # A pronoun or a preposition before a name: the name is not its sentence's subject.
@@ -589,7 +593,7 @@ def merge_titled(cast: Cast):
             continue                        # it has a full name or a given name of its own
         if not any(split_title(f)[0] for f in ch.forms):
             continue
-        titles = {t for f in ch.forms for t in _canonical(split_title(f)[0])}
+        titles = {t for f in ch.forms for t in canonical_titles(split_title(f)[0])}
         gender = title_gender(sorted(titles))
         if gender is None or titles & {"mrs", "lady"}:
             continue
@@ -601,7 +605,6 @@ def merge_titled(cast: Cast):
             merged[ch.id] = full[0]
     if merged:
         cast.absorb(merged)
-
 
 
 def given_name_gender(cast: Cast):
@@ -629,7 +632,7 @@ def _given_names(ch: Character) -> Counter:
     for f, n in ch.forms.items():
         titles, words = split_title(f)
         if titles:
-            if title_gender(_canonical(titles)):
+            if title_gender(canonical_titles(titles)):
                 return Counter()
             continue
         if len(words) == 1 and words[0] == ch.surname:

@@ -50,9 +50,6 @@ CAND_TAGGED, CAND_GUESSED, CAND_NARRATED = 2.0, 1.0, 0.5
 FIXED = {"explicit"}
 ADDRESS = 4.0                  # the quote addresses someone the way this speaker's lines do
 ADDRESS_MIN = 2                # ... a way of addressing used in this many other lines
-_ADDRESSED_GENDER = {"sir": "M", "lord": "M", "lordship": "M", "monsieur": "M", "papa": "M",
-                     "madam": "F", "ma'am": "F", "lady": "F", "ladyship": "F", "madame": "F",
-                     "mademoiselle": "F", "miss": "F", "mamma": "F", "mama": "F"}
 
 # Words that address someone ("No, papa, nobody thought of it", "My dear, how am I to
 # get so far?"): how a speaker addresses the others marks the speaker.

@@ -219,7 +219,7 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     end = match.end()
     aux = _group(match, "aux")
     if aux:
-        if lemma not in SPEECH_VERBS | MANNER_VERBS and lemma not in {v for v, _ in PHRASAL}:
+        if lemma not in _SPEECH_LEMMAS:
             return None         # "she was looking", "he had gone"
         verb = f"{aux} {verb}"
     if lemma in _MODALS:
