@@ -73,7 +73,8 @@ MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 
 _TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLE_GENDER), key=len, reverse=True))
-_WORD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
+# ("McBryde", "MacGregor": a capital inside the word)
+_WORD = r"(?:(?:Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
 # Only an abbreviation takes a full stop: "Major. The Magistrate" is two sentences.
 _ABBREVIATION_RE = "|".join(sorted(("Mr", "Mrs", "Ms", "Dr", "Mme", "Mlle", "St", "Rev"),
                                    key=len, reverse=True))
@@ -291,7 +292,7 @@ def _name_words(text: str) -> set[str]:
     """Capitalised words the prose uses as names: seen capitalised inside a sentence and
     (almost) never in lower case."""
     cap_mid = Counter()
-    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)\b", text):
+    for m in re.finditer(rf"(?<=[a-z,;] )({_WORD})\b", text):
         cap_mid[m.group(1)] += 1
     lower = Counter()
     for chunk in _chunks(text):   # a whole book's word list at once is ~10x the book's size
@@ -397,7 +398,7 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
                 and words[-1] in surnames and not split_title(f)[0]:
             people.add(f)
     preceding = defaultdict(Counter)
-    for before, word in re.findall(r"(\w+)\s+([A-Z][a-z]+)\b", text):
+    for before, word in re.findall(rf"(\w+)\s+({_WORD})\b", text):
         preceding[word][before.lower()] += 1
     people = {f for f in people if evidence.get(f, 0) >= 2 or not _mostly_a_place(f, preceding)}
     people |= set(designated)
