@@ -265,7 +265,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             # '"Gentlemen sometimes do not realize--" ... and at last Miss Bartlett rose with
             # a sigh, and said:\n\n"I think one might venture now."'
             carried = _lead_in_tag(block.spans[-1], cast)
-            if carried is not None and any(t.tag is not None and t.tag.start == carried.start
+            if carried is not None and any(t.tag is not None and t.tag.subject_start == carried.subject_start
                                            for t in turns[first_turn:]):
                 carried = None
         for t in turns[first_turn:]:

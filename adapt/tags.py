@@ -434,6 +434,17 @@ _OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|witho
                             r"(?:[a-z]+ly\s+)?\Z")
 
 
+# Verbs that open a speech, which may close their sentence before it: "Mr. Collins began.",
+# "Sir Thomas, trying to suppress a smile, went on."
+_OPENINGS = frozenset({("begin", None), ("continue", None), ("resume", None), ("proceed", None),
+                       ("speak", None), ("go", "on"), ("break", "in"), ("speak", "up")})
+_CLOSED_TRAIL = re.compile(r"(?:\s+(?:again|thus|first|once\s+more|at\s+last|at\s+length|"
+                           r"[a-z]+ly))*\s*\.\s*\Z")
+
+# A closed sentence's subject stands right before its verb, or before an aside.
+_NEXT_TO_VERB = re.compile(r"\s*(?:,[^,]*,)?\s*(?:(?:thus|then|again|now|[a-z]+ly)\s+)*\Z")
+
+
 def clause_tag(narration: str, base: int, find_names) -> Tag | None:
     """A speech verb closing the narration before a quote, and the named subject of its
     clause however far before it ("Sir Thomas smiled, tried to encourage her, and then
@@ -458,7 +469,10 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
     if verb is None:
         return None
     trail = tail[(particle or verb).end():]
-    if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail) \
+    opening = (verb_lemma(verb.group()), particle.group() if particle else None) in _OPENINGS
+    closed = not _TRAIL.match(trail)
+    if (closed and not (opening and _CLOSED_TRAIL.match(trail))) \
+            or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail) \
             or any(verb_lemma(w) not in (None, w) for w in _AND_WORD.findall(trail)):
         return None         # "burst out laughing, and called me a": the last verb is no speech
     starts = [m.end() for m in _SENTENCE_END.finditer(tail, 0, verb.start())]
@@ -504,6 +518,8 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
     between = re.sub(r"\([^()]*\)", "", head[e:])      # "(it was Newland who bought them)"
     if not perceived and _PERCEIVED.search(between):
         return None         # "Mr. Beebe heard her kiss Lucy and say"
+    if closed and not _NEXT_TO_VERB.match(between):
+        return None         # "before the conversation began.": whose verb?
     if re.search(r"\bwho\b", between) and not re.match(r"\s*,?\s*who\b", between):
         return None         # "the public character: who, repressing a smile, said"
     if re.search(r"\bto\s+(?:[a-z]+ly\s+)?\Z", head) and any(
