@@ -411,10 +411,12 @@ _DESCRIPTION = re.compile(r"\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their
                           r"(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
                           r"burst|took|gave|made|got|put|held|stood|sat|rose|threw|drew)\b)")
 # A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause".
-_OPENER = re.compile(r"\A\s*(?:At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
+_OPENER = re.compile(r"\A\s*(?:And|But|Yet|So|Now|At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
                      r"Presently|Suddenly|Meanwhile|Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
 _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\b")
 _PERCEIVES = re.compile(_PERCEIVED.pattern + r"\s+\Z")
+# "Frank Churchill was heard to say": the one heard is the subject
+_HEARD_TO = re.compile(r"\A\s*(?:was|were)\s+(?:[a-z]+ly\s+)?(?:heard|overheard)\s+to\s+\Z")
 # "called me a "funny dear"", "told him the news": an object and what it is named or told
 _AND_WORD = re.compile(r"\band\s+([a-z]+)")
 _NAMING_TRAIL = re.compile(r"\s+(?:me|him|her|them|us|you|it)\s+(?:a|an|the|his|her|my|their)\b")
@@ -505,7 +507,7 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
             if opens:
                 chosen = None
             continue
-        right_before_verb = re.match(r"\s+(?:[a-z]+ly\s+)?\Z", head[e:])
+        right_before_verb = re.match(r"\s+(?:(?:[a-z]+ly|next|then|again|now)\s+)?\Z", head[e:])
         if right_before_verb and (_PERCEIVES.search(before) or _AUX_BEFORE.search(before)):
             # "Archer heard Madame Olenska say", "Not until then did Marilla say"
             chosen, perceived = (s, e), True
@@ -516,7 +518,7 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
         return None
     s, e = chosen
     between = re.sub(r"\([^()]*\)", "", head[e:])      # "(it was Newland who bought them)"
-    if not perceived and _PERCEIVED.search(between):
+    if not perceived and _PERCEIVED.search(between) and not _HEARD_TO.search(between):
         return None         # "Mr. Beebe heard her kiss Lucy and say"
     if closed and not _NEXT_TO_VERB.match(between):
         return None         # "before the conversation began.": whose verb?
