@@ -262,3 +262,16 @@ def test_a_closed_sentence_that_opens_no_speech(narration):
     def names(text):
         return [(m.start(), m.end()) for m in re.finditer(r"Mr\. Pembury|Lucy", text)]
     assert clause_tag(narration, 0, names) is None
+
+
+def test_a_description_written_in_full_names_one_person():
+    # the text keeps writing "the lady in the green bonnet": she is her own character, not
+    # one of the named people talking to her ("with the utmost calm" names nobody)
+    text = ('Mr. Pembury and Miss Ardley sat in the coach. The lady in the green bonnet sat '
+            'opposite.\n\n'
+            '"A cold morning," said the lady in the green bonnet.\n\n'
+            '"Very cold," said Mr. Pembury.\n\n'
+            '"Colder yesterday," said the lady in the green bonnet, with a sniff.\n\n'
+            '"Indeed it was," said Miss Ardley with the utmost calm.\n')
+    assert speakers(text) == ["LADY IN THE GREEN BONNET", "MR. PEMBURY",
+                              "LADY IN THE GREEN BONNET", "MISS ARDLEY"]
