@@ -722,6 +722,11 @@ class _Sieve:
                 if ch is None:
                     ch = self.cast.new([clean_subject(tag.subject)])
                 turn.speaker, turn.how = ch, "explicit"
+            elif tag.subject in ROLE_NAMES:
+                # "said nanny": the character the prose calls Nanny, else a role of that name
+                ch = self.cast.lookup(tag.subject.capitalize()) \
+                    or self.role_character(tag.subject, ROLE_NAMES[tag.subject])
+                turn.speaker, turn.how = ch, "explicit"
             elif tag.designation is not None:
                 ch = self.designated(tag.designation[0])
                 if ch is not None:

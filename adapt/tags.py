@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .cast import ROLE_NAMES
 from .verbs import verb_lemma
 
 # Verbs that only report speech: the tag is dropped from the screenplay.
@@ -105,10 +106,12 @@ _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|i
 # "said Brenda's solicitor", "cried Elizabeth's mother"
 _VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
 _POSSESSED = rf"{_NAME}['\u2019]s\s+(?!{_VOICE_NOUNS}\b)[a-z][\w\-]*"
+# A family role written as a name but in lower case: '"Now eat up," said nanny.'
+_ROLE_WORD = "(?:" + "|".join(sorted(ROLE_NAMES, key=len, reverse=True)) + ")"
 _AFTER_INVERTED = [re.compile(
     rf"{_LEAD}(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?(?P<verb>[a-z]+){prt}\s+(?:{_EPITHET})?"
-    rf"(?P<subj>{_PRONOUN}\b|{_POSSESSED}{_SUBJECT_END}|{_NAME}\b|{_NP}{_SUBJECT_END})"
-    rf"(?:\s+(?P<adv2>{_ADVERB})\b)?")
+    rf"(?P<subj>{_PRONOUN}\b|{_POSSESSED}{_SUBJECT_END}|{_NAME}\b|{_NP}{_SUBJECT_END}|"
+    rf"{_ROLE_WORD}{_SUBJECT_END})(?:\s+(?P<adv2>{_ADVERB})\b)?")
     for prt in (_PARTICLE, "")]
 # "Elinor, rejoiced to see him, now ventured to say, " / "the Gryphon said, in a rather
 # offended tone, "

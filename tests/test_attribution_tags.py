@@ -275,3 +275,11 @@ def test_a_description_written_in_full_names_one_person():
             '"Indeed it was," said Miss Ardley with the utmost calm.\n')
     assert speakers(text) == ["LADY IN THE GREEN BONNET", "MR. PEMBURY",
                               "LADY IN THE GREEN BONNET", "MISS ARDLEY"]
+
+
+def test_a_family_role_in_lower_case_names_its_speaker():
+    text = ('"May I stay up?" asked Teddy.\n\n'
+            '"Certainly not," said nanny.\n\n'
+            '"Please?" said Teddy.\n\n'
+            '"Eat up your supper," said nanny.\n')
+    assert speakers(text) == ["TEDDY", "NANNY", "TEDDY", "NANNY"]
