@@ -29,12 +29,19 @@ from tests.conftest import PDNC_DIR, needs_shared, speakers
     (" said Hamidullah's voice.", "Come in,", "Hamidullah", "said"),
     (" had been Anne's reply.", "No,", "Anne", "reply"),
     (" said Brenda's solicitor.", "Sign here,", "Brenda's solicitor", "said"),  # possessed
+    (" at last broke explosively from Janey.", "How romantic!", "Janey", "broke from"),
+    (" called the clear voice of Inspector Ratcliffe. ", "Surely,", "Inspector Ratcliffe",
+     "called"),
 ])
 def test_tag_forms_after_a_quote(narration, quote, subject, verb):
     tag = tag_after(narration, 0, quote)
     assert tag is not None and (tag.subject, tag.verb) == (subject, verb)
     assert tag.kind == "speech"
     assert narration[tag.subject_start:tag.subject_end] == subject
+
+
+def test_what_breaks_from_a_room_is_no_speaker():
+    assert tag_after(" broke from the next room.", 0, "Oh!") is None
 
 
 @pytest.mark.parametrize("narration,quote", [
