@@ -134,7 +134,7 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
         before = spans[index - 1]
         tag = tag_before(before.text, before.start)
         if tag is None and cast is not None:
-            tag = clause_tag(before.text, before.start, cast.name_spans)
+            tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=True)
         if after_tag is None or (tag is not None and tag.identifies):
             return tag
     return after_tag
@@ -278,20 +278,32 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
 
 
 def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
-    """A narration paragraph ending on a tag that names its speaker ("... and then Ratcliffe
-    said, looking out over the sea:"), which leads into the next paragraph's quote."""
+    """A narration paragraph ending on a tag ("... and then Ratcliffe said, looking out over
+    the sea:", "Suddenly he said:"), which leads into the next paragraph's quote."""
     text = block.text.rstrip()
-    tag = clause_tag(text, block.start, cast.name_spans)
-    return tag if tag is not None and tag.identifies else None
+    if text.endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ";")):
+        return None             # (a tag runs into its quote; cheap test first)
+    tag = clause_tag(text, block.start, cast.name_spans, pronouns=True)
+    if tag is not None and tag.identifies:
+        return tag
+    return tag_before(text, block.start) or tag
 
 
 def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
     """Whether a quote's tag names someone else than the tag of the paragraph's turn so far:
     two different names ("said Lady Bertram ... Sir Thomas added"), or a name whose gender
     the pronoun before it cannot mean ("he asked; ... Mrs. van der Luyden said")."""
-    if tag is None or current is None or not tag.identifies:
+    if tag is None or current is None:
         return False
-    if current.identifies:
+    if not tag.identifies:
+        # '"Then we must wait," said Tom ... She waited until he had done, and then said,'
+        gender = PRONOUNS.get(tag.subject.lower())
+        if gender is None:
+            return False
+        if not current.identifies:
+            return PRONOUNS.get(current.subject.lower()) not in (None, gender)
+        tag, current = current, tag
+    elif current.identifies:
         return clean_subject(tag.subject) != clean_subject(current.subject)
     gender = PRONOUNS.get(current.subject.lower())
     if gender is None:

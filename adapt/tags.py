@@ -434,11 +434,12 @@ _OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|witho
                             r"(?:[a-z]+ly\s+)?\Z")
 
 
-def clause_tag(narration: str, base: int, find_names) -> Tag | None:
+def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) -> Tag | None:
     """A speech verb closing the narration before a quote, and the named subject of its
     clause however far before it ("Sir Thomas smiled, tried to encourage her, and then
     looked too serious and said"). `find_names(text)`: offsets of the character names a
-    text holds; only those can be the subject."""
+    text holds; only those can be the subject - or, with `pronouns`, a pronoun opening the
+    clause ("She rose, stretched out her hand, and said:")."""
     # the verb among the last words, before anything costlier
     tail_from = max(0, len(narration) - 600)
     tail = narration[tail_from:]
@@ -469,13 +470,20 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
     particle = _WORDS.match(sentence, particle.start() + shift) if particle else None
     verb_end = (particle or verb).end()
     names = [(a + sentence_start, b + sentence_start) for a, b in find_names(sentence)]
-    if not names:
+    if not names and not pronouns:
         return None
     head = sentence[:verb.start()]
-    if _OBJECT_BEFORE.search(head) or _PRONOUN_RIGHT_BEFORE.search(head) \
-            or _NOT_ITS_SUBJECT.search(head):
-        return None             # "she heard him say", "he did not answer", "what she said"
-    chosen, perceived = None, False
+    if _OBJECT_BEFORE.search(head) or _NOT_ITS_SUBJECT.search(head):
+        return None             # "she heard him say", "he did not answer"
+    right_before = _PRONOUN_RIGHT_BEFORE.search(head)
+    if right_before:
+        # "she presently added,": the pronoun is the subject, unless it is a clause's
+        # object ("what she said")
+        if not pronouns or _NOT_PRONOUN_TAG.search(head, 0, right_before.start()):
+            return None
+        return _clause_pronoun_tag(sentence, base + sentence_start, right_before.start(),
+                                   verb, particle, trail)
+    chosen, perceived, chosen_pronoun = None, False, None
     # a pronoun or a description opening a clause nearer the verb is its subject: "..., and
     # what she said", "..., while her sister, panting for breath, ... cried out"
     others = [(m.start() + sentence_start, -1) for m in _CLAUSE_PRONOUN.finditer(head)] + \
@@ -488,8 +496,13 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
         opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
                      or before.rstrip().endswith(","))
         if end < 0:
+            if opens and pronouns and _SUBORDINATE.search(before.rstrip(", ")) \
+                    and "," in head[s:]:
+                continue        # "He waited until she had done, and then said": a
+                                # subordinate clause's subject is not the speaker
             if opens:
                 chosen = None
+                chosen_pronoun = s if _CLAUSE_PRONOUN.match(head, s) else None
             continue
         right_before_verb = re.match(r"\s+(?:[a-z]+ly\s+)?\Z", head[e:])
         if right_before_verb and (_PERCEIVES.search(before) or _AUX_BEFORE.search(before)):
@@ -497,8 +510,12 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
             chosen, perceived = (s, e), True
             break
         if opens and not _AFTER_PREPOSITION.search(before) and not _POSSESSIVE.match(head, e):
-            chosen = (s, e)         # (not "Isabella's eyes")
+            chosen, chosen_pronoun = (s, e), None       # (not "Isabella's eyes")
     if chosen is None:
+        if chosen_pronoun is not None and not _PERCEIVED.search(head, chosen_pronoun) \
+                and not re.search(r"\bwho\b", head[chosen_pronoun:]):
+            return _clause_pronoun_tag(sentence, base + sentence_start, chosen_pronoun,
+                                       verb, particle, trail)
         return None
     s, e = chosen
     between = re.sub(r"\([^()]*\)", "", head[e:])      # "(it was Newland who bought them)"
@@ -523,3 +540,25 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
                lemma=lemma, adverb=adverb.group(1) if adverb else None, kind=_kind(lemma, prt),
                start=base + sentence_start + start, end=base + sentence_start + verb_end,
                subject_start=base + sentence_start + s, subject_end=base + sentence_start + e)
+
+
+# Words before a pronoun that make it no subject of the speech verb: "what she said".
+_NOT_PRONOUN_TAG = re.compile(r"\b(?:what|that|which|whom|as|than|how|whether|if|all)\s+\Z", re.I)
+# Words that open a subordinate clause: its subject is not the main clause's.
+_SUBORDINATE = re.compile(r"\b(?:until|till|when|whenever|while|whilst|as|if|though|although|"
+                          r"because|before|after|since|where|whereupon|that)\s*\Z", re.I)
+
+
+def _clause_pronoun_tag(sentence: str, base: int, s: int, verb, particle, trail) -> Tag:
+    """The tag of a clause whose subject is the pronoun at `s` of `sentence`."""
+    e = _CLAUSE_PRONOUN.match(sentence, s).end()
+    lemma = verb_lemma(verb.group())
+    prt = particle.group() if particle else None
+    adverb = re.match(r"\s+([a-z]+ly)\b", trail)
+    head = sentence[:verb.start()]
+    join = re.search(r"(?:,?\s+and|,)\s*\Z", head)
+    start = join.start() if join and join.start() >= e else verb.start()
+    return Tag(subject=sentence[s:e], verb=verb.group() + (" " + prt if prt else ""),
+               lemma=lemma, adverb=adverb.group(1) if adverb else None, kind=_kind(lemma, prt),
+               start=base + start, end=base + (particle or verb).end(),
+               subject_start=base + s, subject_end=base + e)
