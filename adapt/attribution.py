@@ -265,7 +265,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             # '"Gentlemen sometimes do not realize--" ... and at last Miss Bartlett rose with
             # a sigh, and said:\n\n"I think one might venture now."'
             carried = _lead_in_tag(block.spans[-1], cast)
-            if carried is not None and any(t.tag is not None and t.tag.start == carried.start
+            if carried is not None and any(t.tag is not None and t.tag.subject_start == carried.subject_start
                                            for t in turns[first_turn:]):
                 carried = None
         for t in turns[first_turn:]:
@@ -422,6 +422,7 @@ class _Sieve:
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
         self.described: dict[str, CastCharacter] = {}
+        self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
         self.tagged: set[int] = set()                   # ids of explicitly tagged speakers   # "old gentleman" -> learned character
@@ -605,6 +606,15 @@ class _Sieve:
                       and c.id in on_stage and c not in turn.vocatives]
             if titled:
                 return max(titled, key=lambda c: self.recent.get(c.id, -1))
+        if det == "the" and castmod.is_occupation(head) \
+                and self.description_counts[head] < RECURRING_DESCRIPTION:
+            # "said the waiter" once or twice: the waiter, unless the text has told who is
+            # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
+            bound = self.described.get(role) or self.appositions.get(head)
+            if bound is not None and bound is not prev and bound not in turn.vocatives \
+                    and bound.compatible(gender):
+                return bound
+            return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
             if bound is not None and bound is not prev and bound not in turn.vocatives \
