@@ -134,7 +134,9 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
         before = spans[index - 1]
         tag = tag_before(before.text, before.start)
         if tag is None and cast is not None:
-            tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=True)
+            leads_in = not before.text.rstrip().endswith(_NO_LEAD_IN)
+            tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=leads_in) \
+                or _going_on_tag(before.text, before.start)
         if after_tag is None or (tag is not None and tag.identifies):
             return tag
     return after_tag
@@ -277,11 +279,35 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
     return turns
 
 
+# Verbs that say someone goes on (or starts) speaking, a sentence of their own before the
+# quote: "She went on, however." / "The Mock Turtle went on."
+_GOING_ON = {"continue", "resume", "add", "begin", "proceed", "go"}
+_GOING_ON_WORDS = re.compile(r"\b(?:went|goes|go|continued|continues|resumed|resumes|added|adds|"
+                             r"began|begins|proceeded|proceeds)\b")
+
+
+_NO_LEAD_IN = ("!", "?", '"', "\u201d", "'", "\u2019", ")", ";", ".")
+
+
+def _going_on_tag(text: str, base: int) -> Tag | None:
+    """A narration ending on a sentence that has its subject go on speaking, read as a tag
+    of the quote after it (as if it ended "went on:")."""
+    text = text.rstrip()
+    if not text.endswith(".") or not _GOING_ON_WORDS.search(text, max(0, len(text) - 60)):
+        return None
+    tag = tag_before(text[:-1] + ":", base)
+    if tag is None or tag.lemma not in _GOING_ON or (tag.lemma == "go" and not tag.verb.endswith(" on")):
+        return None
+    return tag
+
+
 def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
     """A narration paragraph ending on a tag ("... and then Ratcliffe said, looking out over
     the sea:", "Suddenly he said:"), which leads into the next paragraph's quote."""
     text = block.text.rstrip()
-    if text.endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ";")):
+    if text.endswith("."):
+        return _going_on_tag(text, block.start)
+    if text.endswith(_NO_LEAD_IN):
         return None             # (a tag runs into its quote; cheap test first)
     tag = clause_tag(text, block.start, cast.name_spans, pronouns=True)
     if tag is not None and tag.identifies:
