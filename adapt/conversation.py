@@ -47,7 +47,7 @@ FADE = 0.7                     # how much a turn's people count one turn further
 MAX_CANDIDATES = 5
 # Who is in the exchange: tagged speakers, the sieve's guesses, people in the narration.
 CAND_TAGGED, CAND_GUESSED, CAND_NARRATED = 2.0, 1.0, 0.5
-FIXED = {"explicit"}
+FIXED = {"explicit", "kin"}
 ADDRESS = 4.0                  # the quote addresses someone the way this speaker's lines do
 ADDRESS_MIN = 2                # ... a way of addressing used in this many other lines
 
@@ -188,7 +188,7 @@ def _candidates(turns, evidence) -> list[list]:
         if turn.continued and out:
             out.append(out[-1])         # the speech goes on: whoever said the quote before
             continue
-        gender = _gender(turn)
+        gender = _gender(turn) or turn.sex      # "he said", "her mother cried"
         ranked = [ch for ch, _ in sorted(people[k].items(), key=lambda kv: (-kv[1], kv[0].id))
                   if ch.compatible(gender)]
         cands = ranked[:MAX_CANDIDATES]
