@@ -121,7 +121,6 @@ class _Turn:
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
-    sex: str | None = None           # the sex its noun-phrase tag implies ("her mother": F)
 
 
 def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag | None:
@@ -835,7 +834,6 @@ class _Sieve:
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + before, tag.lemma), "pronoun"
             self.kin_found = False
             ch = self.resolve_np(k, tag.subject)
-            turn.sex = _noun_gender(_np_head(tag.subject)[1])
             if self.kin_found and _np_head(tag.subject)[1] in KIN_PARENT:
                 # "her mother" of a Bennet, when the prose has a Mrs. Bennet: as good as a name
                 return ch, "kin"

@@ -188,7 +188,7 @@ def _candidates(turns, evidence) -> list[list]:
         if turn.continued and out:
             out.append(out[-1])         # the speech goes on: whoever said the quote before
             continue
-        gender = _gender(turn) or turn.sex      # "he said", "her mother cried"
+        gender = _gender(turn)
         ranked = [ch for ch, _ in sorted(people[k].items(), key=lambda kv: (-kv[1], kv[0].id))
                   if ch.compatible(gender)]
         cands = ranked[:MAX_CANDIDATES]
