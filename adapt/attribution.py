@@ -140,7 +140,7 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
         before = spans[index - 1]
         tag = tag_before(before.text, before.start)
         if tag is None and cast is not None:
-            tag = clause_tag(before.text, before.start, cast.name_spans)
+            tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=True)
         if after_tag is None or (tag is not None and tag.identifies):
             return tag
     return after_tag
@@ -271,7 +271,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             # '"Gentlemen sometimes do not realize--" ... and at last Miss Bartlett rose with
             # a sigh, and said:\n\n"I think one might venture now."'
             carried = _lead_in_tag(block.spans[-1], cast)
-            if carried is not None and any(t.tag is not None and t.tag.start == carried.start
+            if carried is not None and any(t.tag is not None and t.tag.subject_start == carried.subject_start
                                            for t in turns[first_turn:]):
                 carried = None
         for t in turns[first_turn:]:
@@ -284,20 +284,32 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
 
 
 def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
-    """A narration paragraph ending on a tag that names its speaker ("... and then Ratcliffe
-    said, looking out over the sea:"), which leads into the next paragraph's quote."""
+    """A narration paragraph ending on a tag ("... and then Ratcliffe said, looking out over
+    the sea:", "Suddenly he said:"), which leads into the next paragraph's quote."""
     text = block.text.rstrip()
-    tag = clause_tag(text, block.start, cast.name_spans)
-    return tag if tag is not None and tag.identifies else None
+    if text.endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ";")):
+        return None             # (a tag runs into its quote; cheap test first)
+    tag = clause_tag(text, block.start, cast.name_spans, pronouns=True)
+    if tag is not None and tag.identifies:
+        return tag
+    return tag_before(text, block.start) or tag
 
 
 def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
     """Whether a quote's tag names someone else than the tag of the paragraph's turn so far:
     two different names ("said Lady Bertram ... Sir Thomas added"), or a name whose gender
     the pronoun before it cannot mean ("he asked; ... Mrs. van der Luyden said")."""
-    if tag is None or current is None or not tag.identifies:
+    if tag is None or current is None:
         return False
-    if current.identifies:
+    if not tag.identifies:
+        # '"Then we must wait," said Tom ... She waited until he had done, and then said,'
+        gender = PRONOUNS.get(tag.subject.lower())
+        if gender is None:
+            return False
+        if not current.identifies:
+            return PRONOUNS.get(current.subject.lower()) not in (None, gender)
+        tag, current = current, tag
+    elif current.identifies:
         return clean_subject(tag.subject) != clean_subject(current.subject)
     gender = PRONOUNS.get(current.subject.lower())
     if gender is None:
@@ -417,6 +429,7 @@ class _Sieve:
         self.roles: dict[str, CastCharacter] = {}
         self.described: dict[str, CastCharacter] = {}
         self.kin_found = False                      # resolve_np found a surname relation
+        self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
         self.tagged: set[int] = set()                   # ids of explicitly tagged speakers   # "old gentleman" -> learned character
@@ -601,6 +614,15 @@ class _Sieve:
                       and c.id in on_stage and c not in turn.vocatives]
             if titled:
                 return max(titled, key=lambda c: self.recent.get(c.id, -1))
+        if det == "the" and castmod.is_occupation(head) \
+                and self.description_counts[head] < RECURRING_DESCRIPTION:
+            # "said the waiter" once or twice: the waiter, unless the text has told who is
+            # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
+            bound = self.described.get(role) or self.appositions.get(head)
+            if bound is not None and bound is not prev and bound not in turn.vocatives \
+                    and bound.compatible(gender):
+                return bound
+            return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
             if bound is not None and bound is not prev and bound not in turn.vocatives \

@@ -411,10 +411,12 @@ _DESCRIPTION = re.compile(r"\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their
                           r"(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
                           r"burst|took|gave|made|got|put|held|stood|sat|rose|threw|drew)\b)")
 # A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause".
-_OPENER = re.compile(r"\A\s*(?:At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
+_OPENER = re.compile(r"\A\s*(?:And|But|Yet|So|Now|At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
                      r"Presently|Suddenly|Meanwhile|Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
 _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\b")
 _PERCEIVES = re.compile(_PERCEIVED.pattern + r"\s+\Z")
+# "Frank Churchill was heard to say": the one heard is the subject
+_HEARD_TO = re.compile(r"\A\s*(?:was|were)\s+(?:[a-z]+ly\s+)?(?:heard|overheard)\s+to\s+\Z")
 # "called me a "funny dear"", "told him the news": an object and what it is named or told
 _AND_WORD = re.compile(r"\band\s+([a-z]+)")
 _NAMING_TRAIL = re.compile(r"\s+(?:me|him|her|them|us|you|it)\s+(?:a|an|the|his|her|my|their)\b")
@@ -434,11 +436,23 @@ _OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|witho
                             r"(?:[a-z]+ly\s+)?\Z")
 
 
-def clause_tag(narration: str, base: int, find_names) -> Tag | None:
+# Verbs that open a speech, which may close their sentence before it: "Mr. Collins began.",
+# "Sir Thomas, trying to suppress a smile, went on."
+_OPENINGS = frozenset({("begin", None), ("continue", None), ("resume", None), ("proceed", None),
+                       ("speak", None), ("go", "on"), ("break", "in"), ("speak", "up")})
+_CLOSED_TRAIL = re.compile(r"(?:\s+(?:again|thus|first|once\s+more|at\s+last|at\s+length|"
+                           r"[a-z]+ly))*\s*\.\s*\Z")
+
+# A closed sentence's subject stands right before its verb, or before an aside.
+_NEXT_TO_VERB = re.compile(r"\s*(?:,[^,]*,)?\s*(?:(?:thus|then|again|now|[a-z]+ly)\s+)*\Z")
+
+
+def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) -> Tag | None:
     """A speech verb closing the narration before a quote, and the named subject of its
     clause however far before it ("Sir Thomas smiled, tried to encourage her, and then
     looked too serious and said"). `find_names(text)`: offsets of the character names a
-    text holds; only those can be the subject."""
+    text holds; only those can be the subject - or, with `pronouns`, a pronoun opening the
+    clause ("She rose, stretched out her hand, and said:")."""
     # the verb among the last words, before anything costlier
     tail_from = max(0, len(narration) - 600)
     tail = narration[tail_from:]
@@ -458,7 +472,11 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
     if verb is None:
         return None
     trail = tail[(particle or verb).end():]
-    if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail) \
+    opening = (verb_lemma(verb.group()), particle.group() if particle else None) in _OPENINGS
+    closed = not _TRAIL.match(trail)
+    pronouns = pronouns and not closed      # ("She began." is left to the narration's focus)
+    if (closed and not (opening and _CLOSED_TRAIL.match(trail))) \
+            or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail) \
             or any(verb_lemma(w) not in (None, w) for w in _AND_WORD.findall(trail)):
         return None         # "burst out laughing, and called me a": the last verb is no speech
     starts = [m.end() for m in _SENTENCE_END.finditer(tail, 0, verb.start())]
@@ -469,13 +487,20 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
     particle = _WORDS.match(sentence, particle.start() + shift) if particle else None
     verb_end = (particle or verb).end()
     names = [(a + sentence_start, b + sentence_start) for a, b in find_names(sentence)]
-    if not names:
+    if not names and not pronouns:
         return None
     head = sentence[:verb.start()]
-    if _OBJECT_BEFORE.search(head) or _PRONOUN_RIGHT_BEFORE.search(head) \
-            or _NOT_ITS_SUBJECT.search(head):
-        return None             # "she heard him say", "he did not answer", "what she said"
-    chosen, perceived = None, False
+    if _OBJECT_BEFORE.search(head) or _NOT_ITS_SUBJECT.search(head):
+        return None             # "she heard him say", "he did not answer"
+    right_before = _PRONOUN_RIGHT_BEFORE.search(head)
+    if right_before:
+        # "she presently added,": the pronoun is the subject, unless it is a clause's
+        # object ("what she said")
+        if not pronouns or _NOT_PRONOUN_TAG.search(head, 0, right_before.start()):
+            return None
+        return _clause_pronoun_tag(sentence, base + sentence_start, right_before.start(),
+                                   verb, particle, trail)
+    chosen, perceived, chosen_pronoun = None, False, None
     # a pronoun or a description opening a clause nearer the verb is its subject: "..., and
     # what she said", "..., while her sister, panting for breath, ... cried out"
     others = [(m.start() + sentence_start, -1) for m in _CLAUSE_PRONOUN.finditer(head)] + \
@@ -488,22 +513,33 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
         opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
                      or before.rstrip().endswith(","))
         if end < 0:
+            if opens and pronouns and _SUBORDINATE.search(before.rstrip(", ")) \
+                    and "," in head[s:]:
+                continue        # "He waited until she had done, and then said": a
+                                # subordinate clause's subject is not the speaker
             if opens:
                 chosen = None
+                chosen_pronoun = s if _CLAUSE_PRONOUN.match(head, s) else None
             continue
-        right_before_verb = re.match(r"\s+(?:[a-z]+ly\s+)?\Z", head[e:])
+        right_before_verb = re.match(r"\s+(?:(?:[a-z]+ly|next|then|again|now)\s+)?\Z", head[e:])
         if right_before_verb and (_PERCEIVES.search(before) or _AUX_BEFORE.search(before)):
             # "Archer heard Madame Olenska say", "Not until then did Marilla say"
             chosen, perceived = (s, e), True
             break
         if opens and not _AFTER_PREPOSITION.search(before) and not _POSSESSIVE.match(head, e):
-            chosen = (s, e)         # (not "Isabella's eyes")
+            chosen, chosen_pronoun = (s, e), None       # (not "Isabella's eyes")
     if chosen is None:
+        if chosen_pronoun is not None and not _PERCEIVED.search(head, chosen_pronoun) \
+                and not re.search(r"\bwho\b", head[chosen_pronoun:]):
+            return _clause_pronoun_tag(sentence, base + sentence_start, chosen_pronoun,
+                                       verb, particle, trail)
         return None
     s, e = chosen
     between = re.sub(r"\([^()]*\)", "", head[e:])      # "(it was Newland who bought them)"
-    if not perceived and _PERCEIVED.search(between):
+    if not perceived and _PERCEIVED.search(between) and not _HEARD_TO.search(between):
         return None         # "Mr. Beebe heard her kiss Lucy and say"
+    if closed and not _NEXT_TO_VERB.match(between):
+        return None         # "before the conversation began.": whose verb?
     if re.search(r"\bwho\b", between) and not re.match(r"\s*,?\s*who\b", between):
         return None         # "the public character: who, repressing a smile, said"
     if re.search(r"\bto\s+(?:[a-z]+ly\s+)?\Z", head) and any(
@@ -523,3 +559,25 @@ def clause_tag(narration: str, base: int, find_names) -> Tag | None:
                lemma=lemma, adverb=adverb.group(1) if adverb else None, kind=_kind(lemma, prt),
                start=base + sentence_start + start, end=base + sentence_start + verb_end,
                subject_start=base + sentence_start + s, subject_end=base + sentence_start + e)
+
+
+# Words before a pronoun that make it no subject of the speech verb: "what she said".
+_NOT_PRONOUN_TAG = re.compile(r"\b(?:what|that|which|whom|as|than|how|whether|if|all)\s+\Z", re.I)
+# Words that open a subordinate clause: its subject is not the main clause's.
+_SUBORDINATE = re.compile(r"\b(?:until|till|when|whenever|while|whilst|as|if|though|although|"
+                          r"because|before|after|since|where|whereupon|that)\s*\Z", re.I)
+
+
+def _clause_pronoun_tag(sentence: str, base: int, s: int, verb, particle, trail) -> Tag:
+    """The tag of a clause whose subject is the pronoun at `s` of `sentence`."""
+    e = _CLAUSE_PRONOUN.match(sentence, s).end()
+    lemma = verb_lemma(verb.group())
+    prt = particle.group() if particle else None
+    adverb = re.match(r"\s+([a-z]+ly)\b", trail)
+    head = sentence[:verb.start()]
+    join = re.search(r"(?:,?\s+and|,)\s*\Z", head)
+    start = join.start() if join and join.start() >= e else verb.start()
+    return Tag(subject=sentence[s:e], verb=verb.group() + (" " + prt if prt else ""),
+               lemma=lemma, adverb=adverb.group(1) if adverb else None, kind=_kind(lemma, prt),
+               start=base + start, end=base + (particle or verb).end(),
+               subject_start=base + s, subject_end=base + e)

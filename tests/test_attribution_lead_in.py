@@ -1,0 +1,52 @@
+"""Pronoun tags that lead into a quote from afar: at the end of the paragraph before ("Then
+she said:"), or as the subject of a long clause ("She waited until he had done, and then
+said gently,")."""
+from adapt.tags import clause_tag
+from conftest import speakers
+
+
+def test_a_pronoun_tag_ending_the_paragraph_before_speaks_the_next_quote():
+    # The narration between the quotes opens on the two men; its last sentence says the
+    # woman speaks next.
+    text = '''Mr. Harland stood by the fire, and Tom leaned on the mantelpiece beside him. Miss Ada Crane sat by the lamp with her work.
+
+"We shall miss the train," said Tom.
+
+"Then we shall take the next one," said Mr. Harland.
+
+"There is no next one tonight."
+
+Tom looked at the clock twice, and Mr. Harland sighed and poked the fire. The room was very quiet for a while. Then she said:
+
+"I will drive you both to the junction myself."
+
+"You are very good," said Tom.
+'''
+    assert speakers(text)[3] == "MISS ADA CRANE"
+
+
+def test_a_pronoun_tag_after_a_named_tag_in_one_paragraph_is_another_turn():
+    text = '''Tom and Mr. Harland came into the hall, and Miss Ada Crane followed them. Tom pulled on his gloves, and he looked out at the rain.
+
+"Is the carriage ready?" asked Tom.
+
+"Not yet, sir," said Mr. Harland.
+
+"Then we must wait," said Tom, and he went on for some time about the horses and the roads. She waited until he had done, and then said gently, "We need not wait for it. The walk will do us good."
+
+"It is three miles," said Tom.
+'''
+    assert speakers(text)[2:4] == ["TOM", "MISS ADA CRANE"]
+
+
+def test_the_subject_of_a_long_clause_is_the_pronoun_opening_it():
+    def tag(text):
+        found = clause_tag(text, 0, lambda _t: [], pronouns=True)
+        return found and (found.subject, found.verb)
+
+    assert tag("She rose, stretched out her hand, and said:") == ("She", "said")
+    assert tag("The clock struck. He waited until she had done, and then said gently, ") \
+        == ("He", "said")
+    assert tag("After a pause she presently added,") == ("she", "added")
+    assert tag("It was not what she said,") is None
+    assert tag("Her cousin turned to the window and said,") is None     # no pronoun subject
