@@ -33,6 +33,9 @@ UNKNOWN = "VOICE"
 DESCRIPTION_DICE = 0.3
 # Narration between two quoted paragraphs longer than this ends the conversation.
 CONVERSATION_GAP = 800
+# Turn-taking votes (1 per alternating turn, halved two turns away) that bind a description
+# to a named speaker, or unbind it.
+TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
 
@@ -79,6 +82,9 @@ _NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
              "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
+# Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
+KIN_SURNAME = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
+               "daughter", "son"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
 
 
@@ -267,7 +273,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             # '"Gentlemen sometimes do not realize--" ... and at last Miss Bartlett rose with
             # a sigh, and said:\n\n"I think one might venture now."'
             carried = _lead_in_tag(block.spans[-1], cast)
-            if carried is not None and any(t.tag is not None and t.tag.start == carried.start
+            if carried is not None and any(t.tag is not None and t.tag.subject_start == carried.subject_start
                                            for t in turns[first_turn:]):
                 carried = None
         for t in turns[first_turn:]:
@@ -448,6 +454,8 @@ class _Sieve:
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
         self.described: dict[str, CastCharacter] = {}
+        self.kin_found = False                      # resolve_np found a surname relation
+        self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
         self.tagged: set[int] = set()                   # ids of explicitly tagged speakers   # "old gentleman" -> learned character
@@ -607,6 +615,7 @@ class _Sieve:
                     owner = owner or candidate
                     kin = self._kin(candidate, head, gender) if head in KIN_WORDS else None
                     if kin is not None:
+                        self.kin_found = True
                         return kin
             exclude = ({owner} if owner else set()) | ({prev} if prev else set()) \
                 | set(turn.vocatives)
@@ -631,6 +640,15 @@ class _Sieve:
                       and c.id in on_stage and c not in turn.vocatives]
             if titled:
                 return max(titled, key=lambda c: self.recent.get(c.id, -1))
+        if det == "the" and castmod.is_occupation(head) \
+                and self.description_counts[head] < RECURRING_DESCRIPTION:
+            # "said the waiter" once or twice: the waiter, unless the text has told who is
+            # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
+            bound = self.described.get(role) or self.appositions.get(head)
+            if bound is not None and bound is not prev and bound not in turn.vocatives \
+                    and bound.compatible(gender):
+                return bound
+            return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
             if bound is not None and bound is not prev and bound not in turn.vocatives \
@@ -688,7 +706,7 @@ class _Sieve:
         return kin or ch
 
     def _kin(self, owner: CastCharacter, head: str, gender: str | None) -> CastCharacter | None:
-        if not owner.surname:
+        if not owner.surname or head not in KIN_SURNAME:
             return None
         same = [c for c in self.cast.characters if c.surname == owner.surname and c is not owner
                 and c.compatible(gender) and not c.role]
@@ -790,6 +808,44 @@ class _Sieve:
             if best is not None and best_score >= DESCRIPTION_DICE \
                     and replies[(role, best.id)] * 2 < len(convs & char_convs[best.id]):
                 self.described[role] = best
+        self._learn_by_turns()
+
+    def _learn_by_turns(self):
+        """Bind descriptions by turn-taking too: a named speaker tagged two turns before or
+        after "the young girl" is her (the exchange alternates), one turn away is the other
+        party. A binding the turns support (in two conversations at least) wins; one they
+        contradict is dropped."""
+        votes: dict[str, Counter] = {}
+        convs: dict[tuple, set] = {}
+        turns = self.turns
+        for i, turn in enumerate(turns):
+            tag = turn.tag
+            if tag is None or tag.named or turn.how == "explicit":
+                continue
+            det, head, role = _np_head(tag.subject)
+            if det != "the" or not (head in PERSON_NOUNS or head in ROLE_NAMES
+                                    or _describes_someone(head)):
+                continue
+            for d in (-3, -2, -1, 1, 2, 3):
+                j = i + d
+                if not 0 <= j < len(turns) or turns[j].conv != turn.conv \
+                        or turns[j].how != "explicit" or turns[j].speaker is None:
+                    continue
+                other = turns[j].speaker
+                same = d % 2 == 0
+                votes.setdefault(role, Counter())[other] += (1.0 if same else -1.0) / abs(d)
+                if same:
+                    convs.setdefault((role, other.id), set()).add(turn.conv)
+        for role, v in votes.items():
+            bound = self.described.pop(role, None)
+            gender = _noun_gender(role.split()[-1])
+            fits = [(score, -ch.id, ch) for ch, score in v.items()
+                    if not ch.role and not ch.narrator and ch.compatible(gender)]
+            score, _id, ch = max(fits, key=lambda f: f[:2]) if fits else (0.0, 0, None)
+            if score >= TURN_VOTES and len(convs.get((role, ch.id), ())) >= 2:
+                self.described[role] = ch
+            elif bound is not None and v[bound] >= -TURN_VOTES:
+                self.described[role] = bound
 
     def sweep(self):
         for k, turn in enumerate(self.turns):
@@ -824,7 +880,12 @@ class _Sieve:
                 # a pronoun opening the narration is the tag's pronoun again: only names count
                 named = [x for x in turn.lead if isinstance(x, CastCharacter)]
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + before, tag.lemma), "pronoun"
-            return self.resolve_np(k, tag.subject), "np"
+            self.kin_found = False
+            ch = self.resolve_np(k, tag.subject)
+            if self.kin_found and _np_head(tag.subject)[1] in KIN_PARENT:
+                # "her mother" of a Bennet, when the prose has a Mrs. Bennet: as good as a name
+                return ch, "kin"
+            return ch, "np"
         if lead and lead[0] not in turn.vocatives:
             return lead[0], "lead"
         after = [self._as_char(x, k) for x in turn.after]

@@ -210,14 +210,29 @@ def _convert_one(input_path, fmt, output, out_dir, title, author, force, max_siz
             source.text = None  # the document holds what it needs; let the input go
             _warn_missing_glyphs(doc, targets, pdf_options, emit)
             from .writers.pdf import FontError
+            # The text outputs are written while a helper process paints the PDF's later
+            # pages (see adapt.writers.pdf), if it does; else in turn.
+            later = [(f, dest) for f, dest in targets if f != "pdf" and str(dest) != "-"]
+            done = set()
+
+            def meanwhile():
+                for f, dest in later:
+                    memory.release()
+                    staged.append((dest, stage(Path(dest), render_chunks(doc, f))))
+                    done.add(f)
             try:
                 for f, dest in targets:
                     memory.release()   # each output starts from what the document alone needs
-                    if str(dest) == "-":
+                    if f in done:
+                        pass
+                    elif str(dest) == "-":
                         to_stdout = render(doc, f, **pdf_options)
                     else:
-                        staged.append((dest, stage(Path(dest), render_chunks(doc, f, **pdf_options))))
+                        options = dict(pdf_options, meanwhile=meanwhile) if f == "pdf" else pdf_options
+                        staged.append((dest, stage(Path(dest), render_chunks(doc, f, **options))))
                     step(f)
+                order = [str(dest) for _, dest in targets]
+                staged.sort(key=lambda item: order.index(str(item[0])))    # reported in order
             except FontError as exc:
                 _fail(str(exc))
             del doc

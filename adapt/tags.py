@@ -411,10 +411,12 @@ _DESCRIPTION = re.compile(r"\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their
                           r"(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
                           r"burst|took|gave|made|got|put|held|stood|sat|rose|threw|drew)\b)")
 # A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause".
-_OPENER = re.compile(r"\A\s*(?:At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
+_OPENER = re.compile(r"\A\s*(?:And|But|Yet|So|Now|At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
                      r"Presently|Suddenly|Meanwhile|Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
 _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\b")
 _PERCEIVES = re.compile(_PERCEIVED.pattern + r"\s+\Z")
+# "Frank Churchill was heard to say": the one heard is the subject
+_HEARD_TO = re.compile(r"\A\s*(?:was|were)\s+(?:[a-z]+ly\s+)?(?:heard|overheard)\s+to\s+\Z")
 # "called me a "funny dear"", "told him the news": an object and what it is named or told
 _AND_WORD = re.compile(r"\band\s+([a-z]+)")
 _NAMING_TRAIL = re.compile(r"\s+(?:me|him|her|them|us|you|it)\s+(?:a|an|the|his|her|my|their)\b")
@@ -432,6 +434,17 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b|\s+s\s")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The)\s+\Z")
 _OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|without)\s+"
                             r"(?:[a-z]+ly\s+)?\Z")
+
+
+# Verbs that open a speech, which may close their sentence before it: "Mr. Collins began.",
+# "Sir Thomas, trying to suppress a smile, went on."
+_OPENINGS = frozenset({("begin", None), ("continue", None), ("resume", None), ("proceed", None),
+                       ("speak", None), ("go", "on"), ("break", "in"), ("speak", "up")})
+_CLOSED_TRAIL = re.compile(r"(?:\s+(?:again|thus|first|once\s+more|at\s+last|at\s+length|"
+                           r"[a-z]+ly))*\s*\.\s*\Z")
+
+# A closed sentence's subject stands right before its verb, or before an aside.
+_NEXT_TO_VERB = re.compile(r"\s*(?:,[^,]*,)?\s*(?:(?:thus|then|again|now|[a-z]+ly)\s+)*\Z")
 
 
 def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) -> Tag | None:
@@ -459,7 +472,11 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
     if verb is None:
         return None
     trail = tail[(particle or verb).end():]
-    if not _TRAIL.match(trail) or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail) \
+    opening = (verb_lemma(verb.group()), particle.group() if particle else None) in _OPENINGS
+    closed = not _TRAIL.match(trail)
+    pronouns = pronouns and not closed      # ("She began." is left to the narration's focus)
+    if (closed and not (opening and _CLOSED_TRAIL.match(trail))) \
+            or _TRAIL_CLAUSE.search(trail) or _NAMING_TRAIL.match(trail) \
             or any(verb_lemma(w) not in (None, w) for w in _AND_WORD.findall(trail)):
         return None         # "burst out laughing, and called me a": the last verb is no speech
     starts = [m.end() for m in _SENTENCE_END.finditer(tail, 0, verb.start())]
@@ -504,7 +521,7 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
                 chosen = None
                 chosen_pronoun = s if _CLAUSE_PRONOUN.match(head, s) else None
             continue
-        right_before_verb = re.match(r"\s+(?:[a-z]+ly\s+)?\Z", head[e:])
+        right_before_verb = re.match(r"\s+(?:(?:[a-z]+ly|next|then|again|now)\s+)?\Z", head[e:])
         if right_before_verb and (_PERCEIVES.search(before) or _AUX_BEFORE.search(before)):
             # "Archer heard Madame Olenska say", "Not until then did Marilla say"
             chosen, perceived = (s, e), True
@@ -519,8 +536,10 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         return None
     s, e = chosen
     between = re.sub(r"\([^()]*\)", "", head[e:])      # "(it was Newland who bought them)"
-    if not perceived and _PERCEIVED.search(between):
+    if not perceived and _PERCEIVED.search(between) and not _HEARD_TO.search(between):
         return None         # "Mr. Beebe heard her kiss Lucy and say"
+    if closed and not _NEXT_TO_VERB.match(between):
+        return None         # "before the conversation began.": whose verb?
     if re.search(r"\bwho\b", between) and not re.match(r"\s*,?\s*who\b", between):
         return None         # "the public character: who, repressing a smile, said"
     if re.search(r"\bto\s+(?:[a-z]+ly\s+)?\Z", head) and any(

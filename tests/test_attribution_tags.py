@@ -211,3 +211,54 @@ def test_a_name_leading_in_beats_a_pronoun_after():
             'She handed him the cup, and when Mr. Bounderby said, "Your health, ma\'am!" she '
             'answered with great feeling, "Thank you, sir."\n')
     assert speakers(text)[2] == "MR. BOUNDERBY"
+
+
+def test_an_occupation_said_once_is_its_own_character():
+    # "the porter" speaks once among named people: he is PORTER, not the traveller the
+    # pronoun resolution would find on stage
+    text = ('Mr. Pembury, Mr. Ames and Miss Ardley reached the station in the rain.\n\n'
+            '"Is this the last train?" asked Mr. Pembury.\n\n'
+            '"I hope not," said Miss Ardley.\n\n'
+            '"The very last, miss," said the porter.\n')
+    assert speakers(text)[-1] == "PORTER"
+
+
+def test_an_apposition_names_the_occupation():
+    # "Mr. Quill, the apothecary," tells who "the apothecary" is
+    text = ('Mr. Quill, the apothecary, was sent for, and came at noon.\n\n'
+            'Mrs. Dorley and Mr. Ames waited in the hall.\n\n'
+            '"How is the patient?" said Mrs. Dorley.\n\n'
+            '"We shall know soon," said Mr. Ames.\n\n'
+            '"Better, ma\'am," said the apothecary.\n')
+    assert speakers(text)[-1] == "MR. QUILL"
+
+
+def test_a_name_with_an_inner_capital_is_a_name():
+    text = ('Mr. McBryde and Mrs. Ogle sat down.\n\n"Tea?" said Mrs. Ogle.\n\n'
+            '"Thank you," said Mr. McBryde.\n\n'
+            'Mrs. Ogle poured it. Mr. McBryde raised his eyebrows, murmuring: "Too strong."\n')
+    assert speakers(text)[-1] == "MR. MCBRYDE"
+
+
+@pytest.mark.parametrize("narration,subject", [
+    ("There was a pause. Mr. Pembury began.\n\n", "Mr. Pembury"),       # a closed sentence
+    ("Mr. Pembury, trying not to smile, went on again. ", "Mr. Pembury"),
+    ("Another song was begged for. And Lucy was heard to say, ", "Lucy"),  # heard to say
+    ("He heard Lucy next say, with a glance at the piano, ", "Lucy"),
+])
+def test_a_clause_that_opens_a_speech(narration, subject):
+    def names(text):
+        return [(m.start(), m.end()) for m in re.finditer(r"Mr\. Pembury|Lucy", text)]
+    tag = clause_tag(narration, 0, names)
+    assert tag is not None and tag.subject == subject
+
+
+@pytest.mark.parametrize("narration", [
+    "Lucy had left the room before the conversation began. ",   # whose verb?
+    "Mr. Pembury began to eat. ",
+    "Lucy continued her walk. ",
+])
+def test_a_closed_sentence_that_opens_no_speech(narration):
+    def names(text):
+        return [(m.start(), m.end()) for m in re.finditer(r"Mr\. Pembury|Lucy", text)]
+    assert clause_tag(narration, 0, names) is None

@@ -124,3 +124,44 @@ def test_no_helper_when_other_programs_keep_every_core_busy(monkeypatch):
     monkeypatch.setattr(helper.os, "getloadavg", lambda: (helper.cores() + 1.5, 0.0, 0.0))
     h = helper.Helper(_echo, 1)
     assert h.pid is None and h.next() is None
+
+
+
+@needs_fork
+@needs_shared(FOUNTAIN_DIR)
+def test_text_outputs_written_while_the_helper_paints_are_the_same(monkeypatch, tmp_path):
+    """`adapt convert` writes the Fountain while the PDF's helper paints its pages: the same
+    files, reported in the same order, as when one process writes them in turn."""
+    from click.testing import CliRunner
+
+    from adapt import cli, outputs
+    from adapt.writers import pdf
+
+    painting, fountain_staged_while_painting = [], []
+    original_paint, original_stage = pdf.paint, outputs.stage
+
+    def paint(*args, **kwargs):
+        painting.append(True)
+        try:
+            return original_paint(*args, **kwargs)
+        finally:
+            painting.pop()
+
+    def stage(path, chunks):
+        if path.suffix == ".fountain":
+            fountain_staged_while_painting.append(bool(painting))
+        return original_stage(path, chunks)
+
+    monkeypatch.setattr(pdf, "paint", paint)
+    monkeypatch.setattr(outputs, "stage", stage)
+    outs = {}
+    for name, enabled in (("together", True), ("alone", False)):
+        monkeypatch.setattr(helper, "ENABLED", enabled)
+        fountain_staged_while_painting.clear()
+        result = CliRunner().invoke(cli.main, ["convert", str(FOUNTAIN_DIR / "big-fish.fountain"),
+                                               "--out-dir", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert [line.rsplit(".", 1)[1] for line in result.output.split()] == ["pdf", "fountain"]
+        assert fountain_staged_while_painting == [enabled]
+        outs[name] = [(tmp_path / name / f"big-fish.{ext}").read_bytes() for ext in ("pdf", "fountain")]
+    assert outs["together"] == outs["alone"]

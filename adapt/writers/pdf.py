@@ -81,8 +81,12 @@ def missing_glyphs(doc: Document, limit: int = 5) -> str:
     Only printed characters count: not markup, nor the invisible word joiner that holds a
     literal "[[" apart in the model (see adapt.emphasis.escape)."""
     seen: list[str] = []
-    texts = [_printed(e.text) for e in doc.elements] + \
-        [_printed(v) for v in doc.title_page.values()]
+    texts = [e.text for e in doc.elements] + list(doc.title_page.values())
+    # A text without a word joiner prints only characters it holds: in nearly every script
+    # they are all in WinAnsi, which one encoding of them all tells at once.
+    if _winansi("".join(text if "\u2060" not in text else _printed(text) for text in texts)):
+        return ""
+    texts = [_printed(text) for text in texts]
     for ch in sorted(set("".join(texts))):
         if ch not in "\n\t" and not _winansi(ch):
             seen.append(ch)
@@ -98,9 +102,9 @@ def _printed(text: str) -> str:
     return "".join(piece for piece, _ in runs(text, notes=True))
 
 
-def _winansi(ch: str) -> bool:
+def _winansi(text: str) -> bool:
     try:
-        ch.encode("cp1252")
+        text.encode("cp1252")
         return True
     except UnicodeEncodeError:
         return False
@@ -289,16 +293,18 @@ def preload():
 def write_pdf(doc: Document, paper: str = "letter", show_notes: bool = False,
               scene_numbers: bool = False, continueds: bool = False, contd: bool = True,
               heading_space: int = 1, font: str | None = None, revisions: dict | None = None,
-              revision_header: str | None = None) -> bytes:
-    """`revisions` and `revision_header` make revised pages (see adapt.revisions)."""
+              revision_header: str | None = None, meanwhile=None) -> bytes:
+    """`revisions` and `revision_header` make revised pages (see adapt.revisions);
+    `meanwhile()`, if given, is called while a helper process paints the later pages (the
+    caller's other work), or not at all."""
     opts = LayoutOptions(paper=paper, show_notes=show_notes, scene_numbers=scene_numbers,
                          continueds=continueds, contd=contd, heading_space=heading_space,
                          revisions=revisions)
-    return paint(layout(doc, opts, lazy=True), doc, Fonts(font), revision_header)
+    return paint(layout(doc, opts, lazy=True), doc, Fonts(font), revision_header, meanwhile)
 
 
 def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
-          revision_header: str | None = None) -> bytes:
+          revision_header: str | None = None, meanwhile=None) -> bytes:
     from reportlab.pdfgen import canvas
 
     fonts = fonts or Fonts()
@@ -321,6 +327,8 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
                 held.append(page)   # the helper paints from here on
                 break
             n = _paint_page(c, p, page, revision_header, n)
+        if meanwhile and helper and helper.pid is not None:
+            meanwhile()
         later = helper.next() if helper else None
         if later is not None:
             for content, anchors, fonts_first_used in later:
