@@ -419,9 +419,12 @@ _DESCRIPTION = re.compile(r"\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their
                           r"Our)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?=\s*,|\s+(?:[a-z]+ly\s+)?"
                           r"(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
                           r"burst|took|gave|made|got|put|held|stood|sat|rose|threw|drew)\b)")
-# A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause".
-_OPENER = re.compile(r"\A\s*(?:And|But|Yet|So|Now|At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
-                     r"Presently|Suddenly|Meanwhile|Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
+# A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause",
+# "Every day Dr Messinger".
+_OPENER = re.compile(r"\A\s*(?:And|But|Yet|So|Now|Every|Each|Next|One|That|All|Later|Soon|"
+                     r"Afterwards|Finally|Even|Only|Immediately|Instantly|At|After|Before|In|"
+                     r"On|Upon|With|Without|During|For|By|Then|Presently|Suddenly|Meanwhile|"
+                     r"Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
 _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\b")
 _PERCEIVES = re.compile(_PERCEIVED.pattern + r"\s+\Z")
 # "Frank Churchill was heard to say": the one heard is the subject

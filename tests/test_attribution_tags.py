@@ -252,6 +252,7 @@ def test_a_name_with_an_inner_capital_is_a_name():
     ("Mr. Pembury, trying not to smile, went on again. ", "Mr. Pembury"),
     ("Another song was begged for. And Lucy was heard to say, ", "Lucy"),  # heard to say
     ("He heard Lucy next say, with a glance at the piano, ", "Lucy"),
+    ("Every day Lucy asked Mr. Pembury, ", "Lucy"),                   # a phrase of time
 ])
 def test_a_clause_that_opens_a_speech(narration, subject):
     def names(text):
