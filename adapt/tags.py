@@ -406,7 +406,9 @@ def tag_before(narration: str, base: int) -> Tag | None:
 _NOT_TRAIL = (r"(?:nothing|no|not|something|anything|it|this|these|those|the|a|an|his|its|"
               r"their|my|your|our|so|little|much|more|any|some|all|what|how|whether|if|why|"
               r"where|when|one|himself|herself|themselves)\b")
-_TRAIL = re.compile(rf"(?:\s+(?!{_NOT_TRAIL})[^.!?;\"\u201c\u201d\u2018\u2019()]{{0,60}}?|"
+# ("asked Mr. Darcy", "said to Mr. Darcy": a title's full stop ends no sentence)
+_TRAIL_CHAR = r"(?:[^.!?;\"\u201c\u201d\u2018\u2019()]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.)"
+_TRAIL = re.compile(rf"(?:\s+(?!{_NOT_TRAIL}){_TRAIL_CHAR}{{0,60}}?|"
                     rf",\s+[^.!?;\"\u201c\u201d\u2018\u2019()]{{1,90}}?)?[\s,:;\u2014\-]*\Z")
 # A new clause inside the trail means the verb is not the last of the sentence's.
 _TRAIL_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:he|she|they|I|we|[A-Z])|\b(?:who|which)\b")
