@@ -170,6 +170,12 @@ _NOT_SUBJECTS = frozenset("""
 """.split())
 
 
+# Words that open a clause of time or condition, not the sentence's subject.
+_SUBORDINATORS = frozenset("""
+    when as if after before while though although because since until unless whether once
+""".split())
+
+
 @dataclass
 class Tag:
     subject: str            # as written: "she", "Elizabeth", "his lady"
@@ -252,8 +258,8 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS \
             and not re.match(rf"(?:this|that)\s+{_LOWER_NP}\Z", subj):     # "said this emissary"
         rest = subj[len(first):].lstrip()
-        if not rest[:1].isupper():
-            return None
+        if not rest[:1].isupper() or first.lower() in _SUBORDINATORS:
+            return None         # ("Before Anne could answer": a clause of time, no tag)
         subj_start += len(subj) - len(rest)       # "Then Jess says": the subject is Jess
         subj = rest
     owner = _voice_owner(match.string, subj_start, match.end("subj"))
