@@ -267,14 +267,25 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
         subj_start, subj = owner
         end = max(end, subj_start + len(subj))
     adverb = _group(match, "adv1") or _group(match, "adv2")
+    kind = "speech" if match.re in (_NOMINAL, _NOMINAL_BEFORE) else _kind(lemma, particle)
     return Tag(subject=subj, verb=verb + (" " + particle if particle else ""), lemma=lemma,
-               adverb=adverb, kind="speech" if match.re in (_NOMINAL, _NOMINAL_BEFORE) else _kind(lemma, particle),
+               adverb=adverb, kind=kind,
                start=base + min([subj_start] + [match.start(g) for g in ("verb", "adv1")
                                                 if _group(match, g)]),
                end=base + end,
                subject_start=base + subj_start, subject_end=base + subj_start + len(subj))
 
 
+def _begins_no_speech(tag: Tag, narration: str, base: int) -> bool:
+    """"Winterbourne began to think", "she continued walking": what is begun is no speech."""
+    then = _BEGUN.match(narration, tag.end - base) if tag.lemma in _ASPECT_VERBS else None
+    return then is not None and \
+        verb_lemma(then.group(1) or then.group(2)) not in _SPEECH_LEMMAS - _THOUGHT
+
+
+_ASPECT_VERBS = frozenset({"begin", "continue", "proceed", "resume"})
+_THOUGHT = frozenset({"think", "wonder", "reflect", "muse", "read", "write"})
+_BEGUN = re.compile(r"\s+(?:to\s+([a-z]+)|([a-z]+ing)\b)")
 _VOICE_OF = re.compile(rf"\s+of\s+(?:(?:old|young|little|poor)\s+)?(?P<owner>{_NAME})")
 
 
@@ -351,6 +362,9 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
 
     tag = (_first_tag(_AFTER_INVERTED, narration, base, inverted)
            or _first_tag(_AFTER_NORMAL, narration, base, normal))
+    if tag is not None and not starts_lower and quote_text.rstrip().endswith(("?", "!")) \
+            and (tag.kind == "gesture" or _begins_no_speech(tag, narration, base)):
+        return None     # '"Do wait!" Winterbourne began to think': a new sentence, no beat
     if tag is not None and tag.lemma == "hear":
         return _heard(narration, base, tag)
     return tag

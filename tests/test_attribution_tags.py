@@ -40,6 +40,22 @@ def test_tag_forms_after_a_quote(narration, quote, subject, verb):
     assert narration[tag.subject_start:tag.subject_end] == subject
 
 
+def test_a_new_sentence_after_a_question_is_no_beat():
+    # after "?" or "!" a capitalised sentence that does not speak is narration of its own;
+    # one that speaks is still a tag
+    assert tag_after(" Winterbourne began to think.", 0, "Do wait till Friday!") is None
+    assert tag_after(" Bitzer picked up his cap.", 0, "How dare you?") is None
+    tag = tag_after(" Anne asked.", 0, "Where?")
+    assert tag is not None and tag.subject == "Anne"
+
+
+def test_two_quotes_of_one_speaker_around_a_new_sentence():
+    text = ('"Good morning," said Winterbourne.\n\n'
+            '"Must you go?" asked Daisy. "Do wait till Friday!" Winterbourne began to '
+            'think he had been wrong.\n')
+    assert speakers(text) == ["WINTERBOURNE", "DAISY", "DAISY"]
+
+
 def test_what_breaks_from_a_room_is_no_speaker():
     assert tag_after(" broke from the next room.", 0, "Oh!") is None
 
