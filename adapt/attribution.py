@@ -129,6 +129,10 @@ class _Turn:
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;]")
+_TEMPORAL = re.compile(r"\b(?:when|as|till|until|before|after|since|once)\b")
+
+
 def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag | None:
     """The tag of the quote at `paragraph.spans[index]`: after it, else before it; with a
     cast, also a known name subject of a long clause leading into it ("Tony opened it and
@@ -149,6 +153,15 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
             leads_in = not before.text.rstrip().endswith(_NO_LEAD_IN)
             tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=leads_in) \
                 or _going_on_tag(before.text, before.start)
+        if tag is not None and index > 1 and spans[index - 2].kind == "quote":
+            # '"I hope," said Oliver, when Mrs. Maylie returned, "that ...": a verb in the
+            # sentence of the quote before's own tag is no tag of this quote
+            own = tag_after(before.text, before.start, spans[index - 2].text)
+            if own is not None and own.end <= tag.subject_start and not _SENTENCE_BREAK.search(
+                    before.text, own.end - before.start, tag.start - before.start) \
+                    and _TEMPORAL.search(before.text, own.end - before.start,
+                                         tag.subject_start - before.start):
+                tag = None      # (but "said Cecil, while Miss Bartlett added:" is hers)
         if after_tag is None or (tag is not None and tag.identifies):
             return tag
     return after_tag

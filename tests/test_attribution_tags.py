@@ -307,3 +307,13 @@ def test_a_family_role_in_lower_case_names_its_speaker():
             '"Please?" said Teddy.\n\n'
             '"Eat up your supper," said nanny.\n')
     assert speakers(text) == ["TEDDY", "NANNY", "TEDDY", "NANNY"]
+
+
+def test_a_clause_of_time_after_a_tag_names_no_new_speaker():
+    # "when Mrs. Maylie returned" is in the sentence of "said Oliver": the quote goes on;
+    # "while Miss Bartlett added:" brings in another voice
+    text = ('Mrs. Maylie went out, and Oliver waited.\n\n'
+            '"I hope," said Oliver, when Mrs. Maylie returned, "that nothing is wrong."\n\n'
+            '"I won\'t play," said Cecil, while Miss Bartlett, looking at him, added: '
+            '"I agree with you."\n')
+    assert speakers(text) == ["OLIVER", "OLIVER", "CECIL", "MISS BARTLETT"]
