@@ -25,7 +25,8 @@ from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag, tag_after, tag_before
+from .tags import (MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag, new_sentence_beat,
+                   tag_after, tag_before)
 from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
@@ -144,6 +145,11 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
     if index + 1 < len(spans) and spans[index + 1].kind == "narration":
         after = spans[index + 1]
         after_tag = tag_after(after.text, after.start, quote.text)
+        if after_tag is not None and index + 2 >= len(spans) \
+                and new_sentence_beat(after_tag, after.text, quote.text, after.start):
+            # '"Do wait!" Winterbourne began to think.' closing the paragraph: a new
+            # sentence, perhaps the listener's doing; between two quotes it is the speaker's
+            after_tag = None
         if after_tag is not None and (cast is None or not after_tag.pronoun):
             return after_tag
     if index > 0 and spans[index - 1].kind == "narration":

@@ -276,9 +276,16 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
                subject_start=base + subj_start, subject_end=base + subj_start + len(subj))
 
 
-def _begins_no_speech(tag: Tag, narration: str, base: int) -> bool:
-    """"Winterbourne began to think", "she continued walking": what is begun is no speech."""
-    then = _BEGUN.match(narration, tag.end - base) if tag.lemma in _ASPECT_VERBS else None
+def new_sentence_beat(tag: Tag, text: str, quote_text: str, base: int = 0) -> bool:
+    """After a quote ending in ? or !, a capitalised sentence that does not speak: '"Do
+    wait!" Winterbourne began to think', '"How dare you?" Bitzer picked up his cap'. A beat
+    of the speaker's as often as someone else's doing. (`text` starts at offset `base`.)"""
+    if not (quote_text.rstrip().endswith(("?", "!")) and tag.subject[:1].isupper()):
+        return False
+    if tag.kind == "gesture":
+        return True
+    # "Winterbourne began to think", "she continued walking": what is begun is no speech
+    then = _BEGUN.match(text, tag.end - base) if tag.lemma in _ASPECT_VERBS else None
     return then is not None and \
         verb_lemma(then.group(1) or then.group(2)) not in _SPEECH_LEMMAS - _THOUGHT
 
@@ -362,9 +369,6 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
 
     tag = (_first_tag(_AFTER_INVERTED, narration, base, inverted)
            or _first_tag(_AFTER_NORMAL, narration, base, normal))
-    if tag is not None and not starts_lower and quote_text.rstrip().endswith(("?", "!")) \
-            and (tag.kind == "gesture" or _begins_no_speech(tag, narration, base)):
-        return None     # '"Do wait!" Winterbourne began to think': a new sentence, no beat
     if tag is not None and tag.lemma == "hear":
         return _heard(narration, base, tag)
     return tag

@@ -41,10 +41,15 @@ def test_tag_forms_after_a_quote(narration, quote, subject, verb):
 
 
 def test_a_new_sentence_after_a_question_is_no_beat():
-    # after "?" or "!" a capitalised sentence that does not speak is narration of its own;
-    # one that speaks is still a tag
-    assert tag_after(" Winterbourne began to think.", 0, "Do wait till Friday!") is None
-    assert tag_after(" Bitzer picked up his cap.", 0, "How dare you?") is None
+    # after "?" or "!", a capitalised sentence that closes the paragraph without speaking is
+    # narration of its own (here the listener's doing); between two quotes it is a beat
+    from adapt.attribution import find_tag
+    story = read_prose('"How dare you?" Bitzer picked up his cap.\n\n'
+                       '"Where?" Anne looked up. "There, by the gate."\n')
+    first, second = story.paragraphs()[:2]
+    assert find_tag(first, 0) is None
+    tag = find_tag(second, 0)
+    assert tag is not None and tag.subject == "Anne"
     tag = tag_after(" Anne asked.", 0, "Where?")
     assert tag is not None and tag.subject == "Anne"
 
