@@ -39,6 +39,12 @@ TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
 
+# A description with a phrase after its noun written this often names one person.
+LONG_DESCRIPTION = 3
+_POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
+                           r"(?=\s*[,.;:!?\"\u201c\u201d\u2014(]|\s+(?:and|as|who|to|at|in|with|"
+                           r"for|from|of|on|into|upon|[a-z]+ing|[a-z]+ly)\b)")
+
 # Nouns that name people, with the gender they imply.
 PERSON_NOUNS = {
     "man": "M", "woman": "F", "girl": "F", "boy": "M", "lady": "F", "gentleman": "M",
@@ -141,7 +147,9 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
         before = spans[index - 1]
         tag = tag_before(before.text, before.start)
         if tag is None and cast is not None:
-            tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=True)
+            leads_in = not before.text.rstrip().endswith(_NO_LEAD_IN)
+            tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=leads_in) \
+                or _going_on_tag(before.text, before.start)
         if after_tag is None or (tag is not None and tag.identifies):
             return tag
     return after_tag
@@ -296,15 +304,40 @@ def _aside(tag: Tag | None, block: Paragraph) -> bool:
         return False
     if tag.lemma in THOUGHT_LEMMAS:
         return True
-    end = tag.end - block.start
-    return bool(_TO_ONESELF.search(block.text[max(0, end - 60):end + 40]))
+    end = tag.end - block.start         # (a tag carried from the paragraph before: not here)
+    return 0 <= end <= len(block.text) \
+        and bool(_TO_ONESELF.search(block.text[max(0, end - 60):end + 40]))
+
+
+# Verbs that say someone goes on (or starts) speaking, a sentence of their own before the
+# quote: "She went on, however." / "The Mock Turtle went on."
+_GOING_ON = {"continue", "resume", "add", "begin", "proceed", "go"}
+_GOING_ON_WORDS = re.compile(r"\b(?:went|goes|go|continued|continues|resumed|resumes|added|adds|"
+                             r"began|begins|proceeded|proceeds)\b")
+
+
+_NO_LEAD_IN = ("!", "?", '"', "\u201d", "'", "\u2019", ")", ";", ".")
+
+
+def _going_on_tag(text: str, base: int) -> Tag | None:
+    """A narration ending on a sentence that has its subject go on speaking, read as a tag
+    of the quote after it (as if it ended "went on:")."""
+    text = text.rstrip()
+    if not text.endswith(".") or not _GOING_ON_WORDS.search(text, max(0, len(text) - 60)):
+        return None
+    tag = tag_before(text[:-1] + ":", base)
+    if tag is None or tag.lemma not in _GOING_ON or (tag.lemma == "go" and not tag.verb.endswith(" on")):
+        return None
+    return tag
 
 
 def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
     """A narration paragraph ending on a tag ("... and then Ratcliffe said, looking out over
     the sea:", "Suddenly he said:"), which leads into the next paragraph's quote."""
     text = block.text.rstrip()
-    if text.endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ";")):
+    if text.endswith("."):
+        return _going_on_tag(text, block.start)
+    if text.endswith(_NO_LEAD_IN):
         return None             # (a tag runs into its quote; cheap test first)
     tag = clause_tag(text, block.start, cast.name_spans, pronouns=True)
     if tag is not None and tag.identifies:
@@ -445,6 +478,7 @@ class _Sieve:
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
         self.described: dict[str, CastCharacter] = {}
+        self.long_forms: dict[str, bool] = {}          # "gentleman in the white waistcoat"
         self.kin_found = False                      # resolve_np found a surname relation
         self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
@@ -670,6 +704,22 @@ class _Sieve:
             return self.role_character(self.description_name(head), gender)
         return self.resolve_pronoun(k, gender)
 
+    def long_description(self, tag: Tag) -> str | None:
+        """A description the text keeps writing in full, which names one person: "said the
+        gentleman in the white waistcoat" (not "said the gentleman with the utmost gravity",
+        written once)."""
+        det, _head, role = _np_head(tag.subject)
+        if det != "the":
+            return None
+        m = _POSTMODIFIER.match(self.story.text, tag.subject_end)
+        if m is None:
+            return None
+        phrase = " ".join(f"{role} {m.group(1)} the {m.group(2)}".split())
+        if phrase not in self.long_forms:
+            pattern = r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
+            self.long_forms[phrase] = len(re.findall(pattern, self.story.text)) >= LONG_DESCRIPTION
+        return phrase if self.long_forms[phrase] else None
+
     def description_name(self, head: str) -> str:
         """The role cue of a recurring description: the wording the tags use most ("genial
         passenger"), the shortest of equals."""
@@ -723,6 +773,11 @@ class _Sieve:
                 ch = self.cast.lookup(clean_subject(tag.subject))
                 if ch is None:
                     ch = self.cast.new([clean_subject(tag.subject)])
+                turn.speaker, turn.how = ch, "explicit"
+            elif tag.subject in ROLE_NAMES:
+                # "said nanny": the character the prose calls Nanny, else a role of that name
+                ch = self.cast.lookup(tag.subject.capitalize()) \
+                    or self.role_character(tag.subject, ROLE_NAMES[tag.subject])
                 turn.speaker, turn.how = ch, "explicit"
             elif tag.designation is not None:
                 ch = self.designated(tag.designation[0])
@@ -871,6 +926,9 @@ class _Sieve:
                 # a pronoun opening the narration is the tag's pronoun again: only names count
                 named = [x for x in turn.lead if isinstance(x, CastCharacter)]
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + before, tag.lemma), "pronoun"
+            long_form = self.long_description(tag)
+            if long_form is not None:
+                return self.role_character(long_form, _noun_gender(_np_head(tag.subject)[1])), "np"
             self.kin_found = False
             ch = self.resolve_np(k, tag.subject)
             if self.kin_found and _np_head(tag.subject)[1] in KIN_PARENT:
