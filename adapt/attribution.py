@@ -39,6 +39,12 @@ TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
 
+# A description with a phrase after its noun written this often names one person.
+LONG_DESCRIPTION = 3
+_POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
+                           r"(?=\s*[,.;:!?\"\u201c\u201d\u2014(]|\s+(?:and|as|who|to|at|in|with|"
+                           r"for|from|of|on|into|upon|[a-z]+ing|[a-z]+ly)\b)")
+
 # Nouns that name people, with the gender they imply.
 PERSON_NOUNS = {
     "man": "M", "woman": "F", "girl": "F", "boy": "M", "lady": "F", "gentleman": "M",
@@ -454,6 +460,7 @@ class _Sieve:
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
         self.described: dict[str, CastCharacter] = {}
+        self.long_forms: dict[str, bool] = {}          # "gentleman in the white waistcoat"
         self.kin_found = False                      # resolve_np found a surname relation
         self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
@@ -679,6 +686,22 @@ class _Sieve:
             return self.role_character(self.description_name(head), gender)
         return self.resolve_pronoun(k, gender)
 
+    def long_description(self, tag: Tag) -> str | None:
+        """A description the text keeps writing in full, which names one person: "said the
+        gentleman in the white waistcoat" (not "said the gentleman with the utmost gravity",
+        written once)."""
+        det, _head, role = _np_head(tag.subject)
+        if det != "the":
+            return None
+        m = _POSTMODIFIER.match(self.story.text, tag.subject_end)
+        if m is None:
+            return None
+        phrase = " ".join(f"{role} {m.group(1)} the {m.group(2)}".split())
+        if phrase not in self.long_forms:
+            pattern = r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
+            self.long_forms[phrase] = len(re.findall(pattern, self.story.text)) >= LONG_DESCRIPTION
+        return phrase if self.long_forms[phrase] else None
+
     def description_name(self, head: str) -> str:
         """The role cue of a recurring description: the wording the tags use most ("genial
         passenger"), the shortest of equals."""
@@ -732,6 +755,11 @@ class _Sieve:
                 ch = self.cast.lookup(clean_subject(tag.subject))
                 if ch is None:
                     ch = self.cast.new([clean_subject(tag.subject)])
+                turn.speaker, turn.how = ch, "explicit"
+            elif tag.subject in ROLE_NAMES:
+                # "said nanny": the character the prose calls Nanny, else a role of that name
+                ch = self.cast.lookup(tag.subject.capitalize()) \
+                    or self.role_character(tag.subject, ROLE_NAMES[tag.subject])
                 turn.speaker, turn.how = ch, "explicit"
             elif tag.designation is not None:
                 ch = self.designated(tag.designation[0])
@@ -880,6 +908,9 @@ class _Sieve:
                 # a pronoun opening the narration is the tag's pronoun again: only names count
                 named = [x for x in turn.lead if isinstance(x, CastCharacter)]
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + before, tag.lemma), "pronoun"
+            long_form = self.long_description(tag)
+            if long_form is not None:
+                return self.role_character(long_form, _noun_gender(_np_head(tag.subject)[1])), "np"
             self.kin_found = False
             ch = self.resolve_np(k, tag.subject)
             if self.kin_found and _np_head(tag.subject)[1] in KIN_PARENT:
