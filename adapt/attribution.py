@@ -33,8 +33,17 @@ UNKNOWN = "VOICE"
 DESCRIPTION_DICE = 0.3
 # Narration between two quoted paragraphs longer than this ends the conversation.
 CONVERSATION_GAP = 800
+# Turn-taking votes (1 per alternating turn, halved two turns away) that bind a description
+# to a named speaker, or unbind it.
+TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
+
+# A description with a phrase after its noun written this often names one person.
+LONG_DESCRIPTION = 3
+_POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
+                           r"(?=\s*[,.;:!?\"\u201c\u201d\u2014(]|\s+(?:and|as|who|to|at|in|with|"
+                           r"for|from|of|on|into|upon|[a-z]+ing|[a-z]+ly)\b)")
 
 # Nouns that name people, with the gender they imply.
 PERSON_NOUNS = {
@@ -79,6 +88,9 @@ _NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
              "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
+# Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
+KIN_SURNAME = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
+               "daughter", "son"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
 
 
@@ -134,7 +146,9 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
         before = spans[index - 1]
         tag = tag_before(before.text, before.start)
         if tag is None and cast is not None:
-            tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=True)
+            leads_in = not before.text.rstrip().endswith(_NO_LEAD_IN)
+            tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=leads_in) \
+                or _going_on_tag(before.text, before.start)
         if after_tag is None or (tag is not None and tag.identifies):
             return tag
     return after_tag
@@ -277,11 +291,35 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
     return turns
 
 
+# Verbs that say someone goes on (or starts) speaking, a sentence of their own before the
+# quote: "She went on, however." / "The Mock Turtle went on."
+_GOING_ON = {"continue", "resume", "add", "begin", "proceed", "go"}
+_GOING_ON_WORDS = re.compile(r"\b(?:went|goes|go|continued|continues|resumed|resumes|added|adds|"
+                             r"began|begins|proceeded|proceeds)\b")
+
+
+_NO_LEAD_IN = ("!", "?", '"', "\u201d", "'", "\u2019", ")", ";", ".")
+
+
+def _going_on_tag(text: str, base: int) -> Tag | None:
+    """A narration ending on a sentence that has its subject go on speaking, read as a tag
+    of the quote after it (as if it ended "went on:")."""
+    text = text.rstrip()
+    if not text.endswith(".") or not _GOING_ON_WORDS.search(text, max(0, len(text) - 60)):
+        return None
+    tag = tag_before(text[:-1] + ":", base)
+    if tag is None or tag.lemma not in _GOING_ON or (tag.lemma == "go" and not tag.verb.endswith(" on")):
+        return None
+    return tag
+
+
 def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
     """A narration paragraph ending on a tag ("... and then Ratcliffe said, looking out over
     the sea:", "Suddenly he said:"), which leads into the next paragraph's quote."""
     text = block.text.rstrip()
-    if text.endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ";")):
+    if text.endswith("."):
+        return _going_on_tag(text, block.start)
+    if text.endswith(_NO_LEAD_IN):
         return None             # (a tag runs into its quote; cheap test first)
     tag = clause_tag(text, block.start, cast.name_spans, pronouns=True)
     if tag is not None and tag.identifies:
@@ -422,6 +460,8 @@ class _Sieve:
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
         self.described: dict[str, CastCharacter] = {}
+        self.long_forms: dict[str, bool] = {}          # "gentleman in the white waistcoat"
+        self.kin_found = False                      # resolve_np found a surname relation
         self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
@@ -582,6 +622,7 @@ class _Sieve:
                     owner = owner or candidate
                     kin = self._kin(candidate, head, gender) if head in KIN_WORDS else None
                     if kin is not None:
+                        self.kin_found = True
                         return kin
             exclude = ({owner} if owner else set()) | ({prev} if prev else set()) \
                 | set(turn.vocatives)
@@ -645,6 +686,22 @@ class _Sieve:
             return self.role_character(self.description_name(head), gender)
         return self.resolve_pronoun(k, gender)
 
+    def long_description(self, tag: Tag) -> str | None:
+        """A description the text keeps writing in full, which names one person: "said the
+        gentleman in the white waistcoat" (not "said the gentleman with the utmost gravity",
+        written once)."""
+        det, _head, role = _np_head(tag.subject)
+        if det != "the":
+            return None
+        m = _POSTMODIFIER.match(self.story.text, tag.subject_end)
+        if m is None:
+            return None
+        phrase = " ".join(f"{role} {m.group(1)} the {m.group(2)}".split())
+        if phrase not in self.long_forms:
+            pattern = r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
+            self.long_forms[phrase] = len(re.findall(pattern, self.story.text)) >= LONG_DESCRIPTION
+        return phrase if self.long_forms[phrase] else None
+
     def description_name(self, head: str) -> str:
         """The role cue of a recurring description: the wording the tags use most ("genial
         passenger"), the shortest of equals."""
@@ -672,7 +729,7 @@ class _Sieve:
         return kin or ch
 
     def _kin(self, owner: CastCharacter, head: str, gender: str | None) -> CastCharacter | None:
-        if not owner.surname:
+        if not owner.surname or head not in KIN_SURNAME:
             return None
         same = [c for c in self.cast.characters if c.surname == owner.surname and c is not owner
                 and c.compatible(gender) and not c.role]
@@ -698,6 +755,11 @@ class _Sieve:
                 ch = self.cast.lookup(clean_subject(tag.subject))
                 if ch is None:
                     ch = self.cast.new([clean_subject(tag.subject)])
+                turn.speaker, turn.how = ch, "explicit"
+            elif tag.subject in ROLE_NAMES:
+                # "said nanny": the character the prose calls Nanny, else a role of that name
+                ch = self.cast.lookup(tag.subject.capitalize()) \
+                    or self.role_character(tag.subject, ROLE_NAMES[tag.subject])
                 turn.speaker, turn.how = ch, "explicit"
             elif tag.designation is not None:
                 ch = self.designated(tag.designation[0])
@@ -774,6 +836,44 @@ class _Sieve:
             if best is not None and best_score >= DESCRIPTION_DICE \
                     and replies[(role, best.id)] * 2 < len(convs & char_convs[best.id]):
                 self.described[role] = best
+        self._learn_by_turns()
+
+    def _learn_by_turns(self):
+        """Bind descriptions by turn-taking too: a named speaker tagged two turns before or
+        after "the young girl" is her (the exchange alternates), one turn away is the other
+        party. A binding the turns support (in two conversations at least) wins; one they
+        contradict is dropped."""
+        votes: dict[str, Counter] = {}
+        convs: dict[tuple, set] = {}
+        turns = self.turns
+        for i, turn in enumerate(turns):
+            tag = turn.tag
+            if tag is None or tag.named or turn.how == "explicit":
+                continue
+            det, head, role = _np_head(tag.subject)
+            if det != "the" or not (head in PERSON_NOUNS or head in ROLE_NAMES
+                                    or _describes_someone(head)):
+                continue
+            for d in (-3, -2, -1, 1, 2, 3):
+                j = i + d
+                if not 0 <= j < len(turns) or turns[j].conv != turn.conv \
+                        or turns[j].how != "explicit" or turns[j].speaker is None:
+                    continue
+                other = turns[j].speaker
+                same = d % 2 == 0
+                votes.setdefault(role, Counter())[other] += (1.0 if same else -1.0) / abs(d)
+                if same:
+                    convs.setdefault((role, other.id), set()).add(turn.conv)
+        for role, v in votes.items():
+            bound = self.described.pop(role, None)
+            gender = _noun_gender(role.split()[-1])
+            fits = [(score, -ch.id, ch) for ch, score in v.items()
+                    if not ch.role and not ch.narrator and ch.compatible(gender)]
+            score, _id, ch = max(fits, key=lambda f: f[:2]) if fits else (0.0, 0, None)
+            if score >= TURN_VOTES and len(convs.get((role, ch.id), ())) >= 2:
+                self.described[role] = ch
+            elif bound is not None and v[bound] >= -TURN_VOTES:
+                self.described[role] = bound
 
     def sweep(self):
         for k, turn in enumerate(self.turns):
@@ -808,7 +908,15 @@ class _Sieve:
                 # a pronoun opening the narration is the tag's pronoun again: only names count
                 named = [x for x in turn.lead if isinstance(x, CastCharacter)]
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + before, tag.lemma), "pronoun"
-            return self.resolve_np(k, tag.subject), "np"
+            long_form = self.long_description(tag)
+            if long_form is not None:
+                return self.role_character(long_form, _noun_gender(_np_head(tag.subject)[1])), "np"
+            self.kin_found = False
+            ch = self.resolve_np(k, tag.subject)
+            if self.kin_found and _np_head(tag.subject)[1] in KIN_PARENT:
+                # "her mother" of a Bennet, when the prose has a Mrs. Bennet: as good as a name
+                return ch, "kin"
+            return ch, "np"
         if lead and lead[0] not in turn.vocatives:
             return lead[0], "lead"
         after = [self._as_char(x, k) for x in turn.after]

@@ -32,7 +32,7 @@ ROLE_NAMES = {
     "father": "M", "mother": "F", "daddy": "M", "dad": "M", "papa": "M", "pa": "M", "mama": "F",
     "mamma": "F", "mammy": "F", "mommy": "F", "mom": "F", "mum": "F", "mummy": "F", "ma": "F",
     "granny": "F", "grandma": "F", "grandpa": "M", "grandfather": "M", "grandmother": "F",
-    "aunt": "F", "auntie": "F", "uncle": "M", "nurse": "F",
+    "aunt": "F", "auntie": "F", "uncle": "M", "nurse": "F", "nanny": "F",
 }
 # Nouns of occupation and station: "said the waiter", "the beach attendant replied". Said of
 # someone once or twice, such a description is that person's only name in the story.

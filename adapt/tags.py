@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .cast import ROLE_NAMES
 from .verbs import verb_lemma
 
 # Verbs that only report speech: the tag is dropped from the screenplay.
@@ -81,6 +82,8 @@ PHRASAL = frozenset({
     ("call", "out"), ("cry", "out"), ("sing", "out"), ("shout", "out"), ("blurt", "out"),
     ("speak", "out"), ("break", "out"), ("burst", "forth"), ("break", "forth"), ("go", "on"),
     ("speak", "up"), ("pipe", "up"), ("chip", "in"),
+    # after a quote, before a name only: '"Gracious!" broke from Janey'
+    ("break", "from"), ("burst", "from"),
 })
 _PARTICLE = r"\s+(?P<prt>in|out|forth|on|up)\b"
 # A word describing a named speaker: "said old Horace Talbot", "said poor Lucy"; never a
@@ -105,11 +108,15 @@ _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|i
 # "said Brenda's solicitor", "cried Elizabeth's mother"
 _VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
 _POSSESSED = rf"{_NAME}['\u2019]s\s+(?!{_VOICE_NOUNS}\b)[a-z][\w\-]*"
+# A family role written as a name but in lower case: '"Now eat up," said nanny.'
+_ROLE_WORD = "(?:" + "|".join(sorted(ROLE_NAMES, key=len, reverse=True)) + ")"
+# "cut in the clear voice of Inspector Ratcliffe": whose voice, _voice_owner() tells
+_VOICE_OF_NP = rf"(?:the|a|an|his|her)\s+(?:[a-z][\w\-]*\s+){{0,2}}?{_VOICE_NOUNS}(?=\s+of\s)"
 _AFTER_INVERTED = [re.compile(
     rf"{_LEAD}(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?(?P<verb>[a-z]+){prt}\s+(?:{_EPITHET})?"
-    rf"(?P<subj>{_PRONOUN}\b|{_POSSESSED}{_SUBJECT_END}|{_NAME}\b|{_NP}{_SUBJECT_END})"
-    rf"(?:\s+(?P<adv2>{_ADVERB})\b)?")
-    for prt in (_PARTICLE, "")]
+    rf"(?P<subj>{_PRONOUN}\b|{_POSSESSED}{_SUBJECT_END}|{_NAME}\b|{_VOICE_OF_NP}|"
+    rf"{_NP}{_SUBJECT_END}|{_ROLE_WORD}{_SUBJECT_END})(?:\s+(?P<adv2>{_ADVERB})\b)?")
+    for prt in (r"(?:\s+[a-z]+ly)?\s+(?P<prt>in|out|forth|on|up|from)\b", "")]
 # "Elinor, rejoiced to see him, now ventured to say, " / "the Gryphon said, in a rather
 # offended tone, "
 _ASIDE = r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,80},)"
@@ -327,7 +334,9 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
         verb = m.group("verb")
         lemma = verb_lemma(verb)
         # a gesture in the past or present tense ("smiled Kitty"), not "while Freddy"
-        return (lemma in SPEECH_VERBS | MANNER_VERBS
+        if _group(m, "prt") == "from" and not re.match(r"(?:the\s+)?[A-Z]", m.group("subj")):
+            return False        # '"Oh!" broke from the room'
+        return (lemma in SPEECH_VERBS | MANNER_VERBS or _group(m, "prt") == "from"
                 or (not verb.endswith("ing") and not ends_sentence and lemma != verb))
 
     def normal(m):

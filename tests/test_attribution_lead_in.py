@@ -1,6 +1,8 @@
 """Pronoun tags that lead into a quote from afar: at the end of the paragraph before ("Then
 she said:"), or as the subject of a long clause ("She waited until he had done, and then
 said gently,")."""
+from adapt.attribution import attribute
+from adapt.readers.prose import read_prose
 from adapt.tags import clause_tag
 from conftest import speakers
 
@@ -50,3 +52,26 @@ def test_the_subject_of_a_long_clause_is_the_pronoun_opening_it():
     assert tag("After a pause she presently added,") == ("she", "added")
     assert tag("It was not what she said,") is None
     assert tag("Her cousin turned to the window and said,") is None     # no pronoun subject
+
+
+def test_a_sentence_saying_someone_went_on_tags_the_quote_after_it():
+    # "She went on." ends the narration: the quote after it is hers, though the man was
+    # the last one named.
+    text = '''Mr. Harland and Miss Ada Crane walked slowly along the river. Mr. Harland pulled his hat down against the wind.
+
+"It is a long way round," said Mr. Harland.
+
+"It is the only way I know," said Miss Ada Crane.
+
+Mr. Harland said nothing to that, and kicked a stone into the water. She went on.
+
+"My father walked it every morning of his life."
+
+"Then so shall we," said Mr. Harland.
+'''
+    story = read_prose(text)
+    result = attribute(story)
+    quote = story.quotes()[2]
+    assert result.speakers[quote.start] == "MISS ADA CRANE"
+    tag = result.tags[quote.start]
+    assert (tag.subject, tag.verb) == ("She", "went on")

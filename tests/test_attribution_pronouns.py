@@ -29,3 +29,42 @@ def test_a_name_in_sentences_about_someone_else_keeps_its_own_gender():
     cast = discover_cast(story)
     assert cast.lookup("Brenda").gender == "F"
     assert speakers(text) == ["BRENDA", "TONY", "BRENDA"]
+
+
+def test_her_mother_of_a_family_is_its_mrs_even_after_narration_about_the_daughter():
+    # the narration before is all about Clara, and the exchange would give her the turn;
+    # "her mother" of a Dunmore, with a Mrs. Dunmore in the prose, is as good as a name
+    text = ('Mr. Dunmore read his paper while Mrs. Dunmore sewed, and Clara Dunmore looked '
+            'out of the window.\n\n'
+            '"May I walk to the village?" said Clara.\n\n'
+            '"In this mud?" said Mr. Dunmore.\n\n'
+            'Clara, feeling very restless, was determined to go all the same. She declared '
+            'her resolution.\n\n'
+            '"How can you be so silly," cried her mother, "as to think of such a thing?"\n')
+    assert speakers(text)[2] == "MRS. DUNMORE"
+
+
+_FILLER = ("The afternoon wore on slowly and nothing of any note happened in the house for a "
+           "long while; the clocks ticked, the fire settled in the grate, the rain came and went "
+           "against the windows, and the servants went about their business below. ") * 5
+
+
+def test_a_description_is_the_speaker_its_turns_alternate_with_not_the_company():
+    # Mrs. Vane is tagged in every conversation where "the young girl" speaks (as much
+    # company as Nora), but the turns alternate Mr. Thale / Nora / Mr. Thale / the young
+    # girl: two turns from Nora, she is Nora
+    scene = ('Nora came into the room, and she sat down by the window. Mrs. Vane followed '
+             'her.\n\n'
+             '"Good morning," said Mrs. Vane.\n\n'
+             '"Good morning to you," said Mr. Thale.\n\n'
+             '"Is it {0}?" said Nora.\n\n'
+             '"Not at all," said Mr. Thale.\n\n'
+             '"Then we shall {1}," said the young girl.\n\n'
+             '"If you like," said Mr. Thale.\n\n')
+    text = (scene.format("raining", "walk") + _FILLER + "\n\n"
+            + scene.format("snowing", "ride") + _FILLER + "\n\n"
+            + "Nora came back with Mrs. Vane, and she stood at the door.\n\n"
+            + '"Where is the key?" said Mr. Thale.\n\n'
+            + '"I have it here," answered the young girl.\n')
+    got = speakers(text)
+    assert [got[4], got[10], got[13]] == ["NORA", "NORA", "NORA"]

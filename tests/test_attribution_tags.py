@@ -29,12 +29,19 @@ from tests.conftest import PDNC_DIR, needs_shared, speakers
     (" said Hamidullah's voice.", "Come in,", "Hamidullah", "said"),
     (" had been Anne's reply.", "No,", "Anne", "reply"),
     (" said Brenda's solicitor.", "Sign here,", "Brenda's solicitor", "said"),  # possessed
+    (" at last broke explosively from Janey.", "How romantic!", "Janey", "broke from"),
+    (" called the clear voice of Inspector Ratcliffe. ", "Surely,", "Inspector Ratcliffe",
+     "called"),
 ])
 def test_tag_forms_after_a_quote(narration, quote, subject, verb):
     tag = tag_after(narration, 0, quote)
     assert tag is not None and (tag.subject, tag.verb) == (subject, verb)
     assert tag.kind == "speech"
     assert narration[tag.subject_start:tag.subject_end] == subject
+
+
+def test_what_breaks_from_a_room_is_no_speaker():
+    assert tag_after(" broke from the next room.", 0, "Oh!") is None
 
 
 @pytest.mark.parametrize("narration,quote", [
@@ -262,3 +269,24 @@ def test_a_closed_sentence_that_opens_no_speech(narration):
     def names(text):
         return [(m.start(), m.end()) for m in re.finditer(r"Mr\. Pembury|Lucy", text)]
     assert clause_tag(narration, 0, names) is None
+
+
+def test_a_description_written_in_full_names_one_person():
+    # the text keeps writing "the lady in the green bonnet": she is her own character, not
+    # one of the named people talking to her ("with the utmost calm" names nobody)
+    text = ('Mr. Pembury and Miss Ardley sat in the coach. The lady in the green bonnet sat '
+            'opposite.\n\n'
+            '"A cold morning," said the lady in the green bonnet.\n\n'
+            '"Very cold," said Mr. Pembury.\n\n'
+            '"Colder yesterday," said the lady in the green bonnet, with a sniff.\n\n'
+            '"Indeed it was," said Miss Ardley with the utmost calm.\n')
+    assert speakers(text) == ["LADY IN THE GREEN BONNET", "MR. PEMBURY",
+                              "LADY IN THE GREEN BONNET", "MISS ARDLEY"]
+
+
+def test_a_family_role_in_lower_case_names_its_speaker():
+    text = ('"May I stay up?" asked Teddy.\n\n'
+            '"Certainly not," said nanny.\n\n'
+            '"Please?" said Teddy.\n\n'
+            '"Eat up your supper," said nanny.\n')
+    assert speakers(text) == ["TEDDY", "NANNY", "TEDDY", "NANNY"]
