@@ -59,6 +59,13 @@ ADDRESS_WORDS = frozenset("""
     brother lord lady ladyship lordship honour honor monsieur madame mademoiselle miss friend
     fellow man gentlemen ladies sweetheart honey son daughter master mistress
 """.split())
+# Polite words of address that say the addressee's sex ("sir", "ma'am"): the line answers
+# someone of that sex. (Kin words are not: "Daddy, look!" calls someone who has not spoken.)
+ADDRESSEE = -1.0
+ADDRESSED_GENDER = {
+    **dict.fromkeys("sir sirs lord lordship monsieur master gentlemen".split(), "M"),
+    **dict.fromkeys("madam ma'am lady ladyship madame mademoiselle miss mistress ladies".split(), "F"),
+}
 _STOPS = re.compile(r"[,;:!?.\u2014]|--")
 _BEFORE_ADDRESS = {"my", "dear", "oh", "o"}
 
@@ -202,6 +209,15 @@ def _transition(turn, prev) -> tuple[float, float]:
     """(same speaker as the previous turn, someone besides the last two) against the
     alternating speaker, by what separates the two quotes: nothing; narration ending the
     previous paragraph; narration opening this one; a paragraph of narration between."""
+    same, other = _gap_transition(turn, prev)
+    if prev is not None and prev.aside:
+        # words to oneself ("'Insolent girl!' said Elizabeth to herself") take no turn in
+        # the exchange: the same person may well speak aloud next
+        same = max(same, 0.0)
+    return same, other
+
+
+def _gap_transition(turn, prev) -> tuple[float, float]:
     if turn.between:
         return TURNS["between"]
     if turn.paragraph.spans[0].kind == "narration":
@@ -223,6 +239,12 @@ def _lead_gender(turn):
     return None
 
 
+def _addressee_gender(turn):
+    """The sex of whom the turn addresses by a word like "sir" or "ma'am", if one only."""
+    found = {ADDRESSED_GENDER[f] for f in turn.address if isinstance(f, str) and f in ADDRESSED_GENDER}
+    return found.pop() if len(found) == 1 else None
+
+
 def _gender(turn):
     tag = turn.tag
     if tag is not None and turn.how == "pronoun":
@@ -238,6 +260,7 @@ def _decode_conversation(turns, narrated, tagged, addressing) -> None:
     for turn, e in zip(turns, evidence):
         e.update(_address_evidence(turn, addressing))
     soft = [_lead_gender(t) for t in turns]
+    addressed = [_addressee_gender(t) for t in turns]
     # layer: (speaker two back, previous speaker) -> (score, path as nested pairs)
     layer = {(None, None): (0.0, ())}
     for k, turn in enumerate(turns):
@@ -270,6 +293,9 @@ def _decode_conversation(turns, narrated, tagged, addressing) -> None:
                         alt = layer.get(key)
                         if alt is not None and alt[0] >= s:
                             s, p = alt
+                    # "Yes, sir": the line answers a man; "Nonsense, ma'am" is answered by a woman
+                    if addressed[k] is not None and b.gender not in (None, addressed[k]):
+                        s += ADDRESSEE
                 s += emit[c]
                 key = (b, c)
                 if key not in new or s > new[key][0]:

@@ -45,3 +45,28 @@ def test_her_is_no_subject_of_a_tag():
     assert tag_after(" Her silence worries him, hinting at questions.", 0, "Rory?") is None
     tag = tag_after(" she whispers.", 0, "Rory?")
     assert tag is not None and tag.subject == "she"
+
+
+def test_a_polite_word_of_address_says_whom_the_line_answers():
+    # The narration before the untagged exchange ends on the man, which alone would make him
+    # open it; but "madam" answers a woman, so she asks and he answers.
+    text = '''Mr. Thornton came into the drawing-room. He had walked from the mill, and he was tired.
+
+"Good morning," said Mr. Thornton.
+
+"Good morning," said Margaret. She put down her work. She was glad to see him, though she did not say so.
+
+CHAPTER II
+
+The next day the rain fell without stopping, and the street outside the house was empty. Mr. Thornton waited by the door with his hat in his hand, and Margaret stood at the window.
+
+"Is the mill open today?"
+
+"It is, madam. The men came back this morning."
+
+"Then the strike is over?"
+
+"For now, madam. Nobody can say for how long."
+'''
+    cues = [cue for _text, cue in _lines(text)[2:]]
+    assert cues == ["MARGARET", "MR. THORNTON", "MARGARET", "MR. THORNTON"]
