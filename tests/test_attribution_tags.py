@@ -322,3 +322,11 @@ def test_a_clause_of_time_after_a_tag_names_no_new_speaker():
             '"I won\'t play," said Cecil, while Miss Bartlett, looking at him, added: '
             '"I agree with you."\n')
     assert speakers(text) == ["OLIVER", "OLIVER", "CECIL", "MISS BARTLETT"]
+
+
+def test_an_ordinal_tells_one_of_several_apart():
+    text = ('Two policemen came up to Mr. Pembury in the street.\n\n'
+            '"Move along," said the first policeman.\n\n'
+            '"I live here," said Mr. Pembury.\n\n'
+            '"Then go in," said the second policeman.\n')
+    assert speakers(text) == ["FIRST POLICEMAN", "MR. PEMBURY", "SECOND POLICEMAN"]
