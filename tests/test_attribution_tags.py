@@ -325,8 +325,10 @@ def test_a_clause_of_time_after_a_tag_names_no_new_speaker():
 
 
 def test_an_ordinal_tells_one_of_several_apart():
-    text = ('Two policemen came up to Mr. Pembury in the street.\n\n'
-            '"Move along," said the first policeman.\n\n'
-            '"I live here," said Mr. Pembury.\n\n'
-            '"Then go in," said the second policeman.\n')
-    assert speakers(text) == ["FIRST POLICEMAN", "MR. PEMBURY", "SECOND POLICEMAN"]
+    # "the second gentleman" is not the gentleman named on stage, nor the first one
+    text = ('Mr. Pembury, Mr. Ames and two other gentlemen sat at the table.\n\n'
+            '"A fine evening," said Mr. Pembury.\n\n'
+            '"Very fine," said Mr. Ames.\n\n'
+            '"Too warm," said the first gentleman.\n\n'
+            '"Far too warm," said the second gentleman.\n')
+    assert speakers(text)[2:] == ["FIRST GENTLEMAN", "SECOND GENTLEMAN"]
