@@ -275,8 +275,10 @@ def _action_style(name: str, interiority: str, narration: str):
 
     if Path(name).suffix.lower() in (*FOUNTAIN_SUFFIXES, ".json"):
         return None
-    from .action import ActionStyle
+    from .regex_cache import kept
 
+    with kept("action"):
+        from .action import ActionStyle
     return ActionStyle(interiority=interiority, narration=narration)
 
 

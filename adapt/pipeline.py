@@ -6,11 +6,14 @@ import pickle
 import tempfile
 from types import SimpleNamespace
 
-from . import action as action_writer, attribution, memory, tags, verbs
-from .build import Builder, document
-from .helper import Helper
-from .model import Document
-from .readers.prose import read_prose
+from . import regex_cache
+
+with regex_cache.kept("pipeline"):     # (their patterns take long to compile: see regex_cache)
+    from . import action as action_writer, attribution, memory, tags, verbs
+    from .build import Builder, document
+    from .helper import Helper
+    from .model import Document
+    from .readers.prose import read_prose
 
 # Below this many characters of prose a helper process costs more than it saves.
 HELPER_MIN_CHARS = 60_000
@@ -52,12 +55,10 @@ def adapt_prose(text: str, title: str | None = None, author: str | None = None,
                 idle()
             plan = helper.next()
             if plan is None:            # the helper failed: plan on a fresh reading
-                from . import scenes
-                plan = scenes.plan(read_prose(text), who)
+                plan = _plan(read_prose(text), who)
             step("scenes")
         else:
-            from . import scenes
-            plan = scenes.plan(story, who)
+            plan = _plan(story, who)
             step("scenes")              # (plan() frees its own per-paragraph caches)
             paragraphs = builder.paragraphs(plan.skip, consume=True)
     finally:
@@ -85,8 +86,6 @@ def _helper_work(story, action, spill, receive):
     The rewritten narration goes into `spill` (a temporary file) part by part, and only where
     each part starts comes through the pipe: the builder reads one part at a time, so neither
     process ever holds the whole of it (that would be tens of megabytes for a long novel)."""
-    from . import scenes        # (only the helper plans scenes: the parent never loads the planner)
-
     where, summary = [], None
     for first, part in action_writer.ahead(story, action):
         data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
@@ -94,10 +93,20 @@ def _helper_work(story, action, spill, receive):
         spill.write(data)
         summary = summary or action_writer.Ahead(part.past, part.first_person, {}, {})
     spill.flush()
-    yield summary, where, scenes.title_paragraphs(story.blocks)
-    scenes.warm(story)      # what the plan reads from the story alone, while the parent attributes
-    cast = receive()
-    yield scenes.plan(story, SimpleNamespace(cast=cast))
+    with regex_cache.kept("scenes"):    # (left before the last value: the parent then ends this)
+        from . import scenes    # (only the helper plans scenes: the parent never loads the planner)
+        yield summary, where, scenes.title_paragraphs(story.blocks)
+        scenes.warm(story)      # what the plan reads from the story alone, while the parent attributes
+        cast = receive()
+        plan = scenes.plan(story, SimpleNamespace(cast=cast))
+    yield plan
+
+
+def _plan(story, who):
+    """The scene plan, worked out in this process."""
+    with regex_cache.kept("scenes"):
+        from . import scenes
+        return scenes.plan(story, who)
 
 
 def _parts(spill, where):

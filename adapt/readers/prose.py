@@ -10,6 +10,7 @@ import re
 
 from lark import Lark, Token, Transformer, v_args
 
+from .. import regex_cache
 from ..grammar import cache_file, grammar_text
 from ..story import Chapter, Paragraph, SceneBreak, Span, Story
 
@@ -121,7 +122,8 @@ def read_prose(text: str) -> Story:
     start = "doc_single" if quote_convention(body) == "single" else "doc_double"
     parser, to_blocks = _parser()
     to_blocks.offset = begin
-    blocks = parser.parse(body, start=start)
+    with regex_cache.kept("prose"):     # (the lexer compiles its terminals on first use)
+        blocks = parser.parse(body, start=start)
     story = Story(text=text, blocks=blocks, title=fields.get("title"), author=fields.get("author"))
     title = _title_line(blocks)
     if title is not None:
