@@ -127,6 +127,7 @@ class _Turn:
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
+    aside: bool = False              # thought or said to oneself: no turn in the exchange
 
 
 def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag | None:
@@ -283,12 +284,29 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                                            for t in turns[first_turn:]):
                 carried = None
         for t in turns[first_turn:]:
+            t.aside = _aside(t.tag, block)
             t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
             t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
+
+
+# Words to oneself: "thought Elinor", "said Elizabeth to herself".
+THOUGHT_LEMMAS = {"think", "reflect", "muse", "wonder", "ponder", "meditate", "soliloquize"}
+_TO_ONESELF = re.compile(r"\b(?:to|within)\s+(?:himself|herself|myself)\b")
+
+
+def _aside(tag: Tag | None, block: Paragraph) -> bool:
+    """Whether a tag says the words were thought or said to oneself, not to the others."""
+    if tag is None:
+        return False
+    if tag.lemma in THOUGHT_LEMMAS:
+        return True
+    end = tag.end - block.start         # (a tag carried from the paragraph before: not here)
+    return 0 <= end <= len(block.text) \
+        and bool(_TO_ONESELF.search(block.text[max(0, end - 60):end + 40]))
 
 
 # Verbs that say someone goes on (or starts) speaking, a sentence of their own before the

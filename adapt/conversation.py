@@ -209,6 +209,15 @@ def _transition(turn, prev) -> tuple[float, float]:
     """(same speaker as the previous turn, someone besides the last two) against the
     alternating speaker, by what separates the two quotes: nothing; narration ending the
     previous paragraph; narration opening this one; a paragraph of narration between."""
+    same, other = _gap_transition(turn, prev)
+    if prev is not None and prev.aside:
+        # words to oneself ("'Insolent girl!' said Elizabeth to herself") take no turn in
+        # the exchange: the same person may well speak aloud next
+        same = max(same, 0.0)
+    return same, other
+
+
+def _gap_transition(turn, prev) -> tuple[float, float]:
     if turn.between:
         return TURNS["between"]
     if turn.paragraph.spans[0].kind == "narration":

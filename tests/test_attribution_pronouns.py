@@ -68,3 +68,15 @@ def test_a_description_is_the_speaker_its_turns_alternate_with_not_the_company()
             + '"I have it here," answered the young girl.\n')
     got = speakers(text)
     assert [got[4], got[10], got[13]] == ["NORA", "NORA", "NORA"]
+
+
+def test_words_said_to_oneself_take_no_turn_in_the_exchange():
+    # Mr. Thale's aside is not his answer to Mr. Vane: "he said" after it is Mr. Thale
+    # speaking aloud, not Mr. Vane's turn come round again
+    text = ('Mr. Vane came into the hall, where Mr. Thale was waiting for him.\n\n'
+            '"Good evening," said Mr. Vane. "I hope I am not late."\n\n'
+            '"Not at all," said Mr. Thale.\n\n'
+            '"What a bore the man is," said Mr. Thale to himself.\n\n'
+            '"Will you dine with us tonight?" he said.\n\n'
+            '"With pleasure," said Mr. Vane.\n')
+    assert speakers(text)[4:] == ["MR. THALE", "MR. VANE"]
