@@ -180,8 +180,10 @@ def from_prose(text: str, italic: bool = True) -> str:
     star = "*" if italic else ""
     held = escape(marked).replace(_OPEN, star).replace(_CLOSE, star)
     expected = marked.replace(_OPEN, "").replace(_CLOSE, "")
-    styled = [piece for piece, style in runs(held) if ITALIC in style]
-    if plain(held) != expected or styled != ([m.group(1) for m in spans] if italic else []):
+    pieces = runs(held)     # (plain(held) is their text: read once for both checks)
+    styled = [piece for piece, style in pieces if ITALIC in style]
+    if "".join(piece for piece, _ in pieces) != expected or \
+            styled != ([m.group(1) for m in spans] if italic else []):
         return escape(text)
     return held
 

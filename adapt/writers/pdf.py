@@ -151,13 +151,18 @@ class _Painter:
         self.height = height_pt
         self._string_width = stringWidth
         self._fp_str = fp_str
+        self._at: dict[tuple[float, float], str] = {}      # (x, y) -> fp_str(x, y)
         self._escape = escapePDF
         self._to_t1 = unicode2T1
         self._t1 = {}       # face -> [font] + substitutes, for the built-in faces only
+        self._ascii = set()     # ... those whose encoding writes printable ASCII as it is
+        printable = "".join(map(chr, range(32, 127)))
         for face in set(fonts.faces.values()):
             font = getFont(face)
             if not font._dynamicFont and not font._multiByte:
                 self._t1[face] = [font] + font.substitutionFonts
+                if unicode2T1(printable, self._t1[face]) == [(font, printable.encode("ascii"))]:
+                    self._ascii.add(face)
         self._bottom_up = c.bottomup
         self.dry = False    # choose fonts as painting would, but draw nothing (see _later_pages)
 
@@ -197,11 +202,17 @@ class _Painter:
         t1 = self._t1.get(face)
         if self.dry and t1 is not None and run.isascii():
             return      # (ASCII is all in the face's own encoding: no substitute font to add)
-        pieces = self._to_t1(run, t1) if t1 is not None and self._bottom_up else None
+        if face in self._ascii and self._bottom_up and run and run.isascii() and run.isprintable():
+            pieces = [(t1[0], run.encode("ascii"))]     # what _to_t1 gives, without encoding
+        else:
+            pieces = self._to_t1(run, t1) if t1 is not None and self._bottom_up else None
         if pieces is not None and len(pieces) == 1 and pieces[0][0] is t1[0]:
             # one list item for both operators: the text object joins its items with a space
             if not self.dry:
-                self.code.append(f"1 0 0 1 {self._fp_str(x, y)} Tm ({self._escape(pieces[0][1])}) Tj")
+                at = self._at.get((x, y))      # (a script has few margins and line heights)
+                if at is None:
+                    at = self._at[x, y] = self._fp_str(x, y)
+                self.code.append(f"1 0 0 1 {at} Tm ({self._escape(pieces[0][1])}) Tj")
         else:
             self.text.setTextOrigin(x, y)
             self.text.textOut(run)
