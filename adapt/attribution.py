@@ -25,7 +25,8 @@ from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag, tag_after, tag_before
+from .tags import (MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag, new_sentence_beat,
+                   tag_after, tag_before)
 from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
@@ -130,6 +131,10 @@ class _Turn:
     aside: bool = False              # thought or said to oneself: no turn in the exchange
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;]")
+_TEMPORAL = re.compile(r"\b(?:when|as|till|until|before|after|since|once)\b")
+
+
 def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag | None:
     """The tag of the quote at `paragraph.spans[index]`: after it, else before it; with a
     cast, also a known name subject of a long clause leading into it ("Tony opened it and
@@ -141,6 +146,11 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
     if index + 1 < len(spans) and spans[index + 1].kind == "narration":
         after = spans[index + 1]
         after_tag = tag_after(after.text, after.start, quote.text)
+        if after_tag is not None and index + 2 >= len(spans) \
+                and new_sentence_beat(after_tag, after.text, quote.text, after.start):
+            # '"Do wait!" Winterbourne began to think.' closing the paragraph: a new
+            # sentence, perhaps the listener's doing; between two quotes it is the speaker's
+            after_tag = None
         if after_tag is not None and (cast is None or not after_tag.pronoun):
             return after_tag
     if index > 0 and spans[index - 1].kind == "narration":
@@ -150,6 +160,15 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
             leads_in = not before.text.rstrip().endswith(_NO_LEAD_IN)
             tag = clause_tag(before.text, before.start, cast.name_spans, pronouns=leads_in) \
                 or _going_on_tag(before.text, before.start)
+        if tag is not None and index > 1 and spans[index - 2].kind == "quote":
+            # '"I hope," said Oliver, when Mrs. Maylie returned, "that ...": a verb in the
+            # sentence of the quote before's own tag is no tag of this quote
+            own = tag_after(before.text, before.start, spans[index - 2].text)
+            if own is not None and own.end <= tag.subject_start and not _SENTENCE_BREAK.search(
+                    before.text, own.end - before.start, tag.start - before.start) \
+                    and _TEMPORAL.search(before.text, own.end - before.start,
+                                         tag.subject_start - before.start):
+                tag = None      # (but "said Cecil, while Miss Bartlett added:" is hers)
         if after_tag is None or (tag is not None and tag.identifies):
             return tag
     return after_tag

@@ -69,8 +69,9 @@ _ADVERB = r"[a-z]+ly"
 # Adverbs without -ly, which say nothing of the delivery: "Ralph now began", "said again".
 _PLAIN_ADVERB = r"(?:(?:now|then|again|still|only|also|at\s+once|at\s+last|at\s+length)\s+)"
 # An auxiliary before the verb: "Freddy was saying", "Dr Messinger had said", "Tony would say"
+# ("The Mouse did not answer": no speech, no tag)
 _AUX = (r"(?:(?P<aux>would|could|should|might|will|can|shall|may|must|did|was|were|is|are|"
-        r"had|has|have)\s+(?:(?:not|never|only|then|now|just|still|also|always|often|"
+        r"had|has|have)\s+(?:(?:only|then|now|just|still|also|always|often|"
         r"sometimes|presently|again)\s+)?)?")
 _PLAIN_ADVERB_AFTER = r"(?:\s+(?:at\s+once|again|aloud|abruptly|then|now|too|at\s+last))"
 
@@ -169,6 +170,12 @@ _NOT_SUBJECTS = frozenset("""
 """.split())
 
 
+# Words that open a clause of time or condition, not the sentence's subject.
+_SUBORDINATORS = frozenset("""
+    when as if after before while though although because since until unless whether once
+""".split())
+
+
 @dataclass
 class Tag:
     subject: str            # as written: "she", "Elizabeth", "his lady"
@@ -251,8 +258,8 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS \
             and not re.match(rf"(?:this|that)\s+{_LOWER_NP}\Z", subj):     # "said this emissary"
         rest = subj[len(first):].lstrip()
-        if not rest[:1].isupper():
-            return None
+        if not rest[:1].isupper() or first.lower() in _SUBORDINATORS:
+            return None         # ("Before Anne could answer": a clause of time, no tag)
         subj_start += len(subj) - len(rest)       # "Then Jess says": the subject is Jess
         subj = rest
     owner = _voice_owner(match.string, subj_start, match.end("subj"))
@@ -260,14 +267,32 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
         subj_start, subj = owner
         end = max(end, subj_start + len(subj))
     adverb = _group(match, "adv1") or _group(match, "adv2")
+    kind = "speech" if match.re in (_NOMINAL, _NOMINAL_BEFORE) else _kind(lemma, particle)
     return Tag(subject=subj, verb=verb + (" " + particle if particle else ""), lemma=lemma,
-               adverb=adverb, kind="speech" if match.re in (_NOMINAL, _NOMINAL_BEFORE) else _kind(lemma, particle),
+               adverb=adverb, kind=kind,
                start=base + min([subj_start] + [match.start(g) for g in ("verb", "adv1")
                                                 if _group(match, g)]),
                end=base + end,
                subject_start=base + subj_start, subject_end=base + subj_start + len(subj))
 
 
+def new_sentence_beat(tag: Tag, text: str, quote_text: str, base: int = 0) -> bool:
+    """After a quote ending in ? or !, a capitalised sentence that does not speak: '"Do
+    wait!" Winterbourne began to think', '"How dare you?" Bitzer picked up his cap'. A beat
+    of the speaker's as often as someone else's doing. (`text` starts at offset `base`.)"""
+    if not (quote_text.rstrip().endswith(("?", "!")) and tag.subject[:1].isupper()):
+        return False
+    if tag.kind == "gesture":
+        return True
+    # "Winterbourne began to think", "she continued walking": what is begun is no speech
+    then = _BEGUN.match(text, tag.end - base) if tag.lemma in _ASPECT_VERBS else None
+    return then is not None and \
+        verb_lemma(then.group(1) or then.group(2)) not in _SPEECH_LEMMAS - _THOUGHT
+
+
+_ASPECT_VERBS = frozenset({"begin", "continue", "proceed", "resume"})
+_THOUGHT = frozenset({"think", "wonder", "reflect", "muse", "read", "write"})
+_BEGUN = re.compile(r"\s+(?:to\s+([a-z]+)|([a-z]+ing)\b)")
 _VOICE_OF = re.compile(rf"\s+of\s+(?:(?:old|young|little|poor)\s+)?(?P<owner>{_NAME})")
 
 
@@ -406,7 +431,9 @@ def tag_before(narration: str, base: int) -> Tag | None:
 _NOT_TRAIL = (r"(?:nothing|no|not|something|anything|it|this|these|those|the|a|an|his|its|"
               r"their|my|your|our|so|little|much|more|any|some|all|what|how|whether|if|why|"
               r"where|when|one|himself|herself|themselves)\b")
-_TRAIL = re.compile(rf"(?:\s+(?!{_NOT_TRAIL})[^.!?;\"\u201c\u201d\u2018\u2019()]{{0,60}}?|"
+# ("asked Mr. Darcy", "said to Mr. Darcy": a title's full stop ends no sentence)
+_TRAIL_CHAR = r"(?:[^.!?;\"\u201c\u201d\u2018\u2019()]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.)"
+_TRAIL = re.compile(rf"(?:\s+(?!{_NOT_TRAIL}){_TRAIL_CHAR}{{0,60}}?|"
                     rf",\s+[^.!?;\"\u201c\u201d\u2018\u2019()]{{1,90}}?)?[\s,:;\u2014\-]*\Z")
 # A new clause inside the trail means the verb is not the last of the sentence's.
 _TRAIL_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:he|she|they|I|we|[A-Z])|\b(?:who|which)\b")
@@ -419,9 +446,12 @@ _DESCRIPTION = re.compile(r"\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their
                           r"Our)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?=\s*,|\s+(?:[a-z]+ly\s+)?"
                           r"(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
                           r"burst|took|gave|made|got|put|held|stood|sat|rose|threw|drew)\b)")
-# A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause".
-_OPENER = re.compile(r"\A\s*(?:And|But|Yet|So|Now|At|After|Before|In|On|Upon|With|Without|During|For|By|Then|"
-                     r"Presently|Suddenly|Meanwhile|Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
+# A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause",
+# "Every day Dr Messinger".
+_OPENER = re.compile(r"\A\s*(?:And|But|Yet|So|Now|Every|Each|Next|One|That|All|Later|Soon|"
+                     r"Afterwards|Finally|Even|Only|Immediately|Instantly|At|After|Before|In|"
+                     r"On|Upon|With|Without|During|For|By|Then|Presently|Suddenly|Meanwhile|"
+                     r"Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
 _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\b")
 _PERCEIVES = re.compile(_PERCEIVED.pattern + r"\s+\Z")
 # "Frank Churchill was heard to say": the one heard is the subject

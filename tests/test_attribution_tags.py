@@ -40,6 +40,27 @@ def test_tag_forms_after_a_quote(narration, quote, subject, verb):
     assert narration[tag.subject_start:tag.subject_end] == subject
 
 
+def test_a_new_sentence_after_a_question_is_no_beat():
+    # after "?" or "!", a capitalised sentence that closes the paragraph without speaking is
+    # narration of its own (here the listener's doing); between two quotes it is a beat
+    from adapt.attribution import find_tag
+    story = read_prose('"How dare you?" Bitzer picked up his cap.\n\n'
+                       '"Where?" Anne looked up. "There, by the gate."\n')
+    first, second = story.paragraphs()[:2]
+    assert find_tag(first, 0) is None
+    tag = find_tag(second, 0)
+    assert tag is not None and tag.subject == "Anne"
+    tag = tag_after(" Anne asked.", 0, "Where?")
+    assert tag is not None and tag.subject == "Anne"
+
+
+def test_two_quotes_of_one_speaker_around_a_new_sentence():
+    text = ('"Good morning," said Winterbourne.\n\n'
+            '"Must you go?" asked Daisy. "Do wait till Friday!" Winterbourne began to '
+            'think he had been wrong.\n')
+    assert speakers(text) == ["WINTERBOURNE", "DAISY", "DAISY"]
+
+
 def test_what_breaks_from_a_room_is_no_speaker():
     assert tag_after(" broke from the next room.", 0, "Oh!") is None
 
@@ -252,6 +273,7 @@ def test_a_name_with_an_inner_capital_is_a_name():
     ("Mr. Pembury, trying not to smile, went on again. ", "Mr. Pembury"),
     ("Another song was begged for. And Lucy was heard to say, ", "Lucy"),  # heard to say
     ("He heard Lucy next say, with a glance at the piano, ", "Lucy"),
+    ("Every day Lucy asked Mr. Pembury, ", "Lucy"),                   # a phrase of time
 ])
 def test_a_clause_that_opens_a_speech(narration, subject):
     def names(text):
@@ -290,3 +312,13 @@ def test_a_family_role_in_lower_case_names_its_speaker():
             '"Please?" said Teddy.\n\n'
             '"Eat up your supper," said nanny.\n')
     assert speakers(text) == ["TEDDY", "NANNY", "TEDDY", "NANNY"]
+
+
+def test_a_clause_of_time_after_a_tag_names_no_new_speaker():
+    # "when Mrs. Maylie returned" is in the sentence of "said Oliver": the quote goes on;
+    # "while Miss Bartlett added:" brings in another voice
+    text = ('Mrs. Maylie went out, and Oliver waited.\n\n'
+            '"I hope," said Oliver, when Mrs. Maylie returned, "that nothing is wrong."\n\n'
+            '"I won\'t play," said Cecil, while Miss Bartlett, looking at him, added: '
+            '"I agree with you."\n')
+    assert speakers(text) == ["OLIVER", "OLIVER", "CECIL", "MISS BARTLETT"]
