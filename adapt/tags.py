@@ -227,6 +227,9 @@ def _group(match: re.Match, name: str) -> str | None:
     return match.group(name) if name in match.re.groupindex else None
 
 
+_LONE_DETERMINERS = frozenset("The His Its Their A An One My Our This That These Those".split())
+
+
 def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     verb = match.group("verb")
     lemma = lemma or verb_lemma(verb)
@@ -252,8 +255,9 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
         return None             # "said in French": no particle; the caller tries without
     subj = match.group("subj")
     subj_start = match.start("subj")
-    if subj.lower() in ("her", "him"):
-        return None             # "Her silence worries him": an object form is no subject
+    if subj.lower() in ("her", "him") or subj in _LONE_DETERMINERS:
+        return None             # "Her silence worries him": an object form is no subject;
+                                # '?" The look which he cast': a determiner is none either
     first = subj.split()[0]
     if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS \
             and not re.match(rf"(?:this|that)\s+{_LOWER_NP}\Z", subj):     # "said this emissary"

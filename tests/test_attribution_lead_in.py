@@ -75,3 +75,14 @@ Mr. Harland said nothing to that, and kicked a stone into the water. She went on
     assert result.speakers[quote.start] == "MISS ADA CRANE"
     tag = result.tags[quote.start]
     assert (tag.subject, tag.verb) == ("She", "went on")
+
+
+def test_a_sentence_opening_on_a_determiner_after_a_question_is_no_tag():
+    # '?" The look which he cast ...': "The" names nobody; the question is his.
+    text = '''Mr. Harland sat by the fire when Miss Ada Crane came in from the garden.
+
+"You are late," said Miss Ada Crane.
+
+"I believe I am in for a cold," said Mr. Harland. "Have you any quinine?" The look which he cast at her frightened her.
+'''
+    assert speakers(text) == ["MISS ADA CRANE", "MR. HARLAND", "MR. HARLAND"]
