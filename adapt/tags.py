@@ -562,7 +562,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
                                 # subordinate clause's subject is not the speaker
             if opens:
                 chosen = None
-                chosen_pronoun = s if _CLAUSE_PRONOUN.match(head, s) else None
+                chosen_pronoun = s if _CLAUSE_PRONOUN.match(head, s) \
+                    or (pronouns and _KIN_DESCRIPTION.match(head, s)) else None
             continue
         right_before_verb = re.match(r"\s+(?:(?:[a-z]+ly|next|then|again|now)\s+)?\Z", head[e:])
         if right_before_verb and (_PERCEIVES.search(before) or _AUX_BEFORE.search(before)):
@@ -572,8 +573,11 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         if opens and not _AFTER_PREPOSITION.search(before) and not _POSSESSIVE.match(head, e):
             chosen, chosen_pronoun = (s, e), None       # (not "Isabella's eyes")
     if chosen is None:
-        if chosen_pronoun is not None and not _PERCEIVED.search(head, chosen_pronoun) \
-                and not re.search(r"\bwho\b", head[chosen_pronoun:]):
+        subject = chosen_pronoun is not None and (_CLAUSE_PRONOUN.match(head, chosen_pronoun)
+                                                  or _KIN_DESCRIPTION.match(head, chosen_pronoun))
+        between = head[subject.end():] if subject else ""
+        if subject and not _PERCEIVED.search(between) \
+                and not (re.search(r"\bwho\b", between) and not re.match(r"\s*,?\s*who\b", between)):
             return _clause_pronoun_tag(sentence, base + sentence_start, chosen_pronoun,
                                        verb, particle, trail)
         return None
@@ -611,9 +615,14 @@ _SUBORDINATE = re.compile(r"\b(?:until|till|when|whenever|while|whilst|as|if|tho
                           r"because|before|after|since|where|whereupon|that)\s*\Z", re.I)
 
 
+# "her husband called from the distance": someone's kin, which the sieve resolves like a name
+_KIN_DESCRIPTION = re.compile(r"(?:his|her|their|His|Her|Their)\s+(?:husband|wife|brother|sister|"
+                              r"mother|father|son|daughter|aunt|uncle|cousin|niece|nephew)\b")
+
+
 def _clause_pronoun_tag(sentence: str, base: int, s: int, verb, particle, trail) -> Tag:
-    """The tag of a clause whose subject is the pronoun at `s` of `sentence`."""
-    e = _CLAUSE_PRONOUN.match(sentence, s).end()
+    """The tag of a clause whose subject is the pronoun (or someone's kin) at `s` of `sentence`."""
+    e = (_CLAUSE_PRONOUN.match(sentence, s) or _KIN_DESCRIPTION.match(sentence, s)).end()
     lemma = verb_lemma(verb.group())
     prt = particle.group() if particle else None
     adverb = re.match(r"\s+([a-z]+ly)\b", trail)

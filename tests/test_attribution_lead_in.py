@@ -51,7 +51,8 @@ def test_the_subject_of_a_long_clause_is_the_pronoun_opening_it():
         == ("He", "said")
     assert tag("After a pause she presently added,") == ("she", "added")
     assert tag("It was not what she said,") is None
-    assert tag("Her cousin turned to the window and said,") is None     # no pronoun subject
+    assert tag("Her cousin turned to the window and said,") == ("Her cousin", "said")
+    assert tag("The maid turned to the window and said,") is None   # a description: not here
 
 
 def test_a_sentence_saying_someone_went_on_tags_the_quote_after_it():
@@ -86,3 +87,15 @@ def test_a_sentence_opening_on_a_determiner_after_a_question_is_no_tag():
 "I believe I am in for a cold," said Mr. Harland. "Have you any quinine?" The look which he cast at her frightened her.
 '''
     assert speakers(text) == ["MISS ADA CRANE", "MR. HARLAND", "MR. HARLAND"]
+
+
+def test_someones_kin_as_the_subject_of_a_long_clause_speaks():
+    text = '''Mrs. Porter sat with Anne in the drawing-room, and Mr. Porter walked in the garden below.
+
+"We leave for the coast tomorrow," said Mrs. Porter.
+
+"Then I shall not see you on Thursday," said Anne.
+
+Mrs. Porter did not dispute it. But her husband, who had come up to the open window, cried from the garden, "Yes, yes, you come to us on Thursday."
+'''
+    assert speakers(text)[2] == "MR. PORTER"
