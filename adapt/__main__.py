@@ -1,5 +1,7 @@
 """`python -m adapt` and the `adapt` command."""
+import os
 import signal
+import sys
 
 
 def run():
@@ -9,7 +11,21 @@ def run():
     # into its own one-line report.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     from .cli import main
-    main()
+    try:
+        main()
+    except SystemExit as done:
+        # The outputs are written and the helper processes reaped: the process ends here,
+        # without the interpreter freeing a whole novel's objects one by one (tens of ms).
+        code = done.code
+        if code is not None and not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            code = code or 1
+        os._exit(code or 0)
 
 
 if __name__ == "__main__":

@@ -34,13 +34,12 @@ _SENTENCE_END = re.compile(r"(?=[.!?\u2026])(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
 _NON_SPACE = re.compile(r"\S")
-_SPACES = re.compile(r"\s\s+|[^\S ]")     # the runs of white space that are not one " "
 
 
 def clean(text: str) -> str:
     """One line of text: line breaks and runs of spaces become single spaces."""
     if "  " in text or not text.isprintable():   # (every white space but " " is unprintable)
-        text = _SPACES.sub(" ", text)
+        return " ".join(text.split())       # (str.split's white space is the regex \s)
     return text.strip()
 
 

@@ -944,7 +944,12 @@ class _Sieve:
             if subj in PRONOUNS:
                 # a pronoun opening the narration is the tag's pronoun again: only names count
                 named = [x for x in turn.lead if isinstance(x, CastCharacter)]
-                return self.resolve_pronoun(k, PRONOUNS[subj], named + before, tag.lemma), "pronoun"
+                # else whoever of that gender the narration since the last quote was most
+                # about ("Fanny had been crying. She would not look up ... Mrs. Norris was by
+                # the window. / '...,' she said" is Fanny, though Mrs. Norris was named last)
+                focus = [c for c in turn.focus if c.gender == PRONOUNS[subj]][:1]
+                return self.resolve_pronoun(k, PRONOUNS[subj], named + focus + before,
+                                            tag.lemma), "pronoun"
             long_form = self.long_description(tag)
             if long_form is not None:
                 return self.role_character(long_form, _noun_gender(_np_head(tag.subject)[1])), "np"
@@ -1018,7 +1023,9 @@ class _Sieve:
         gender = {"he": "M", "his": "M", "she": "F", "her": "F"}.get(x)
         if gender is None:
             return None
-        return self.resolve_pronoun(k, gender)
+        # "She turned round.": whoever of that gender the narration was most about
+        focus = [c for c in self.turns[k].focus if c.gender == gender][:1]
+        return self.resolve_pronoun(k, gender, focus)
 
 
 # A name set off in a quotation: "Jess, oh my god!", "Sit down, Alexis Ivanovitch."
