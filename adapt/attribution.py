@@ -358,10 +358,8 @@ def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
         return _going_on_tag(text, block.start)
     if text.endswith(_NO_LEAD_IN):
         return None             # (a tag runs into its quote; cheap test first)
-    tag = clause_tag(text, block.start, cast.name_spans, pronouns=True)
-    if tag is not None and tag.identifies:
-        return tag
-    return tag_before(text, block.start) or tag
+    return clause_tag(text, block.start, cast.name_spans, pronouns=True) \
+        or tag_before(text, block.start)
 
 
 def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
