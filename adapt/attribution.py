@@ -34,8 +34,8 @@ UNKNOWN = "VOICE"
 DESCRIPTION_DICE = 0.3
 # Narration between two quoted paragraphs longer than this ends the conversation.
 CONVERSATION_GAP = 800
-# Turn-taking votes (1 per alternating turn, halved two turns away) that bind a description
-# to a named speaker, or unbind it.
+# Turn-taking votes that bind a description to a named speaker, or unbind it: a tagged turn d
+# turns away counts 1/d, for when d is even (the same speaker), against when d is odd.
 TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
@@ -361,10 +361,8 @@ def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
         return _going_on_tag(text, block.start)
     if text.endswith(_NO_LEAD_IN):
         return None             # (a tag runs into its quote; cheap test first)
-    tag = clause_tag(text, block.start, cast.name_spans, pronouns=True)
-    if tag is not None and tag.identifies:
-        return tag
-    return tag_before(text, block.start) or tag
+    return clause_tag(text, block.start, cast.name_spans, pronouns=True) \
+        or tag_before(text, block.start)
 
 
 def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
