@@ -1023,7 +1023,9 @@ class _Sieve:
         gender = {"he": "M", "his": "M", "she": "F", "her": "F"}.get(x)
         if gender is None:
             return None
-        return self.resolve_pronoun(k, gender)
+        # "She turned round.": whoever of that gender the narration was most about
+        focus = [c for c in self.turns[k].focus if c.gender == gender][:1]
+        return self.resolve_pronoun(k, gender, focus)
 
 
 # A name set off in a quotation: "Jess, oh my god!", "Sit down, Alexis Ivanovitch."

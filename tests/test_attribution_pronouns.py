@@ -1,4 +1,6 @@
 """Pronoun tags resolved on short prose passages whose referent is plain from general English."""
+import pytest
+
 from adapt.attribution import discover_cast
 from adapt.readers.prose import read_prose
 from tests.conftest import speakers
@@ -82,16 +84,18 @@ def test_words_said_to_oneself_take_no_turn_in_the_exchange():
     assert speakers(text)[4:] == ["MR. THALE", "MR. VANE"]
 
 
-def test_the_sieve_reads_a_pronoun_as_whom_the_narration_was_about_not_the_last_named():
+@pytest.mark.parametrize("last, how", [('"I am quite well now," she said.', "pronoun"),
+                                       ('She turned round. "I am quite well now."', "lead")])
+def test_the_sieve_reads_a_pronoun_as_whom_the_narration_was_about_not_the_last_named(last, how):
     # the sieve's own reading (before the conversation is decoded as a whole) feeds how each
-    # speaker addresses people: "she" is Fanny, whom the paragraph is about, not Mrs. Norris
+    # speaker addresses people: "she" (in the tag, or opening the narration before the quote)
+    # is Fanny, whom the paragraph is about, not Mrs. Norris, named last
     from adapt import attribution as attr
     text = ('"Are you coming down?" said Edmund.\n\n'
             '"Presently," said Fanny.\n\n'
             'Fanny had been crying. She would not look up, and she hid her face in her hands. '
             'At last Fanny rose and went to the glass. Her aunt, Mrs. Norris, was sitting by '
-            'the window.\n\n'
-            '"I am quite well now," she said.\n')
+            'the window.\n\n' + last + '\n')
     story = read_prose(text)
     cast = discover_cast(story)
     turns = attr._turns(story, cast)
@@ -99,4 +103,4 @@ def test_the_sieve_reads_a_pronoun_as_whom_the_narration_was_about_not_the_last_
     sieve.explicit()
     sieve.learn_descriptions()
     sieve.sweep()
-    assert [(t.speaker.cue, t.how) for t in turns][-1] == ("FANNY", "pronoun")
+    assert [(t.speaker.cue, t.how) for t in turns][-1] == ("FANNY", how)
