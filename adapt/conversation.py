@@ -12,7 +12,8 @@ exchange makes every later turn of it wrong too. Here each conversation is decod
   tag means whoever of that gender the narration since the last quote was most about; the
   sieve's reading of a noun-phrase tag ("her mother said") counts;
 - how the quote addresses someone ("No, papa", "My dear", "Miss Woodhouse"): whoever
-  addresses people that way in the text's other lines, among the people of the exchange.
+  addresses people that way in the text's other lines, among the people of the exchange;
+  a polite word of address ("Yes, sir", "madam") says the sex of the speaker it answers.
 
 Candidates for a turn are the people of the exchange around it (speakers, names in the
 narration, names called) - never more than a handful, so decoding stays linear in the
