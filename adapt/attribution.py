@@ -34,8 +34,8 @@ UNKNOWN = "VOICE"
 DESCRIPTION_DICE = 0.3
 # Narration between two quoted paragraphs longer than this ends the conversation.
 CONVERSATION_GAP = 800
-# Turn-taking votes (1 per alternating turn, halved two turns away) that bind a description
-# to a named speaker, or unbind it.
+# Turn-taking votes that bind a description to a named speaker, or unbind it: a tagged turn d
+# turns away counts 1/d, for when d is even (the same speaker), against when d is odd.
 TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
