@@ -204,6 +204,9 @@ _NOT_HEADS = frozenset("""
 """.split())
 
 
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
 def _noun_gender(head: str | None) -> str | None:
     """The sex a person noun implies: the lexicon's, else its ending ("ancestress",
     "policeman")."""
@@ -358,10 +361,8 @@ def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
         return _going_on_tag(text, block.start)
     if text.endswith(_NO_LEAD_IN):
         return None             # (a tag runs into its quote; cheap test first)
-    tag = clause_tag(text, block.start, cast.name_spans, pronouns=True)
-    if tag is not None and tag.identifies:
-        return tag
-    return tag_before(text, block.start) or tag
+    return clause_tag(text, block.start, cast.name_spans, pronouns=True) \
+        or tag_before(text, block.start)
 
 
 def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
@@ -648,6 +649,10 @@ class _Sieve:
             kin = self._kin(owner, head, gender) if owner is not None and head in KIN_WORDS \
                 else None
             return kin or self.role_character(" ".join(subject.split()).lower(), gender)
+        if det == "the" and role.split()[0] in _ORDINALS and len(role.split()) > 1 \
+                and _describes_someone(head):
+            # "the second gentleman", "the first policeman": one of several, told apart
+            return self.role_character(role, gender)
         if det in ("his", "her", "their"):
             # "her mother": the mother of the latest woman, found through a shared surname;
             # "her ladyship", "his friend": someone of that gender besides the owner

@@ -322,3 +322,13 @@ def test_a_clause_of_time_after_a_tag_names_no_new_speaker():
             '"I won\'t play," said Cecil, while Miss Bartlett, looking at him, added: '
             '"I agree with you."\n')
     assert speakers(text) == ["OLIVER", "OLIVER", "CECIL", "MISS BARTLETT"]
+
+
+def test_an_ordinal_tells_one_of_several_apart():
+    # "the second gentleman" is not the gentleman named on stage, nor the first one
+    text = ('Mr. Pembury, Mr. Ames and two other gentlemen sat at the table.\n\n'
+            '"A fine evening," said Mr. Pembury.\n\n'
+            '"Very fine," said Mr. Ames.\n\n'
+            '"Too warm," said the first gentleman.\n\n'
+            '"Far too warm," said the second gentleman.\n')
+    assert speakers(text)[2:] == ["FIRST GENTLEMAN", "SECOND GENTLEMAN"]
