@@ -1080,9 +1080,10 @@ class ActionWriter:
             names[self.narrator] = self.narrator.upper()
         self._names = names
         # The lookahead on the names' first letters (implied by every alternative) keeps the
-        # regex engine from trying the whole cast at every position of a long book.
+        # regex engine from trying the whole cast at every position of a long book (first:
+        # the engine then skips to those letters).
         initials = "".join(sorted({re.escape(n[0]) for n in names}))
-        self._name_re = (re.compile(r"\b(?=[" + initials + r"])("
+        self._name_re = (re.compile(r"(?=[" + initials + r"])\b("
                                     + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                                     + r")\b") if names else None)
         self.introduced: set[str] = set()

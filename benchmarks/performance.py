@@ -14,6 +14,9 @@ ratios the targets of issue #9 are stated in:
   (measured with `/usr/bin/time -v`);
 - startup, `adapt --help`: < 0.15 s.
 
+Where the time goes inside one conversion (per stage, parent and helper processes):
+`python -m benchmarks.stages [FILE] [--runs N]`.
+
 adapt runs from this source tree (`python -m adapt` with the tree first on the path, its
 bytecode cached as an installed package's is) and screenplain through its console entry
 point, both with this interpreter.
