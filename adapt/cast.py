@@ -636,6 +636,10 @@ def merge_titled(cast: Cast):
     by writing the title with the full name ("Mr. John Knightley" is Mr. Knightley's
     brother). A married title ("Mrs.", "Lady") may have come with a marriage: left apart."""
     merged = {}
+    with_surname: dict[str, list[Character]] = {}     # the characters of a full name ending so
+    for c in cast.characters:
+        for last in {words[-1] for words in (split_title(f)[1] for f in c.forms) if len(words) >= 2}:
+            with_surname.setdefault(last, []).append(c)
     for ch in cast.characters:
         if ch.role or ch.narrator or not ch.forms or not ch.surname:
             continue
@@ -647,10 +651,8 @@ def merge_titled(cast: Cast):
         gender = title_gender(sorted(titles))
         if gender is None or titles & {"mrs", "lady"}:
             continue
-        full = [c for c in cast.characters if c is not ch and c.id not in merged
-                and not c.role and _could_be(c, gender)
-                and any(len(split_title(f)[1]) >= 2 and split_title(f)[1][-1] == ch.surname
-                        for f in c.forms)]
+        full = [c for c in with_surname.get(ch.surname, ()) if c is not ch and c.id not in merged
+                and not c.role and _could_be(c, gender)]
         if len(full) == 1 and not _distinguished(full[0], sorted(titles)):
             merged[ch.id] = full[0]
     if merged:
