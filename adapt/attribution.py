@@ -417,7 +417,15 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
         lead_in = _lead_in_speaker(sentences[-1].group(), cast)
         if lead_in:
             return lead_in
-        # The paragraph opens on its actor more often than its last sentence does.
+        # The paragraph opens on its actor more often than its last sentence does; but a
+        # short last sentence opening on a name ("Professor Godbole chaffed him
+        # pleasantly.") is the speaker's beat
+        last = sentences[-1].group().lstrip(" \t\r\n,;\u2014-")
+        opener = next(cast.mentions(last), None) if len(sentences) > 1 and len(last) < 80 \
+            else None
+        if opener is not None and opener[0] == 0 and not last.startswith(("'s", "\u2019s"),
+                                                                          opener[1]):
+            return [opener[2]]
         s_text = sentences[0].group()
     else:
         m = castmod.SENTENCE_RE.match(text)

@@ -332,3 +332,11 @@ def test_an_ordinal_tells_one_of_several_apart():
             '"Too warm," said the first gentleman.\n\n'
             '"Far too warm," said the second gentleman.\n')
     assert speakers(text)[2:] == ["FIRST GENTLEMAN", "SECOND GENTLEMAN"]
+
+
+def test_a_short_last_sentence_opening_on_a_name_is_the_speaker_s_beat():
+    text = ('"Good morning," said Mr. Pembury.\n\n"Good morning," said Dr. Quill.\n\n'
+            'Mr. Pembury undertook to explain the way to the mill, but it presently appeared '
+            'that he had never been there himself. Dr. Quill teased him gently. "The blind '
+            'leading the blind!"\n')
+    assert speakers(text)[-1] == "DR. QUILL"
