@@ -289,3 +289,21 @@ def test_a_family_in_the_plural_is_no_speaker():
     cues = _cast_cues(text)
     assert not {"MISS PELLOWS", "PELLOWS", "ST. ANN STREET", "STREET"} & cues
     assert {"MRS. PELLOW", "MR. PELLOW"} <= cues
+
+
+def test_the_count_is_the_regex_count():
+    """cast._the_count finds "the" + a designation from the designation's occurrences: the
+    same count as the regex search over the whole text."""
+    import random
+    import re
+
+    from adapt.cast import _the_count
+
+    pieces = ["the", "The", "tHe", " ", "\n", "x", "March", "Hare", "March Hare", ",", "_",
+              "\u00e9", "theMarch", "\u00a0", "the  "]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for words in (["March"], ["March", "Hare"], ["Hare"]):
+            pattern = r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, words)) + r"\b"
+            assert _the_count(text, words) == len(re.findall(pattern, text)), (text, words)
