@@ -263,6 +263,34 @@ def test_a_bare_word_goes_to_the_surname_the_prose_uses_most():
     assert cast.lookup("Fitzwilliam") is not cast.lookup("Mr. Darcy")
 
 
+def _cast_cues(text):
+    return {ch.cue for ch in discover_cast(read_prose(text)).characters}
+
+
+def test_a_place_called_on_in_a_quote_is_no_speaker():
+    # "Oh, Marrowby," twice, but the prose writes the name after "in", "of", "to"
+    text = ("Hugh Tallant grew up in Marrowby. The mills of Marrowby were loud, and the "
+            "smoke of Marrowby was thick. He went to Marrowby each spring; he wrote from "
+            "Marrowby to his aunt. The bells of Marrowby rang. The streets of Marrowby were "
+            "narrow, and the mayor of Marrowby was a fool. Few men stayed in Marrowby.\n\n"
+            '"Marrowby, you are cruel," said Hugh.\n\n"Marrowby, I am home," he cried.\n\n'
+            '"You are back," said Mrs. Tallant.\n')
+    cues = _cast_cues(text)
+    assert "MARROWBY" not in cues and "HUGH TALLANT" in cues
+
+
+def test_a_family_in_the_plural_is_no_speaker():
+    text = ("Mrs. Pellow kept the house. The Miss Pellows sat by the window, and the "
+            "Pellows had guests. The Miss Pellows sang. The Pellows dined at six, and Mr. "
+            "Pellow carved.\n\n"
+            '"More soup?" said Mrs. Pellow.\n\n"Thank you," said Mr. Pellow.\n\n'
+            '"A letter from Harley Street," said Miss Pellow.\n\n'
+            '"He lodges in St. Ann Street, by Wimpole Street," said Mrs. Pellow.\n')
+    cues = _cast_cues(text)
+    assert not {"MISS PELLOWS", "PELLOWS", "ST. ANN STREET", "STREET"} & cues
+    assert {"MRS. PELLOW", "MR. PELLOW"} <= cues
+
+
 def test_the_count_is_the_regex_count():
     """cast._the_count finds "the" + a designation from the designation's occurrences: the
     same count as the regex search over the whole text."""
