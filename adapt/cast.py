@@ -343,7 +343,7 @@ def _designations(text: str, designations: Counter, forms: Counter) -> Counter:
 
 
 def _the_count(text: str, words: list[str]) -> int:
-    """len(re.findall(r"\b[Tt]he\s+" + r"\s+".join(words) + r"\b", text)) (words escaped),
+    r"""len(re.findall(r"\b[Tt]he\s+" + r"\s+".join(words) + r"\b", text)) (words escaped),
     looked for from the first word's occurrences: a search for "the" read the whole text
     once per designation, the better part of a 10 MB input's cast discovery."""
     rest = re.compile(r"\s+".join(map(re.escape, words)) + r"\b")
