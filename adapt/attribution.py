@@ -1140,6 +1140,8 @@ def _name_narrator(story: Story, cast: Cast, turns: list[_Turn]):
                 for v in turns[j].vocatives:
                     if v is not turns[j].speaker and not v.role and not v.narrator:
                         votes[v.id] += 1
+    if not votes:
+        return      # (before the scan of the whole narration below)
     # a narrator is "I" in the tags and in the narration, never a name there
     in_narration = Counter(ch.id for para in story.paragraphs() for span in para.spans
                            if span.kind == "narration" for _s, _e, ch in cast.mentions(span.text))
