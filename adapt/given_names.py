@@ -41,4 +41,5 @@ def _table() -> dict[str, str]:
         detector = _detector.Detector(case_sensitive=True)
         verdicts = ((name, _VERDICT.get(detector.get_gender(name))) for name in detector.names)
         return {name: v for name, v in verdicts if v and name[:1].isupper()}
-    return cached_table(f"given-names-{stat.st_size}-{stat.st_mtime_ns}", build)
+    return cached_table(f"given-names-{stat.st_size}-{stat.st_mtime_ns}", build,
+                        replaces="given-names-")

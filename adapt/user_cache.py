@@ -16,10 +16,12 @@ def cache_dir() -> Path | None:
         return None
 
 
-def cached_table(key: str, build) -> dict:
+def cached_table(key: str, build, replaces: str | None = None) -> dict:
     """The dict `build()` makes, kept in the cache folder under `key` (which must name what
     the table is made from) and read back with marshal in a few milliseconds. A cache that
-    cannot be read or written is only slower; it is never needed."""
+    cannot be read or written is only slower; it is never needed. `replaces`: the start of
+    the names of older tables this one supersedes, removed once it is written (a key made
+    from a file's date would otherwise leave one table behind per installation)."""
     base = cache_dir()
     # marshal's format belongs to one Python version, which is part of the name
     cache = None if base is None else base / (
@@ -38,6 +40,9 @@ def cached_table(key: str, build) -> dict:
             part = cache.with_name(f"{cache.name}.{os.getpid()}.part")
             part.write_bytes(marshal.dumps(table))
             os.replace(part, cache)            # whole or not at all, with several runs at once
+            for old in cache.parent.glob(f"{replaces}*.marshal") if replaces else ():
+                if old != cache:
+                    old.unlink(missing_ok=True)
         except OSError:
             pass
     return table

@@ -65,3 +65,18 @@ def test_rows_cache_gives_the_parsed_rows(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
     (tmp_path / "file").write_text("not a folder")                    # an unusable cache folder
     assert verbs._rows("lemma_lu.csv.gz", "verb") == want["verb"]
+
+
+def test_a_table_replaces_the_older_ones_it_supersedes(tmp_path, monkeypatch):
+    # The given-names table is keyed by its source file's date: each installation makes a new
+    # one, and the one written last removes the rest (other tables stay).
+    from adapt.user_cache import cached_table
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cached_table("names-1-100", lambda: {"Ann": "F"}, replaces="names-") == {"Ann": "F"}
+    assert cached_table("other-1", lambda: {"x": 1}) == {"x": 1}
+    assert cached_table("names-1-200", lambda: {"Bob": "M"}, replaces="names-") == {"Bob": "M"}
+    names = sorted(f.name.split("-py")[0] for f in (tmp_path / "adapt").iterdir())
+    assert names == ["names-1-200", "other-1"]
+    assert cached_table("names-1-200", lambda: pytest.fail("built again"),
+                        replaces="names-") == {"Bob": "M"}
