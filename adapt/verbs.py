@@ -134,9 +134,19 @@ def inflect(lemma: str, tag: str) -> str:
 
 
 def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
-    """Every word form whose verb_lemma is one of `lemmas` (the inverse of verb_lemma)."""
-    return frozenset(form for form, row in _lemma_rows().items()
-                     if form == form.lower() and row.split("/", 1)[0].lower() in lemmas)
+    """Every word form whose verb_lemma is one of `lemmas` (the inverse of verb_lemma).
+
+    Finding them reads every row of the table (~20 ms, in each process that asks): the
+    answer is kept in the user's cache, named for the table's bytes and the lemmas."""
+    path = _resource("lemma_lu.csv.gz")
+    data = path.read_bytes() if path is not None else b""
+    asked = zlib.crc32("\n".join(sorted(lemmas)).encode("utf-8"))
+
+    def build():
+        return dict.fromkeys(form for form, row in _lemma_rows().items()
+                             if form == form.lower() and row.split("/", 1)[0].lower() in lemmas)
+    return frozenset(cached_table(f"verb-forms-{len(data)}-{zlib.crc32(data):08x}-{asked:08x}",
+                                  build))
 
 
 def third_person_present(word: str) -> str:

@@ -80,3 +80,17 @@ def test_a_table_replaces_the_older_ones_it_supersedes(tmp_path, monkeypatch):
     assert names == ["names-1-200", "other-1"]
     assert cached_table("names-1-200", lambda: pytest.fail("built again"),
                         replaces="names-") == {"Bob": "M"}
+
+
+def test_verb_forms_are_every_form_of_the_lemmas_and_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lemmas = frozenset({"think", "wonder", "be"})
+    rows = verbs._lemma_rows()
+    want = {form for form, row in rows.items()
+            if form == form.lower() and row.split("/")[0].lower() in lemmas}
+    assert {"thought", "thinks", "wondering", "was", "been"} <= want
+    assert verbs.verb_forms(lemmas) == want                            # found, then written
+    with monkeypatch.context() as m:                                  # read back, not found
+        m.setattr(verbs, "_lemma_rows", lambda: pytest.fail("rows read again"))
+        assert verbs.verb_forms(lemmas) == want
+    assert verbs.verb_forms(frozenset({"walk"})) == {"walk", "walks", "walked", "walking"}
