@@ -230,8 +230,16 @@ def _group(match: re.Match, name: str) -> str | None:
 _LONE_DETERMINERS = frozenset("The His Its Their A An One My Our This That These Those".split())
 
 
+# Words that are never the verb of a tag: '"He is..." Putting down her cup, she' has a
+# participle before a particle, not a subject before a verb
+_NOT_VERBS = frozenset("""down up out off over back away round about into onto upon to at
+    from with by of for her his their its the a an my our your them him it this that""".split())
+
+
 def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     verb = match.group("verb")
+    if verb in _NOT_VERBS:
+        return None
     lemma = lemma or verb_lemma(verb)
     end = match.end()
     aux = _group(match, "aux")

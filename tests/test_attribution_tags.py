@@ -107,6 +107,12 @@ def test_a_name_coordinated_with_a_place_is_no_subject(narration):
     assert tag is None or tag.subject[:1].islower()
 
 
+def test_a_participle_before_a_particle_is_no_tag():
+    # '"..." Laying down his pen, he': no subject "Laying", no verb "down"
+    tag = tag_after("  Laying down his pen, he rubbed his eyes.", 0, "It was   ")
+    assert tag is None or tag.subject == "he"
+
+
 def test_two_tagged_speakers_in_one_paragraph():
     text = ('Lady Bertram spoke first, and Sir Thomas after her.\n\n'
             '"Then she had better come to us," said Lady Bertram, with the utmost composure. '
