@@ -44,7 +44,9 @@ _PARTICLE_RUN = r"(?:(?:van|von|der|den|de|du|la|le|di|da|del)\s+)+"
 _PARTICLES = rf"(?:{_PARTICLE_RUN})?"
 # A capitalised word, hyphenated ("Grant-Menzies") but not run into a dash ("Elton--")
 _CAP_WORD = r"[A-Z][\w\u2019']*(?:-[\w\u2019']+)*"
-_NAME = (rf"(?:{TITLES}\s+)?(?:{_PARTICLE_RUN}(?!{TITLES}\s))?{_CAP_WORD}"
+# Initials after a title or in a run of two or more: "Mr. E. W. Brown", "J. K. Brown"
+_INITIALS = r"(?:(?<=\.\s)(?:[A-Z]\.\s+){1,3}|(?:[A-Z]\.\s+){2,3})"
+_NAME = (rf"(?:{TITLES}\s+)?{_INITIALS}?(?:{_PARTICLE_RUN}(?!{TITLES}\s))?{_CAP_WORD}"
          rf"(?:\s+{_PARTICLES}{_CAP_WORD}){{0,2}}")
 _FUNCTION_WORDS = r"(?:the|his|her|their|my|our|a|an|this|that|he|she|and|or|but|nor)\b"
 # Words before a capitalised head that make a time or a place, not a person: "the first

@@ -107,6 +107,15 @@ def test_a_name_coordinated_with_a_place_is_no_subject(narration):
     assert tag is None or tag.subject[:1].islower()
 
 
+@pytest.mark.parametrize("narration,subject", [
+    (" said Mr. R. T. Vane, looking round.", "Mr. R. T. Vane"),       # initials after a title
+    (" objected R. T. Vane.", "R. T. Vane"),                           # a run of initials
+])
+def test_a_name_with_initials_is_one_subject(narration, subject):
+    tag = tag_after(narration, 0, "Well,")
+    assert tag is not None and tag.subject == subject
+
+
 def test_a_participle_before_a_particle_is_no_tag():
     # '"..." Laying down his pen, he': no subject "Laying", no verb "down"
     tag = tag_after("  Laying down his pen, he rubbed his eyes.", 0, "It was   ")
