@@ -444,9 +444,50 @@ def _compress_last_page(c, content=None):
         content = page.stream
         for f in reversed(filters):
             content = f.encode(content)
-    stream = pdfdoc.PDFStream(content=content)
+        if isinstance(content, str) and content.isascii() and content.isprintable() \
+                and _PRINTABLE.encode("ascii") == pdfdoc.pdfdocEnc(_PRINTABLE):
+            # the bytes formatting writes (PDFDocEncoding keeps printable ASCII as it is),
+            # encoded here, by whichever process painted the page, not all at save
+            content = content.encode("ascii")
+    stream = _page_stream_class()(content=content)
     stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
     stream.__Comment__ = "page stream"
     page.Contents = stream
     page.stream = None
     return content
+
+
+_PAGE_STREAM = None
+_PRINTABLE = "".join(map(chr, range(32, 127)))
+
+
+def _page_stream_class():
+    """ReportLab's PDFStream for a page stream already encoded, formatted without the general
+    path's copies and name encodings (a long script has hundreds, all formatted after the
+    helper's pages arrive, in the parent alone): the same bytes as PDFStream.format gives for
+    a dictionary holding only its Filter, under the default one-line dictionary layout; any
+    other case goes through PDFStream.format itself."""
+    global _PAGE_STREAM
+    if _PAGE_STREAM is None:
+        from reportlab import rl_config
+        from reportlab.pdfbase import pdfdoc
+
+        class PageStream(pdfdoc.PDFStream):
+            _filter_bytes: dict = {}     # the Filter array's names -> its formatted bytes
+
+            def format(self, document):
+                filt = self.dictionary.dict.get("Filter")
+                if (rl_config.pdfMultiLine or self.content is None or len(self.dictionary.dict) != 1
+                        or type(filt) is not pdfdoc.PDFArray
+                        or not all(type(name) is str for name in filt.sequence)):
+                    return super().format(document)
+                key = tuple(filt.sequence)
+                fb = self._filter_bytes.get(key)
+                if fb is None:
+                    fb = self._filter_bytes[key] = pdfdoc.format(filt, document)
+                content = document.encrypt.encode(self.content)
+                return (b"<<\n/Filter " + fb + b" /Length " + str(len(content)).encode()
+                        + b"\n>>\nstream\n" + pdfdoc.format(content, document) + b"endstream\n")
+
+        _PAGE_STREAM = PageStream
+    return _PAGE_STREAM
