@@ -394,6 +394,10 @@ def _heard(narration: str, base: int, tag: Tag) -> Tag | None:
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|to|with|of|for|from|by|on|upon|towards?|near|"
                                 r"beside|behind|before|after|than|like)\s+\Z")
+# "... in Bath or Chester still murmur:": a name coordinated with a preposition's object
+# is a place or a thing named in passing, not the speaker
+_COORDINATED_OBJECT = re.compile(r"(?:\b(?:in|at|to|of|from|near|by)\s+(?:[A-Z][\w'\-]*\s+){1,3}"
+                                 r"(?:or|and)|\bor)\s+\Z")
 _WORDS = re.compile(r"[a-z]+")
 _SPEECH_LEMMAS = SPEECH_VERBS | MANNER_VERBS | {verb for verb, _ in PHRASAL}
 _LEADS_IN = re.compile(r"[,:]\s*\Z")
@@ -411,8 +415,9 @@ def tag_before(narration: str, base: int) -> Tag | None:
         # "... looking at Fanny, whose tears were beginning, said": with an aside, a name
         # after a preposition is not the subject
         # ("... showed the letter to Jock, who said, " is Jock's: a relative clause)
-        return not (m.group("aside") and not m.group("who")
-                    and _AFTER_PREPOSITION.search(tail, 0, m.start("subj")))
+        return not ((m.group("aside") and not m.group("who")
+                     and _AFTER_PREPOSITION.search(tail, 0, m.start("subj")))
+                    or _COORDINATED_OBJECT.search(tail, 0, m.start("subj")))
 
     speaks = any(verb_lemma(w) in _SPEECH_LEMMAS for w in _WORDS.findall(tail))
     tag = _last_speech_tag(_BEFORE if _HAS_PARTICLE.search(tail) else _BEFORE[1:], tail, shift,

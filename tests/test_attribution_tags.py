@@ -97,6 +97,16 @@ def test_a_name_after_a_preposition_is_no_subject():
     assert tag is None or tag.subject != "Fanny"
 
 
+@pytest.mark.parametrize("narration", [
+    "and old sailors in Port Lorne or Dunmere still grumble to each other: ",
+    "Folk from Ashby and Kettleford said, ",
+])
+def test_a_name_coordinated_with_a_place_is_no_subject(narration):
+    # a name joined by "or"/"and" to a preposition's object is named in passing
+    tag = tag_before(narration, 0)
+    assert tag is None or tag.subject[:1].islower()
+
+
 def test_two_tagged_speakers_in_one_paragraph():
     text = ('Lady Bertram spoke first, and Sir Thomas after her.\n\n'
             '"Then she had better come to us," said Lady Bertram, with the utmost composure. '

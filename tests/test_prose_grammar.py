@@ -26,6 +26,19 @@ def test_nested_single_quotes_stay_inside_the_outer_quote():
     assert quotes('"He said \'go\' and left," she said.') == ["He said 'go' and left,"]
 
 
+def test_a_quote_nested_in_the_same_double_marks_stays_inside_the_speech():
+    # a mark after a space and before a word opens a quotation inside the speech
+    text = ('"Then I went up and said to him, "Go now.  Hurry!"  He shook, and asked, '
+            '"Where?"  I told him," she said.  "That was all."')
+    assert quotes(text) == ['Then I went up and said to him, "Go now.  Hurry!"  He shook, and '
+                            'asked, "Where?"  I told him,', "That was all."]
+    assert quotes('"I read "no" in it."') == ['I read "no" in it.']
+    # a mark that reopens speech after a tag still starts a new quote
+    assert quotes('"Wait," she said, "for me."') == ["Wait,", "for me."]
+    # a speech that runs on into the next paragraph keeps its old reading
+    assert quotes('"Hi," he said to her, "and then.\n\n"Yes."') == ["Hi,", "and then.", "Yes."]
+
+
 def test_british_single_quotes_and_apostrophes():
     text = "\u2018Don\u2019t go,\u2019 she said. \u2018It\u2019s late.\u2019\n\n\u2018Fine.\u2019"
     assert quote_convention(text) == "single"
