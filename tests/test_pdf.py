@@ -335,3 +335,22 @@ def test_corpus_page_counts_near_afterwriting(name):
         assert abs(ours - ref) <= 1, (ours, ref)
     for page in laid.pages:
         assert len(page.lines) <= 55
+
+
+@pytest.mark.parametrize("options", [{}, {"paper": "a4", "scene_numbers": True, "show_notes": True}])
+def test_fast_page_formatting_writes_reportlabs_own_bytes(seed_doc, monkeypatch, options):
+    """Page streams and page dictionaries formatted through adapt's shortcuts (shared values,
+    pre-encoded ASCII85) give the very bytes of ReportLab's general formatting."""
+    from reportlab.pdfbase import pdfdoc
+
+    from adapt.writers import pdf
+
+    fast = write_pdf(seed_doc, **options)
+    monkeypatch.setattr(pdf, "_as_bytes", lambda content: content)
+    monkeypatch.setattr(pdf, "_share_page_values", lambda c, page: None)
+    monkeypatch.setattr(pdf, "_page_stream_class", lambda: pdfdoc.PDFStream)
+    general = write_pdf(seed_doc, **options)
+    assert fast == general
+    reader = pypdf.PdfReader(io.BytesIO(fast))
+    assert len(reader.pages) > 5
+    assert all(page.extract_text().strip() for page in reader.pages)

@@ -436,6 +436,7 @@ def _compress_last_page(c, content=None):
     from reportlab.pdfbase import pdfdoc
 
     page = c._doc.Pages.pages[-1]
+    _share_page_values(c, page)
     if page.Contents or not page.stream or not page.compression:
         return None   # check_format handles these itself at save
     filters = [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 \
@@ -444,9 +445,117 @@ def _compress_last_page(c, content=None):
         content = page.stream
         for f in reversed(filters):
             content = f.encode(content)
-    stream = pdfdoc.PDFStream(content=content)
+        content = _as_bytes(content)
+    stream = _page_stream_class()(content=content)
     stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
     stream.__Comment__ = "page stream"
     page.Contents = stream
     page.stream = None
     return content
+
+
+def _as_bytes(content):
+    """An ASCII85 page stream as the bytes formatting would write (PDFDocEncoding keeps
+    printable ASCII as it is): encoded by whichever process painted the page, not all at
+    save, and by the ascii codec rather than the PDFDocEncoding charmap."""
+    from reportlab.pdfbase import pdfdoc
+
+    if isinstance(content, str) and content.isascii() and content.isprintable() \
+            and _PRINTABLE.encode("ascii") == pdfdoc.pdfdocEnc(_PRINTABLE):
+        return content.encode("ascii")
+    return content
+
+
+def _share_page_values(c, page):
+    """Give the page just shown the MediaBox, Resources and (empty) Trans that
+    PDFPage.check_format would build for it at save, as objects shared by all such pages
+    that format once: a script's hundreds of page dictionaries are formatted after the
+    helper's pages arrive, in the parent alone. Pages with anything else on them (rotation,
+    XObjects, graphics states, colours, shadings) keep ReportLab's own."""
+    from reportlab.pdfbase import pdfdoc
+
+    if page.Override_default_compilation or page.Rotate not in (0, None) \
+            or page.XObjects or getattr(page, "ExtGState", None) \
+            or getattr(page, "_shadingUsed", None) or page._colorsUsed:
+        return
+    shared = c.__dict__.setdefault("_adapt_shared_page_values", {})
+    box = (page.pagewidth, page.pageheight)
+    if page.MediaBox is None:
+        if box not in shared:
+            shared[box] = _FormatOnce(pdfdoc.PDFArray([0, 0, *box]))
+        page.MediaBox = shared[box]
+    procs = ("Resources", bool(page.hasImages))
+    if page.Resources is None:
+        if procs not in shared:
+            resources = pdfdoc.PDFResourceDictionary()
+            resources.basicFonts()
+            resources.allProcs() if page.hasImages else resources.basicProcs()
+            shared[procs] = _FormatOnce(resources)
+        page.Resources = shared[procs]
+    if type(page.Trans) is pdfdoc.PDFDictionary and not page.Trans.dict:
+        if "Trans" not in shared:
+            shared["Trans"] = _FormatOnce(page.Trans)
+        page.Trans = shared["Trans"]
+
+
+def _format_once_class():
+    global _FORMAT_ONCE
+    if _FORMAT_ONCE is None:
+        from reportlab.pdfbase import pdfdoc
+
+        class FormatOnce(pdfdoc.PDFObject):
+            """A direct object shared by many pages of one document: formatted (by ReportLab)
+            the first time, its bytes reused after."""
+
+            def __init__(self, inner):
+                self.inner = inner
+                self.formatted = None
+
+            def format(self, document):
+                if self.formatted is None:
+                    self.formatted = pdfdoc.format(self.inner, document)
+                return self.formatted
+
+        _FORMAT_ONCE = FormatOnce
+    return _FORMAT_ONCE
+
+
+def _FormatOnce(inner):
+    return _format_once_class()(inner)
+
+
+_FORMAT_ONCE = None
+_PAGE_STREAM = None
+_PRINTABLE = "".join(map(chr, range(32, 127)))
+
+
+def _page_stream_class():
+    """ReportLab's PDFStream for a page stream already encoded, formatted without the general
+    path's copies and name encodings (a long script has hundreds, all formatted after the
+    helper's pages arrive, in the parent alone): the same bytes as PDFStream.format gives for
+    a dictionary holding only its Filter, under the default one-line dictionary layout; any
+    other case goes through PDFStream.format itself."""
+    global _PAGE_STREAM
+    if _PAGE_STREAM is None:
+        from reportlab import rl_config
+        from reportlab.pdfbase import pdfdoc
+
+        class PageStream(pdfdoc.PDFStream):
+            _filter_bytes: dict = {}     # the Filter array's names -> its formatted bytes
+
+            def format(self, document):
+                filt = self.dictionary.dict.get("Filter")
+                if (rl_config.pdfMultiLine or self.content is None or len(self.dictionary.dict) != 1
+                        or type(filt) is not pdfdoc.PDFArray
+                        or not all(type(name) is str for name in filt.sequence)):
+                    return super().format(document)
+                key = tuple(filt.sequence)
+                fb = self._filter_bytes.get(key)
+                if fb is None:
+                    fb = self._filter_bytes[key] = pdfdoc.format(filt, document)
+                content = document.encrypt.encode(self.content)
+                return (b"<<\n/Filter " + fb + b" /Length " + str(len(content)).encode()
+                        + b"\n>>\nstream\n" + pdfdoc.format(content, document) + b"endstream\n")
+
+        _PAGE_STREAM = PageStream
+    return _PAGE_STREAM
