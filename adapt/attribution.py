@@ -90,8 +90,7 @@ CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist",
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
              "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
 # Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
-KIN_SURNAME = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
-               "daughter", "son"}
+KIN_SURNAME = KIN_WORDS - {"niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
 
 

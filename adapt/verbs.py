@@ -53,15 +53,25 @@ def _rows(name: str, pos: str) -> dict[str, str]:
     a few: so they are kept in the user's cache folder, under a name made from the table's own
     bytes (a new lemminflect gets new files). A cache that cannot be read or written is only
     slower; it is never needed."""
-    path = _resource(name)
-    if path is None:
+    source = _source_key(name)
+    if source is None:
         return {}
-    data = path.read_bytes()
 
     def build():
         row = _VERB_ROW if pos == "verb" else re.compile(rf"^([^,\n]+),{pos},([^\n]*)$", re.M)
-        return dict(row.findall(gzip.decompress(data).decode("utf-8")))
-    return cached_table(f"{name}-{pos}-{len(data)}-{zlib.crc32(data):08x}", build)
+        return dict(row.findall(gzip.decompress(_resource(name).read_bytes()).decode("utf-8")))
+    return cached_table(f"{name}-{pos}-{source}", build)
+
+
+@functools.lru_cache(maxsize=None)
+def _source_key(name: str) -> str | None:
+    """What names one of lemminflect's tables in the cache: its length and checksum (None
+    without lemminflect). Read once per process, for all the tables made from it."""
+    path = _resource(name)
+    if path is None:
+        return None
+    data = path.read_bytes()
+    return f"{len(data)}-{zlib.crc32(data):08x}"
 
 
 @functools.lru_cache(maxsize=None)
@@ -138,15 +148,13 @@ def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
 
     Finding them reads every row of the table (~20 ms, in each process that asks): the
     answer is kept in the user's cache, named for the table's bytes and the lemmas."""
-    path = _resource("lemma_lu.csv.gz")
-    data = path.read_bytes() if path is not None else b""
     asked = zlib.crc32("\n".join(sorted(lemmas)).encode("utf-8"))
 
     def build():
         return dict.fromkeys(form for form, row in _lemma_rows().items()
                              if form == form.lower() and row.split("/", 1)[0].lower() in lemmas)
-    return frozenset(cached_table(f"verb-forms-{len(data)}-{zlib.crc32(data):08x}-{asked:08x}",
-                                  build))
+    source = _source_key("lemma_lu.csv.gz") or "0-00000000"        # (no lemminflect: no forms)
+    return frozenset(cached_table(f"verb-forms-{source}-{asked:08x}", build))
 
 
 def third_person_present(word: str) -> str:

@@ -7,6 +7,7 @@ date, no random document ID), so the same input gives a byte-identical PDF.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 from pathlib import Path
 
@@ -27,6 +28,9 @@ REVISION_MARK_IN = 8.0           # revised pages: the * beside a changed line (a
 FOOT_LINE = 56                   # (CONTINUED) sits one line under a full body
 NOTE_GREY = 0.45
 CENTRE_IN = (LEFT_EDGE_IN + RIGHT_EDGE_IN) / 2   # centered text: middle of the text area
+
+# Printable ASCII: what the built-in faces' encodings write as it is.
+_PRINTABLE = "".join(map(chr, range(32, 127)))
 
 COURIER = {"": "Courier", "b": "Courier-Bold", "i": "Courier-Oblique",
            "bi": "Courier-BoldOblique"}
@@ -156,12 +160,11 @@ class _Painter:
         self._to_t1 = unicode2T1
         self._t1 = {}       # face -> [font] + substitutes, for the built-in faces only
         self._ascii = set()     # ... those whose encoding writes printable ASCII as it is
-        printable = "".join(map(chr, range(32, 127)))
         for face in set(fonts.faces.values()):
             font = getFont(face)
             if not font._dynamicFont and not font._multiByte:
                 self._t1[face] = [font] + font.substitutionFonts
-                if unicode2T1(printable, self._t1[face]) == [(font, printable.encode("ascii"))]:
+                if unicode2T1(_PRINTABLE, self._t1[face]) == [(font, _PRINTABLE.encode("ascii"))]:
                     self._ascii.add(face)
         self._bottom_up = c.bottomup
         self.dry = False    # choose fonts as painting would, but draw nothing (see _later_pages)
@@ -482,7 +485,7 @@ def _share_page_values(c, page):
     box = (page.pagewidth, page.pageheight)
     if page.MediaBox is None:
         if box not in shared:
-            shared[box] = _FormatOnce(pdfdoc.PDFArray([0, 0, *box]))
+            shared[box] = _format_once(pdfdoc.PDFArray([0, 0, *box]))
         page.MediaBox = shared[box]
     procs = ("Resources", bool(page.hasImages))
     if page.Resources is None:
@@ -490,72 +493,63 @@ def _share_page_values(c, page):
             resources = pdfdoc.PDFResourceDictionary()
             resources.basicFonts()
             resources.allProcs() if page.hasImages else resources.basicProcs()
-            shared[procs] = _FormatOnce(resources)
+            shared[procs] = _format_once(resources)
         page.Resources = shared[procs]
     if type(page.Trans) is pdfdoc.PDFDictionary and not page.Trans.dict:
         if "Trans" not in shared:
-            shared["Trans"] = _FormatOnce(page.Trans)
+            shared["Trans"] = _format_once(page.Trans)
         page.Trans = shared["Trans"]
 
 
-def _format_once_class():
-    global _FORMAT_ONCE
-    if _FORMAT_ONCE is None:
-        from reportlab.pdfbase import pdfdoc
 
-        class FormatOnce(pdfdoc.PDFObject):
-            """A direct object shared by many pages of one document: formatted (by ReportLab)
-            the first time, its bytes reused after."""
+@functools.lru_cache(maxsize=None)
+def _reportlab_classes():
+    """(FormatOnce, PageStream), made on first use: ReportLab is imported only to paint.
 
-            def __init__(self, inner):
-                self.inner = inner
-                self.formatted = None
+    FormatOnce: a direct object shared by many pages of one document, formatted (by
+    ReportLab) the first time, its bytes reused after.
 
-            def format(self, document):
-                if self.formatted is None:
-                    self.formatted = pdfdoc.format(self.inner, document)
-                return self.formatted
+    PageStream: ReportLab's PDFStream for a page stream already encoded, formatted without
+    the general path's copies and name encodings (a long script has hundreds, all formatted
+    after the helper's pages arrive, in the parent alone): the same bytes as
+    PDFStream.format gives for a dictionary holding only its Filter, under the default
+    one-line dictionary layout; any other case goes through PDFStream.format itself."""
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
 
-        _FORMAT_ONCE = FormatOnce
-    return _FORMAT_ONCE
+    class FormatOnce(pdfdoc.PDFObject):
+        def __init__(self, inner):
+            self.inner = inner
+            self.formatted = None
+
+        def format(self, document):
+            if self.formatted is None:
+                self.formatted = pdfdoc.format(self.inner, document)
+            return self.formatted
+
+    class PageStream(pdfdoc.PDFStream):
+        _filter_bytes: dict = {}     # the Filter array's names -> its formatted bytes
+
+        def format(self, document):
+            filt = self.dictionary.dict.get("Filter")
+            if (rl_config.pdfMultiLine or self.content is None or len(self.dictionary.dict) != 1
+                    or type(filt) is not pdfdoc.PDFArray
+                    or not all(type(name) is str for name in filt.sequence)):
+                return super().format(document)
+            key = tuple(filt.sequence)
+            fb = self._filter_bytes.get(key)
+            if fb is None:
+                fb = self._filter_bytes[key] = pdfdoc.format(filt, document)
+            content = document.encrypt.encode(self.content)
+            return (b"<<\n/Filter " + fb + b" /Length " + str(len(content)).encode()
+                    + b"\n>>\nstream\n" + pdfdoc.format(content, document) + b"endstream\n")
+
+    return FormatOnce, PageStream
 
 
-def _FormatOnce(inner):
-    return _format_once_class()(inner)
-
-
-_FORMAT_ONCE = None
-_PAGE_STREAM = None
-_PRINTABLE = "".join(map(chr, range(32, 127)))
+def _format_once(inner):
+    return _reportlab_classes()[0](inner)
 
 
 def _page_stream_class():
-    """ReportLab's PDFStream for a page stream already encoded, formatted without the general
-    path's copies and name encodings (a long script has hundreds, all formatted after the
-    helper's pages arrive, in the parent alone): the same bytes as PDFStream.format gives for
-    a dictionary holding only its Filter, under the default one-line dictionary layout; any
-    other case goes through PDFStream.format itself."""
-    global _PAGE_STREAM
-    if _PAGE_STREAM is None:
-        from reportlab import rl_config
-        from reportlab.pdfbase import pdfdoc
-
-        class PageStream(pdfdoc.PDFStream):
-            _filter_bytes: dict = {}     # the Filter array's names -> its formatted bytes
-
-            def format(self, document):
-                filt = self.dictionary.dict.get("Filter")
-                if (rl_config.pdfMultiLine or self.content is None or len(self.dictionary.dict) != 1
-                        or type(filt) is not pdfdoc.PDFArray
-                        or not all(type(name) is str for name in filt.sequence)):
-                    return super().format(document)
-                key = tuple(filt.sequence)
-                fb = self._filter_bytes.get(key)
-                if fb is None:
-                    fb = self._filter_bytes[key] = pdfdoc.format(filt, document)
-                content = document.encrypt.encode(self.content)
-                return (b"<<\n/Filter " + fb + b" /Length " + str(len(content)).encode()
-                        + b"\n>>\nstream\n" + pdfdoc.format(content, document) + b"endstream\n")
-
-        _PAGE_STREAM = PageStream
-    return _PAGE_STREAM
+    return _reportlab_classes()[1]
