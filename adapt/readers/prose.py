@@ -8,10 +8,11 @@ from __future__ import annotations
 import functools
 import re
 
-from lark import Lark, Token, Transformer, v_args
-
 from .. import regex_cache
-from ..grammar import cache_file, grammar_text
+from ..grammar import cache_file, grammar_text, import_hiding
+
+_lark = import_hiding("lark", "regex")      # (see there)
+Lark, Token, Transformer, v_args = _lark.Lark, _lark.Token, _lark.Transformer, _lark.v_args
 from ..story import Chapter, Paragraph, SceneBreak, Span, Story
 
 _GUTENBERG_START = re.compile(r"^\*{3} ?START OF (?:THE|THIS) PROJECT GUTENBERG[^\n]*\n", re.M | re.I)
