@@ -150,7 +150,9 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
             # '"Do wait!" Winterbourne began to think.' closing the paragraph: a new
             # sentence, perhaps the listener's doing; between two quotes it is the speaker's
             after_tag = None
-        if after_tag is not None and (cast is None or not after_tag.pronoun):
+        if after_tag is not None and (cast is None or not after_tag.pronoun) \
+                and not (index > 0 and spans[index - 1].kind == "narration"
+                         and _opens_sentence(after_tag, after, quote)):
             return after_tag
     if index > 0 and spans[index - 1].kind == "narration":
         before = spans[index - 1]
@@ -168,9 +170,22 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
                     and _TEMPORAL.search(before.text, own.end - before.start,
                                          tag.subject_start - before.start):
                 tag = None      # (but "said Cecil, while Miss Bartlett added:" is hers)
-        if after_tag is None or (tag is not None and tag.identifies):
+        if after_tag is None or (tag is not None and (
+                tag.identifies or _opens_sentence(after_tag, spans[index + 1], quote))):
             return tag
     return after_tag
+
+
+_LEADS_ON = re.compile(r"[,:]\s*\Z")
+
+
+def _opens_sentence(tag: Tag, after: Span, quote: Span) -> bool:
+    """'Milly said, "Are you in town for long?" Babs said, "..."': a capitalised subject
+    opening a sentence of its own after the quote's ? ! or ; is no tag of that quote when
+    the narration before the quote leads into it."""
+    ends = quote.text.rstrip().endswith(("?", "!", ";")) or _LEADS_ON.search(after.text)
+    return ends and tag.subject[:1].isupper() \
+        and tag.subject_start - after.start == len(after.text) - len(after.text.lstrip(" \t\r\n,;"))
 
 
 _LEADING_WORDS = {"then", "and", "but", "so", "now", "still", "yet", "at", "when", "as", "here",
