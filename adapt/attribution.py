@@ -152,7 +152,7 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
             after_tag = None
         if after_tag is not None and (cast is None or not after_tag.pronoun) \
                 and not (index > 0 and spans[index - 1].kind == "narration"
-                         and _opens_sentence(after_tag, after, quote)):
+                         and _starts_own_sentence(after_tag, after, quote)):
             return after_tag
     if index > 0 and spans[index - 1].kind == "narration":
         before = spans[index - 1]
@@ -171,7 +171,7 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
                                          tag.subject_start - before.start):
                 tag = None      # (but "said Cecil, while Miss Bartlett added:" is hers)
         if after_tag is None or (tag is not None and (
-                tag.identifies or _opens_sentence(after_tag, spans[index + 1], quote))):
+                tag.identifies or _starts_own_sentence(after_tag, spans[index + 1], quote))):
             return tag
     return after_tag
 
@@ -179,7 +179,7 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
 _LEADS_ON = re.compile(r"[,:]\s*\Z")
 
 
-def _opens_sentence(tag: Tag, after: Span, quote: Span) -> bool:
+def _starts_own_sentence(tag: Tag, after: Span, quote: Span) -> bool:
     """'Milly said, "Are you in town for long?" Babs said, "..."': a capitalised subject
     opening a sentence of its own after the quote's ? ! or ; is no tag of that quote when
     the narration before the quote leads into it."""
