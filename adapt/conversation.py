@@ -7,8 +7,8 @@ exchange makes every later turn of it wrong too. Here each conversation is decod
 - turn-taking: a new paragraph is a new speaker, and a two-person exchange alternates
   (the speaker two turns back speaks again) unless the narration brings someone in;
 - local evidence for each turn: an explicit tag fixes it, as does a bystander's one-off
-  description ("said the waiter"), whose word does not break the exchange it interrupts; a pronoun tag rules out the other
-  gender; a name opening the narration beside the quote, or the narration before or after it,
+  description ("said the waiter"), whose word does not break the exchange it interrupts;
+  a pronoun tag rules out the other gender; a name opening the narration beside the quote, or the narration before or after it,
   speaks; a name the quote calls is not the speaker but probably the next one; a pronoun
   tag means whoever of that gender the narration since the last quote was most about; the
   sieve's reading of a noun-phrase tag ("her mother said") counts;
