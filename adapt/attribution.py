@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from . import cast as castmod
 from . import conversation
@@ -85,6 +86,9 @@ KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
 ALTERNATE_FIRST = False
 FOCUS_PRONOUNS = True
 _NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
+# Each of those: the gender it says, and whether it is a subject.
+_PRONOUN_READING = {"he": ("M", True), "He": ("M", True), "she": ("F", True), "She": ("F", True),
+                    "him": ("M", False), "his": ("M", False), "His": ("M", False)}
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
@@ -539,8 +543,7 @@ class _Sieve:
                 events += [(s, ch, _subject_like(text, s - base, e - base))
                            for s, e, ch in cast.mentions(text, base)]
                 if FOCUS_PRONOUNS:
-                    events += [(base + m.start(), "M" if m.group(1).lower() in ("he", "him", "his") else "F",
-                                m.group(1).lower() in ("he", "she"))
+                    events += [(base + m.start(), *_PRONOUN_READING[m.group(1)])
                                for m in _NARRATION_PRONOUN.finditer(text)]
         self.mentions = sorted(events, key=lambda x: x[0])
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
@@ -571,12 +574,7 @@ class _Sieve:
 
     def ranked(self, n: int) -> list[int]:
         """Ids of the `n` characters mentioned or heard most recently, latest first."""
-        out = []
-        for cid in reversed(self.recent):
-            out.append(cid)
-            if len(out) == n:
-                break
-        return out
+        return list(islice(reversed(self.recent), n))
 
     def most_recent(self, gender, exclude=(), strict=False) -> CastCharacter | None:
         for cid in self.ranked(12):
@@ -1127,8 +1125,10 @@ def attribute(story: Story, overrides=None) -> Attribution:
     for ch in cast.characters:
         if ch.narrator:
             result.narrator = Character(name=ch.cue, aliases=ch.aliases, gender=ch.gender)
+    cues = {}           # character -> cue (worked out from all its forms: once each)
     for turn in turns:
-        cue = turn.speaker.cue if turn.speaker is not None else UNKNOWN
+        ch = turn.speaker
+        cue = UNKNOWN if ch is None else cues[ch] if ch in cues else cues.setdefault(ch, ch.cue)
         for q in turn.quotes:
             result.speakers[q.start] = cue
             result.evidence[q.start] = turn.how
@@ -1148,7 +1148,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
         cue = result.speakers[turn.quotes[0].start]
         result.lines[cue] += len(turn.quotes)
         result.first.setdefault(cue, turn.quotes[0].start)
-        if ch is not None and ch.cue == cue:
+        if ch is not None and cues[ch] == cue:
             speaking.setdefault(cue, ch)
     result.cast = [Character(name=cue, aliases=speaking[cue].aliases if cue in speaking else [],
                              gender=speaking[cue].gender if cue in speaking else None)
