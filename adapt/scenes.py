@@ -294,16 +294,53 @@ _TIME_WORDS = re.compile(r"(?=\w)\b(?:" + "|".join(f"(?P<{name}>{pattern[2:]}(?!
                                              for name, pattern in cues.TIME_WORDS) + ")", re.I)
 
 
+# Every match of _TIME_WORDS holds one of the first (in lower case) and starts at most two
+# runs of non-space before the run holding it; every match of CLOCK, one of the second, at
+# most two runs before it ("four o clock"). Looked for first, they let _first_match try the
+# patterns at a few words rather than at every word of a scene.
+_TIME_HINT = re.compile(r"night|moon|candle|lamp|bed|dark|still up|sat up|waited up|dawn|day|"
+                        r"sunrise|light|morning|breakfast|evening|dusk|sunset|dinner|supper|"
+                        r"sundown|noon|lunch|sunshine")
+_CLOCK_HINT = re.compile(r"clock|in the (?:morning|afternoon|evening)|at night|[ap]\.m\.|[ap]m\b")
+
+
+def _first_match(pattern: re.Pattern, hint: re.Pattern, text: str, back: int):
+    """pattern.search(text), for a case-blind pattern whose every match starts at a word start
+    at most `back` runs of non-space before the run holding an occurrence of `hint` in it (in
+    the lower-cased text): the pattern is tried only at the word starts there, in order."""
+    low = text.lower()
+    if not text.isascii() and (len(low) != len(text) or _CASE_FOLDED_ASCII.search(text)):
+        return pattern.search(text)     # (the hint's offsets or words are not the text's)
+    tried = 0
+    for found in hint.finditer(low):
+        start = found.start()
+        while start > tried and not text[start - 1].isspace():
+            start -= 1                  # the start of the run holding the hint
+        for _ in range(back):           # ... and of `back` runs before it
+            while start > tried and text[start - 1].isspace():
+                start -= 1
+            while start > tried and not text[start - 1].isspace():
+                start -= 1
+        for at in range(max(start, tried), found.end()):
+            if (text[at].isalnum() or text[at] == "_") and \
+                    (not at or not (text[at - 1].isalnum() or text[at - 1] == "_")):
+                m = pattern.match(text, at)
+                if m:
+                    return m
+        tried = max(tried, found.end())
+    return None
+
+
 def _times(text: str, current: str | None) -> str | None:
     """The first time of day the text states, or None."""
-    m = _TIME_WORDS.search(text)
+    m = _first_match(_TIME_WORDS, _TIME_HINT, text, 2)
     best = (m.start(), m.lastgroup) if m else None
-    for m in cues.CLOCK.finditer(text):
+    m = _first_match(cues.CLOCK, _CLOCK_HINT, text, 2)
+    if m is not None:
         # A bare "o'clock" says less than "evening" or "growing dark"; "in the morning" more.
         bare = "clock" in (m.group(2) or "").lower()
         if best is None or (not bare and m.start() < best[0]):
             best = (m.start(), cues.clock_time(m, current))
-        break
     return best[1] if best else None
 
 
