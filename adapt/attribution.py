@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from . import cast as castmod
 from . import conversation
@@ -85,6 +86,9 @@ KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
 ALTERNATE_FIRST = False
 FOCUS_PRONOUNS = True
 _NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
+# Each of those: the gender it says, and whether it is a subject.
+_PRONOUN_READING = {"he": ("M", True), "He": ("M", True), "she": ("F", True), "She": ("F", True),
+                    "him": ("M", False), "his": ("M", False), "His": ("M", False)}
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
@@ -202,6 +206,9 @@ _NOT_HEADS = frozenset("""
     eldest youngest young old little and or but by of to in with for at as from
 """.split())
 
+
+# Titles that do not go with a description of the young ("the girl" is no Mrs.).
+_YOUNG_UNFIT = {**dict.fromkeys(("girl", "lass", "child", "boy", "lad"), {"mrs", "mr"})}
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
@@ -545,9 +552,10 @@ class _Sieve:
                             and (1 + _opens_sentence(text, s - base)))
                            for s, e, ch in cast.mentions(text, base)]
                 if FOCUS_PRONOUNS:
-                    events += [(base + m.start(), "M" if m.group(1).lower() in ("he", "him", "his") else "F",
-                                m.group(1).lower() in ("he", "she") and (1 + _opens_sentence(text, m.start())))
-                               for m in _NARRATION_PRONOUN.finditer(text)]
+                    events += [(base + m.start(), gender,
+                                subject and (1 + _opens_sentence(text, m.start())))
+                               for m in _NARRATION_PRONOUN.finditer(text)
+                               for gender, subject in (_PRONOUN_READING[m.group(1)],)]
         self.mentions = sorted(events, key=lambda x: x[0])
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
@@ -587,12 +595,7 @@ class _Sieve:
 
     def ranked(self, n: int) -> list[int]:
         """Ids of the `n` characters mentioned or heard most recently, latest first."""
-        out = []
-        for cid in reversed(self.recent):
-            out.append(cid)
-            if len(out) == n:
-                break
-        return out
+        return list(islice(reversed(self.recent), n))
 
     def most_recent(self, gender, exclude=(), strict=False) -> CastCharacter | None:
         for cid in self.ranked(12):
@@ -618,10 +621,13 @@ class _Sieve:
         return None
 
     def resolve_pronoun(self, k: int, gender: str | None, candidates_first=(),
-                        verb: str | None = None) -> CastCharacter | None:
+                        verb: str | None = None, unfit=()) -> CastCharacter | None:
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
         exclude = set(turn.vocatives)
+        if unfit:
+            exclude |= {c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
+                        if c.titles & unfit}
         if verb in CONTINUING_VERBS and prev is not None and prev.compatible(gender):
             return prev                     # "she added": the speaker goes on
         for ch in candidates_first:
@@ -750,9 +756,16 @@ class _Sieve:
                 if bound is not None and bound is not prev and bound not in turn.vocatives:
                     return bound
                 return self.role_character(self.description_name(head), gender)
+            if det == "the" and role == head:
+                # "the gentleman" of an exchange where "the old gentleman" speaks too, and the
+                # tags have told who the old gentleman is
+                sibling = self._fuller_description(k, head)
+                if sibling is not None and sibling is not prev and sibling not in turn.vocatives:
+                    return sibling
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
-                ch = self.resolve_pronoun(k, gender)
+                # (and of the right age: "the girl" is no Mrs., "the boy" no Mr.)
+                ch = self.resolve_pronoun(k, gender, unfit=_YOUNG_UNFIT.get(head, ()))
                 if ch is not None and ch is not prev:
                     return ch
             return self.role_character(role, gender)
@@ -765,6 +778,20 @@ class _Sieve:
                 return bound
             return self.role_character(self.description_name(head), gender)
         return self.resolve_pronoun(k, gender)
+
+    def _fuller_description(self, k: int, head: str) -> CastCharacter | None:
+        conv = self.turns[k].conv
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(self.turns) and self.turns[j].conv == conv:
+                tag = self.turns[j].tag
+                if tag is not None and not tag.named:
+                    det, other_head, role = _np_head(tag.subject)
+                    if det == "the" and other_head == head and role != head \
+                            and role.split()[0] not in _ORDINALS and role in self.described:
+                        return self.described[role]
+                j += step
+        return None
 
     def long_description(self, tag: Tag) -> str | None:
         """A description the text keeps writing in full, which names one person: "said the
@@ -1123,8 +1150,10 @@ def attribute(story: Story, overrides=None) -> Attribution:
     for ch in cast.characters:
         if ch.narrator:
             result.narrator = Character(name=ch.cue, aliases=ch.aliases, gender=ch.gender)
+    cues = {}           # character -> cue (worked out from all its forms: once each)
     for turn in turns:
-        cue = turn.speaker.cue if turn.speaker is not None else UNKNOWN
+        ch = turn.speaker
+        cue = UNKNOWN if ch is None else cues[ch] if ch in cues else cues.setdefault(ch, ch.cue)
         for q in turn.quotes:
             result.speakers[q.start] = cue
             result.evidence[q.start] = turn.how
@@ -1144,7 +1173,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
         cue = result.speakers[turn.quotes[0].start]
         result.lines[cue] += len(turn.quotes)
         result.first.setdefault(cue, turn.quotes[0].start)
-        if ch is not None and ch.cue == cue:
+        if ch is not None and cues[ch] == cue:
             speaking.setdefault(cue, ch)
     result.cast = [Character(name=cue, aliases=speaking[cue].aliases if cue in speaking else [],
                              gender=speaking[cue].gender if cue in speaking else None)

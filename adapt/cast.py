@@ -180,6 +180,7 @@ class Cast:
         self.characters: list[Character] = []
         self.by_form: dict[str, Character] = {}
         self._regex: re.Pattern | None = None
+        self._found: dict | None = None      # (see _index)
 
     def new(self, forms=(), role=None, narrator=False) -> Character:
         ch = Character(len(self.characters), role=role, narrator=narrator)
@@ -196,7 +197,7 @@ class Cast:
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
         if g:       # a title says more than any pronoun count
             ch.votes[g] += 5 + 3 * count
-        self._regex = None
+        self._regex = self._found = None
 
     def absorb(self, merged: dict[int, Character]):
         """Fold each character whose id is a key into the character it maps to."""
@@ -210,7 +211,7 @@ class Cast:
         self.characters = [c for c in self.characters if c.id not in merged]
         for i, c in enumerate(self.characters):
             c.id = i
-        self._regex = None
+        self._regex = self._found = None
 
     def lookup(self, form: str) -> Character | None:
         form = norm(form)
@@ -237,18 +238,22 @@ class Cast:
     def regex(self) -> re.Pattern:
         """Finds every known name form (longest first) in a text."""
         if self._regex is None:
-            forms = sorted(self.by_form, key=len, reverse=True)
-            self._regex = self._form_regex(forms)
-            # The same forms grouped by first character, for mentions(): trying every form
-            # at every position made a long book's cast scan quadratic.
+            self._regex = self._form_regex(sorted(self.by_form, key=len, reverse=True))
+        return self._regex
+
+    def _index(self):
+        """What mentions() runs on, made anew once the forms have changed: the forms grouped
+        by first character (trying every form at every position made a long book's cast
+        scan quadratic), and each text matched so far with its lookup()."""
+        if self._found is None:
             by_initial: dict[str, list[str]] = {}
-            for f in forms:
+            for f in sorted(self.by_form, key=len, reverse=True):
                 by_initial.setdefault(f[:1], []).append(f)
             self._by_initial = {c: self._form_regex(fs) for c, fs in by_initial.items()}
             initials = "".join(re.escape(c) for c in by_initial)
             # (an initial not after a letter, looked behind at once it is found)
             self._starts = re.compile(rf"[{initials}](?<!\w.)" if initials else r"(?!x)x")
-        return self._regex
+            self._found = {}
 
     def name_spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every name mention in `text`."""
@@ -257,17 +262,19 @@ class Cast:
     def mentions(self, text: str, base: int = 0):
         """(offset, character) of every name mention in `text`: what `regex.finditer` finds,
         trying at each possible start only the forms that begin with its character."""
-        self.regex  # noqa: B018 - builds the per-initial patterns
+        self._index()
+        found, by_initial = self._found, self._by_initial
         end = 0
         for start in self._starts.finditer(text):
             i = start.start()
             if i < end:
                 continue
-            m = self._by_initial[text[i]].match(text, i)
+            m = by_initial[text[i]].match(text, i)
             if m is None:
                 continue
             end = m.end()
-            ch = self.lookup(m.group())
+            name = m.group()
+            ch = found[name] if name in found else found.setdefault(name, self.lookup(name))
             if ch is not None:
                 yield base + m.start(), base + m.end(), ch
 
@@ -306,24 +313,31 @@ def _name_words(text: str) -> set[str]:
 def candidate_forms(text: str, name_words: set[str]) -> Counter:
     """Every name form in the text with its count: 'Mr. Darcy', 'Elizabeth Bennet', 'Lizzy'."""
     forms = Counter()
-    for m in NAME_RE.finditer(text):
-        title = m.group("title") or ""
-        words = m.group("name").split()
-        # keep the run of name words (a title may precede any capitalised word: "Mr. Knightley")
-        kept = []
-        for w in words:
-            if w in name_words or (title and not kept and w.lower() not in NOT_NAMES):
-                kept.append(w)
-            elif kept:
-                break
-            else:
-                title = ""      # "Then Elizabeth": skip the leading word, and any title
-        if kept and len(kept) < len(words) and words[0] not in kept:
-            title = ""
-        if not kept:
-            continue
-        forms[norm(title + " ".join(kept))] += 1
+    seen: dict[tuple[str, str], str | None] = {}    # (title, name) matched -> its form
+    for groups in map(re.Match.groups, NAME_RE.finditer(text)):
+        form = seen.get(groups, "")
+        if form == "":
+            form = seen[groups] = _candidate_form(*groups, name_words)
+        if form is not None:
+            forms[form] += 1
     return forms
+
+
+def _candidate_form(title: str, name: str, name_words: set[str]) -> str | None:
+    """The form a NAME_RE match (its title and name) counts for, if any."""
+    title, words = title or "", name.split()
+    # keep the run of name words (a title may precede any capitalised word: "Mr. Knightley")
+    kept = []
+    for w in words:
+        if w in name_words or (title and not kept and w.lower() not in NOT_NAMES):
+            kept.append(w)
+        elif kept:
+            break
+        else:
+            title = ""      # "Then Elizabeth": skip the leading word, and any title
+    if kept and len(kept) < len(words) and words[0] not in kept:
+        title = ""
+    return norm(title + " ".join(kept)) if kept else None
 
 
 def _designations(text: str, designations: Counter, forms: Counter) -> Counter:
@@ -420,7 +434,8 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
                 and words[-1] in surnames and not split_title(f)[0]:
             people.add(f)
     preceding = defaultdict(Counter)
-    for before, word in re.findall(rf"\b(\w+)\s+({_WORD})\b", text):    # (\b: not again mid-word)
+    # (\b: not again mid-word; \w++ \s++ never give back, as nothing shorter could match)
+    for before, word in re.findall(rf"\b(\w++)\s++({_WORD})\b", text):
         preceding[word][before.lower()] += 1
     # (only speech tags excuse a place: a vocative may be an apostrophe, "Oh, England!")
     spoke = tagged or Counter()

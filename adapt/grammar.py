@@ -3,10 +3,34 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
+import sys
 from importlib import resources
 from pathlib import Path
 
 from .user_cache import cache_dir
+
+
+def import_hiding(name: str, hidden: str):
+    """Import module `name` as if module `hidden` were not installed, when `hidden` is not
+    loaded yet; if `name` cannot do without it, import it as usual.
+
+    Lark imports the `regex` package whenever it is installed (~7 ms of every run's start-up,
+    while the second core is idle), though it uses it only for grammars made with
+    regex=True, which adapt's are not: with it hidden, Lark works with `re` as it does
+    for those grammars anyway."""
+    if name in sys.modules or hidden in sys.modules:
+        return importlib.import_module(name)
+    sys.modules[hidden] = None              # (an import of it raises ImportError)
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        for loaded in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
+            del sys.modules[loaded]         # (what the failed import left half done)
+    finally:
+        if sys.modules.get(hidden, ...) is None:
+            del sys.modules[hidden]
+    return importlib.import_module(name)
 
 
 def grammar_text(name: str) -> str:
@@ -38,6 +62,5 @@ def cache_file(name: str, text: str) -> str | bool:
 
 @functools.lru_cache(maxsize=None)
 def lalr_parser(name: str, starts: tuple[str, ...]):
-    import lark  # imported here: `adapt --help` should not pay for it
-
+    lark = import_hiding("lark", "regex")    # here: `adapt --help` should not pay for it
     return lark.Lark(grammar_text(name), parser="lalr", lexer="contextual", start=list(starts))

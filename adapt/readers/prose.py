@@ -8,10 +8,11 @@ from __future__ import annotations
 import functools
 import re
 
-from lark import Lark, Token, Transformer, v_args
-
 from .. import regex_cache
-from ..grammar import cache_file, grammar_text
+from ..grammar import cache_file, grammar_text, import_hiding
+
+_lark = import_hiding("lark", "regex")      # (see there)
+Lark, Token, Transformer, v_args = _lark.Lark, _lark.Token, _lark.Transformer, _lark.v_args
 from ..story import Chapter, Paragraph, SceneBreak, Span, Story
 
 _GUTENBERG_START = re.compile(r"^\*{3} ?START OF (?:THE|THIS) PROJECT GUTENBERG[^\n]*\n", re.M | re.I)
@@ -26,6 +27,8 @@ _SINGLE_OPEN = re.compile(r"[\u2018'](?<![^\s(\[\u2014][\u2018'])(?=[A-Za-z])")
 def quote_convention(text: str) -> str:
     """'double' unless single quotes clearly open more speeches than double quotes do."""
     doubles = text.count('"') + text.count("\u201c")
+    if text.count("'") + text.count("\u2018") <= 2 * max(doubles, 1):
+        return "double"     # (too few marks of any kind: no need to find the openings)
     singles = len(_SINGLE_OPEN.findall(text))
     return "single" if singles > 2 * max(doubles, 1) else "double"
 
@@ -92,7 +95,7 @@ def _parser() -> tuple[Lark, _ToBlocks]:
 
 def _gutenberg_body(text: str) -> tuple[int, int, dict[str, str]]:
     """The slice of a Project Gutenberg file between its header and licence, and header fields."""
-    start_match = _GUTENBERG_START.search(text)
+    start_match = _GUTENBERG_START.search(text) if "***" in text else None   # (a quick look first)
     if not start_match:
         return 0, len(text), {}
     fields = {k.lower(): v.strip() for k, v in _HEADER_FIELD.findall(text[:start_match.start()])}
