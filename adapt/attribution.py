@@ -192,11 +192,24 @@ def clean_subject(subject: str) -> str:
 def _np_head(subject: str) -> tuple[str | None, str | None, str]:
     """'her mother' -> ('her', 'mother', role); 'the old man' -> ('the', 'man', 'old man')."""
     words = subject.lower().split()
+    # "said her mother soon afterwards", "said her son to him": the phrase ends before the
+    # words that go on past it
+    for i, w in enumerate(words[1:], 1):
+        if w in _PAST_THE_PHRASE:
+            words = words[:i]
+            break
+    words = [w.strip("-\u2014,;:") or w for w in words]
     det = words[0] if words and words[0] in ("the", "his", "her", "their", "my", "our", "a",
                                              "an", "this", "that") else None
     rest = words[1:] if det else words
     head = rest[-1] if rest else None
     return det, head, " ".join(rest)
+
+
+_PAST_THE_PHRASE = frozenset("""
+    to by for of from with at in on into upon than before after afterwards soon then again
+    instead out presently once now still
+""".split())
 
 
 # Heads of descriptions that point back at someone already there ("the other", "the
@@ -226,6 +239,32 @@ def _noun_gender(head: str | None) -> str | None:
     if head.endswith(("man", "boy")) and not head.endswith("woman"):
         return "M"
     return None
+
+
+# Endings of nouns for people ("informant", "mentor", "entertainer") and nouns that end so
+# but are no person ("her shoulder", "his manner").
+_PERSON_ENDINGS = ("er", "or", "ant", "ent", "ist", "ian", "ee", "ess", "man", "ive", "eur")
+_NOT_PERSONS = frozenset("""
+    shoulder shoulders manner manners answer temper finger fingers letter paper dinner
+    hunger anger laughter order power chamber corner whisper silver murmur ardour humour
+    honour colour labour favour vigour rancour candour fervour terror horror tenor
+    argument amusement astonishment embarrassment excitement agreement judgment judgement
+    sentiment statement comment moment content intent assent consent extent accent
+    element instrument movement appointment bewilderment contentment resentment
+    assistance countenance distance glance instance utterance reluctance perseverance
+    impatience patience silence presence absence confidence conscience
+    passion question expression voice
+""".split())
+
+
+def _person_noun(head: str | None) -> bool:
+    """Whether a description's head names a person ("her uncle", "his informant"), not a
+    part or doing of one ("his eyes", "her feelings", "his acquiescence")."""
+    if not head:
+        return False
+    if head in PERSON_NOUNS or head in ROLE_NAMES or head in KIN_WORDS or castmod.is_occupation(head):
+        return True
+    return head.endswith(_PERSON_ENDINGS) and head not in _NOT_PERSONS
 
 
 def _describes_someone(head: str | None) -> bool:
@@ -669,8 +708,11 @@ class _Sieve:
             # "her ladyship", "his friend": someone of that gender besides the owner
             owner_gender = {"his": "M", "her": "F"}.get(det)
             owner = None
-            for cid in self.ranked(6):
-                candidate = self.cast.characters[cid]
+            # whose: the one the line calls ("'Nonsense, Caroline,' cried her brother"), the
+            # one it answers, else the latest of that gender
+            owners = [*turn.vocatives, *([prev] if prev is not None else []),
+                      *(self.cast.characters[cid] for cid in self.ranked(6))]
+            for candidate in owners:
                 if candidate.compatible(owner_gender) and not candidate.role:
                     owner = owner or candidate
                     kin = self._kin(candidate, head, gender) if head in KIN_WORDS else None
@@ -679,6 +721,11 @@ class _Sieve:
                         return kin
             exclude = ({owner} if owner else set()) | ({prev} if prev else set()) \
                 | set(turn.vocatives)
+            if k > 0 and prev is not None:
+                # "'Oh, Jane, ...' / 'Wait,' replied her sister": the one the line before called
+                for v in self.turns[k - 1].vocatives:
+                    if v not in exclude and v.compatible(gender) and v.gender and not v.role:
+                        return v
             ch = self.most_recent(gender, exclude=exclude)
             if ch is not None:
                 return ch
@@ -978,6 +1025,9 @@ class _Sieve:
         before = [] if turn.lead else [x for x in turn.before if x is not prev]
         if tag is not None:
             subj = tag.subject.lower()
+            det, head, _role = _np_head(subj)
+            if det in ("his", "her") and not _person_noun(head):
+                subj = "he" if det == "his" else "she"     # "said his grave voice": he did
             if subj in PRONOUNS:
                 # a pronoun opening the narration is the tag's pronoun again: only names count
                 named = [x for x in turn.lead if isinstance(x, CastCharacter)]
