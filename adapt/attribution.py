@@ -256,32 +256,6 @@ def _noun_gender(head: str | None) -> str | None:
     return None
 
 
-# Endings of nouns for people ("informant", "mentor", "entertainer") and nouns that end so
-# but are no person ("her shoulder", "his manner").
-_PERSON_ENDINGS = ("er", "or", "ant", "ent", "ist", "ian", "ee", "ess", "man", "ive", "eur")
-_NOT_PERSONS = frozenset("""
-    shoulder shoulders manner manners answer temper finger fingers letter paper dinner
-    hunger anger laughter order power chamber corner whisper silver murmur ardour humour
-    honour colour labour favour vigour rancour candour fervour terror horror tenor
-    argument amusement astonishment embarrassment excitement agreement judgment judgement
-    sentiment statement comment moment content intent assent consent extent accent
-    element instrument movement appointment bewilderment contentment resentment
-    assistance countenance distance glance instance utterance reluctance perseverance
-    impatience patience silence presence absence confidence conscience
-    passion question expression voice
-""".split())
-
-
-def _person_noun(head: str | None) -> bool:
-    """Whether a description's head names a person ("her uncle", "his informant"), not a
-    part or doing of one ("his eyes", "her feelings", "his acquiescence")."""
-    if not head:
-        return False
-    if head in PERSON_NOUNS or head in ROLE_NAMES or head in KIN_WORDS or castmod.is_occupation(head):
-        return True
-    return head.endswith(_PERSON_ENDINGS) and head not in _NOT_PERSONS
-
-
 def _describes_someone(head: str | None) -> bool:
     return bool(head) and head.replace("-", "").isalpha() and len(head) > 2 \
         and head not in _NOT_HEADS \
@@ -1040,9 +1014,6 @@ class _Sieve:
         before = [] if turn.lead else [x for x in turn.before if x is not prev]
         if tag is not None:
             subj = tag.subject.lower()
-            det, head, _role = _np_head(subj)
-            if det in ("his", "her") and not _person_noun(head):
-                subj = "he" if det == "his" else "she"     # "said his grave voice": he did
             if subj in PRONOUNS:
                 # a pronoun opening the narration is the tag's pronoun again: only names count
                 named = [x for x in turn.lead if isinstance(x, CastCharacter)]

@@ -50,16 +50,6 @@ def test_words_running_on_past_a_description_are_not_its_head():
     assert speakers(text)[2] == "MRS. DUNMORE"
 
 
-def test_his_eyes_or_her_voice_in_a_tag_is_the_owner_speaking():
-    # "said his grave voice": no one else speaks, he does - the man who smiled, not another
-    # person of the scene
-    text = ('"Good morning," said Mr. Dean.\n\n"Good morning," said Tom.\n\n' + _FILLER + '\n\n'
-            'Mr. Dean went out. Jenny looked at Tom, and he smiled at her.\n\n'
-            '"You are late," said Jenny.\n\n'
-            '"I know it," said his grave voice.\n')
-    assert speakers(text)[-1] == "TOM"
-
-
 def test_her_brother_is_the_brother_of_the_woman_his_line_calls():
     # Elizabeth Grey is the woman named last, but the brother answers Caroline, whom his line
     # calls: her brother is Mr. Charles Hale, not Mr. Grey
