@@ -228,6 +228,10 @@ def _gap_transition(turn, prev) -> tuple[float, float]:
         return TURNS["lead"]
     if prev is not None and prev.paragraph is not turn.paragraph \
             and prev.paragraph.spans[-1].kind == "narration":
+        if turn.tag is not None and turn.tag.start < turn.paragraph.start:
+            # "... After some minutes, however, he began with,\n\n"I shall ...": the
+            # narration ending the paragraph before leads into this quote, as if between
+            return TURNS["between"]
         return TURNS["trail"]
     return TURNS["adjacent"]
 

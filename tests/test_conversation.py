@@ -72,6 +72,19 @@ The next day the rain fell without stopping, and the street outside the house wa
     assert cues == ["MARGARET", "MR. THORNTON", "MARGARET", "MR. THORNTON"]
 
 
+def test_a_tag_ending_the_paragraph_before_leads_into_the_quote_like_a_paragraph_between():
+    # the paragraph before ends on "he began with," - narration leading into the next quote,
+    # not Mr. Wood's own doing after his line: he goes on, the exchange does not alternate
+    text = ('Mr. Knight came in from the garden and sat down by the fire.\n\n'
+            '"Good evening," said Mr. Wood.\n\n'
+            '"Good evening," said Mr. Knight. "The roads are very bad to-night."\n\n'
+            '"Ah!" said Mr. Wood, shaking his head and fixing his eyes on the fire. For a little '
+            'while nobody wished to talk of the roads, and the clock ticked on the shelf. After '
+            'an interval of some minutes, however, he began with,\n\n'
+            '"I shall always be sorry that you went out in the rain."\n')
+    assert _lines(text)[-1] == ('I shall always be so', "MR. WOOD")
+
+
 def _cues(text: str) -> list[str]:
     result = attribute(read_prose(text))
     return [result.speakers[s] for s in sorted(result.speakers)]
