@@ -41,6 +41,8 @@ TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
 
+# "the same voice", "a loud voice": whoever spoke, never a character of its own.
+VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
 # A description with a phrase after its noun written this often names one person.
 LONG_DESCRIPTION = 3
 _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
@@ -1066,6 +1068,13 @@ class _Sieve:
                 return ch, "kin"
             if ch is not None and ch.role and self._bystander(k, ch):
                 return ch, "role"
+            head = _np_head(tag.subject)[1]
+            if ch is not None and ch.role and head not in GENERIC_PERSONS \
+                    and head not in VOICE_NOUNS \
+                    and self.description_counts[head] >= RECURRING_DESCRIPTION:
+                # "said the mariner" again and again, bound to no named speaker: a
+                # character of its own, fixed like a name
+                return ch, "described"
             return ch, "np"
         if lead and lead[0] not in turn.vocatives:
             return lead[0], "lead"
