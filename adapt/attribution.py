@@ -397,9 +397,9 @@ def _paragraph_subjects(block: Paragraph, cast: Cast) -> list:
     out = []
     for s in (sentences[-1:] + sentences[:1]) if sentences else []:
         stripped = s.lstrip(" \t\r\n,;\u2014-")
-        found = list(cast.mentions(stripped))
-        if found and found[0][0] < 12 and stripped[:1].isupper() and found[0][2] not in out:
-            out.append(found[0][2])
+        found = next(cast.mentions(stripped), None)     # (the first name only)
+        if found and found[0] < 12 and stripped[:1].isupper() and found[2] not in out:
+            out.append(found[2])
     return out
 
 
@@ -436,9 +436,9 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
             return []
         s_text = m.group()
     stripped = s_text.lstrip(" \t\r\n,;\u2014-")
-    found = list(cast.mentions(stripped))
-    if found and found[0][0] < 12 and stripped[:1].isupper():
-        return [found[0][2]]
+    found = next(cast.mentions(stripped), None)         # (the first name only)
+    if found and found[0] < 12 and stripped[:1].isupper():
+        return [found[2]]
     pron = re.match(r"(He|She|His|Her|I|My)\b", stripped)
     if pron:
         return [pron.group(1).lower()]
@@ -446,6 +446,7 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
 
 
 STICKY_LAST = True
+_SPEAKING = SPEECH_VERBS | MANNER_VERBS
 _SPEECH_WORD = re.compile(r"\b([a-z]+)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She|I)\b")
 _AFTER_PREPOSITION = re.compile(
@@ -459,8 +460,7 @@ def _lead_in_speaker(sentence: str, cast: Cast) -> list:
     speaker as the last name or pronoun before that verb."""
     if not re.search(r"[,:\u2014-]\s*\Z", sentence):
         return []
-    verbs = [m for m in _SPEECH_WORD.finditer(sentence)
-             if verb_lemma(m.group(1)) in SPEECH_VERBS | MANNER_VERBS]
+    verbs = [m for m in _SPEECH_WORD.finditer(sentence) if verb_lemma(m.group(1)) in _SPEAKING]
     if not verbs:
         return []
     head = sentence[:verbs[-1].start()]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 
 from . import given_names
 
@@ -654,7 +655,7 @@ def vote_gender(cast: Cast, text: str):
     subject of the next one ("Emma sat down. She ...")."""
     sentences = [m.group() for m in SENTENCE_RE.finditer(text)]
     for i, s in enumerate(sentences):
-        found = list(cast.mentions(s))
+        found = list(islice(cast.mentions(s), 2))       # (two are enough to say no)
         if len(found) != 1:
             continue
         start, end, ch = found[0]

@@ -34,6 +34,8 @@ MANNER_VERBS = frozenset("""
     drawl lisp croak purr sneer taunt coo bellow thunder
 """.split())
 
+_SPEAKING = SPEECH_VERBS | MANNER_VERBS
+
 PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "him": "M", "her": "F"}
 
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Lady|Lord|Sir|Madam|Madame|Monsieur|Mademoiselle|" \
@@ -254,7 +256,7 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
         after = re.match(r"\s+(?:only\s+|never\s+|sometimes\s+|often\s+)?([a-z]+)\b",
                          match.string[match.end("verb"):])
         lemma = verb_lemma(after.group(1)) if after else None
-        if lemma not in SPEECH_VERBS | MANNER_VERBS:
+        if lemma not in _SPEAKING:
             return None
         verb += after.group(0)
         end = max(end, match.end("verb") + after.end())
@@ -365,7 +367,7 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
     if nominal:
         return _tag(nominal, base, SPEECH_NOUNS[nominal.group("verb")])
     passive = _PASSIVE.match(narration)
-    if passive and verb_lemma(passive.group("verb")) in SPEECH_VERBS | MANNER_VERBS:
+    if passive and verb_lemma(passive.group("verb")) in _SPEAKING:
         return _tag(passive, base)
 
     def inverted(m):
@@ -375,7 +377,7 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
         # a gesture in the past or present tense ("smiled Kitty"), not "while Freddy"
         if _group(m, "prt") == "from" and not re.match(r"(?:the\s+)?[A-Z]", m.group("subj")):
             return False        # '"Oh!" broke from the room'
-        return (lemma in SPEECH_VERBS | MANNER_VERBS or _group(m, "prt") == "from"
+        return (lemma in _SPEAKING or _group(m, "prt") == "from"
                 or (not verb.endswith("ing") and not ends_sentence and lemma != verb))
 
     def normal(m):
@@ -394,7 +396,7 @@ _HEARD_SPEAK = re.compile(rf"\s+(?P<subj>{_NAME})\s+(?:(?P<adv1>{_ADVERB})\s+)?(
 def _heard(narration: str, base: int, tag: Tag) -> Tag | None:
     """'"Gad," Archer heard Lawrence Lefferts say': the one heard speaks, not the hearer."""
     m = _HEARD_SPEAK.match(narration, tag.end - base)
-    if m is None or verb_lemma(m.group("verb")) not in SPEECH_VERBS | MANNER_VERBS:
+    if m is None or verb_lemma(m.group("verb")) not in _SPEAKING:
         return None
     heard = _tag(m, base)
     if heard is not None:
