@@ -280,22 +280,26 @@ def _decode_conversation(turns, narrated, tagged, addressing) -> None:
             if b not in best or value[0] > best[b][0]:
                 best[b] = value
         new = {}
+        here, continued, to_whom = cands[k], turn.continued, addressed[k]
         for b, (score, path) in best.items():
-            for c in cands[k]:
+            # (what depends on b alone, once for all c)
+            after_none = layer.get((None, b)) if b is not None else None
+            # "Yes, sir": the line answers a man; "Nonsense, ma'am" is answered by a woman
+            answers_other = b is not None and to_whom is not None \
+                and b.gender not in (None, to_whom)
+            for c in here:
                 if b is None:
                     s, p = score, path
-                elif turn.continued:
+                elif continued:
                     s, p = score + (0.0 if c is b else -8.0), path
                 elif c is b:
                     s, p = score + same, path
                 else:
                     s, p = score + other, path
-                    for key in ((c, b), (None, b)):
-                        alt = layer.get(key)
+                    for alt in (layer.get((c, b)), after_none):
                         if alt is not None and alt[0] >= s:
                             s, p = alt
-                    # "Yes, sir": the line answers a man; "Nonsense, ma'am" is answered by a woman
-                    if addressed[k] is not None and b.gender not in (None, addressed[k]):
+                    if answers_other:
                         s += ADDRESSEE
                 s += emit[c]
                 key = (b, c)
