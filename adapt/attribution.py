@@ -207,6 +207,9 @@ _NOT_HEADS = frozenset("""
 """.split())
 
 
+# Titles that do not go with a description of the young ("the girl" is no Mrs.).
+_YOUNG_UNFIT = {**dict.fromkeys(("girl", "lass", "child", "boy", "lad"), {"mrs", "mr"})}
+
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
@@ -585,10 +588,13 @@ class _Sieve:
         return None
 
     def resolve_pronoun(self, k: int, gender: str | None, candidates_first=(),
-                        verb: str | None = None) -> CastCharacter | None:
+                        verb: str | None = None, unfit=()) -> CastCharacter | None:
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
         exclude = set(turn.vocatives)
+        if unfit:
+            exclude |= {c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
+                        if c.titles & unfit}
         if verb in CONTINUING_VERBS and prev is not None and prev.compatible(gender):
             return prev                     # "she added": the speaker goes on
         for ch in candidates_first:
@@ -717,9 +723,16 @@ class _Sieve:
                 if bound is not None and bound is not prev and bound not in turn.vocatives:
                     return bound
                 return self.role_character(self.description_name(head), gender)
+            if det == "the" and role == head:
+                # "the gentleman" of an exchange where "the old gentleman" speaks too, and the
+                # tags have told who the old gentleman is
+                sibling = self._fuller_description(k, head)
+                if sibling is not None and sibling is not prev and sibling not in turn.vocatives:
+                    return sibling
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
-                ch = self.resolve_pronoun(k, gender)
+                # (and of the right age: "the girl" is no Mrs., "the boy" no Mr.)
+                ch = self.resolve_pronoun(k, gender, unfit=_YOUNG_UNFIT.get(head, ()))
                 if ch is not None and ch is not prev:
                     return ch
             return self.role_character(role, gender)
@@ -732,6 +745,20 @@ class _Sieve:
                 return bound
             return self.role_character(self.description_name(head), gender)
         return self.resolve_pronoun(k, gender)
+
+    def _fuller_description(self, k: int, head: str) -> CastCharacter | None:
+        conv = self.turns[k].conv
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(self.turns) and self.turns[j].conv == conv:
+                tag = self.turns[j].tag
+                if tag is not None and not tag.named:
+                    det, other_head, role = _np_head(tag.subject)
+                    if det == "the" and other_head == head and role != head \
+                            and role.split()[0] not in _ORDINALS and role in self.described:
+                        return self.described[role]
+                j += step
+        return None
 
     def long_description(self, tag: Tag) -> str | None:
         """A description the text keeps writing in full, which names one person: "said the
