@@ -154,7 +154,9 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
             # '"Do wait!" Winterbourne began to think.' closing the paragraph: a new
             # sentence, perhaps the listener's doing; between two quotes it is the speaker's
             after_tag = None
-        if after_tag is not None and (cast is None or not after_tag.pronoun):
+        if after_tag is not None and (cast is None or not after_tag.pronoun) \
+                and not (index > 0 and spans[index - 1].kind == "narration"
+                         and _starts_own_sentence(after_tag, after, quote)):
             return after_tag
     if index > 0 and spans[index - 1].kind == "narration":
         before = spans[index - 1]
@@ -172,9 +174,22 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
                     and _TEMPORAL.search(before.text, own.end - before.start,
                                          tag.subject_start - before.start):
                 tag = None      # (but "said Cecil, while Miss Bartlett added:" is hers)
-        if after_tag is None or (tag is not None and tag.identifies):
+        if after_tag is None or (tag is not None and (
+                tag.identifies or _starts_own_sentence(after_tag, spans[index + 1], quote))):
             return tag
     return after_tag
+
+
+_LEADS_ON = re.compile(r"[,:]\s*\Z")
+
+
+def _starts_own_sentence(tag: Tag, after: Span, quote: Span) -> bool:
+    """'Milly said, "Are you in town for long?" Babs said, "..."': a capitalised subject
+    opening a sentence of its own after the quote's ? ! or ; is no tag of that quote when
+    the narration before the quote leads into it."""
+    ends = quote.text.rstrip().endswith(("?", "!", ";")) or _LEADS_ON.search(after.text)
+    return ends and tag.subject[:1].isupper() \
+        and tag.subject_start - after.start == len(after.text) - len(after.text.lstrip(" \t\r\n,;"))
 
 
 _LEADING_WORDS = {"then", "and", "but", "so", "now", "still", "yet", "at", "when", "as", "here",
@@ -995,6 +1010,8 @@ class _Sieve:
             if self.kin_found and _np_head(tag.subject)[1] in KIN_PARENT:
                 # "her mother" of a Bennet, when the prose has a Mrs. Bennet: as good as a name
                 return ch, "kin"
+            if ch is not None and ch.role and self._bystander(k, ch):
+                return ch, "role"
             return ch, "np"
         if lead and lead[0] not in turn.vocatives:
             return lead[0], "lead"
@@ -1015,6 +1032,10 @@ class _Sieve:
         if before:
             return before[0], "narration-before"
         before2 = self.speaker_at(k - 2, turn.conv)
+        if k > 1 and self.turns[k - 2].how == "role":
+            # a bystander put in a word ("protested the judge"): the exchange goes on
+            # between the two who were talking before
+            before2 = self.speaker_at(k - 3, turn.conv)
         anchor = self._next_anchor(k)
         if anchor is not None and anchor not in exclude and anchor is not prev:
             return anchor, "alternate-anchor"
@@ -1028,12 +1049,26 @@ class _Sieve:
             ex = ex | {nxt}
         for j in range(k - 2, max(-1, k - 12), -1):     # the last other voice of the exchange
             other = self.speaker_at(j, turn.conv)
-            if other is not None and other not in ex:
+            if other is not None and other not in ex and self.turns[j].how != "role":
                 return other, "fallback"
         ch = self.most_recent(None, exclude=ex)
         if ch is not None:
             return ch, "recent"
         return prev, "fallback"
+
+    def _bystander(self, k: int, role: CastCharacter) -> bool:
+        """Whether a description tag's role character ("said the waiter", once or twice) is
+        someone of its own, as sure as a name: not a person noun any character may be called
+        by ("the old man"), not one the tags keep using, and not answering a line that
+        called someone by name ('"Thank you, Simkin." / "Thank you, ma'am," returned the
+        porter' is Simkin). Fixed like a name, the decoder leaves it be."""
+        head = _np_head(self.turns[k].tag.subject)[1]
+        if head in GENERIC_PERSONS or self.description_counts[head] >= RECURRING_DESCRIPTION:
+            return False
+        prev = self.turns[k - 1] if k > 0 and self.turns[k - 1].conv == self.turns[k].conv \
+            else None
+        return prev is None or not any(v is not prev.speaker and v.compatible(role.gender)
+                                       for v in prev.vocatives)
 
     def _next_anchor(self, k: int) -> CastCharacter | None:
         """In an untagged run, the turns alternate from whichever tagged line is nearer: when

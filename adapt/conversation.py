@@ -6,8 +6,9 @@ exchange makes every later turn of it wrong too. Here each conversation is decod
 
 - turn-taking: a new paragraph is a new speaker, and a two-person exchange alternates
   (the speaker two turns back speaks again) unless the narration brings someone in;
-- local evidence for each turn: an explicit tag fixes it; a pronoun tag rules out the other
-  gender; a name opening the narration beside the quote, or the narration before or after it,
+- local evidence for each turn: an explicit tag fixes it, as does a bystander's one-off
+  description ("said the waiter"), whose word does not break the exchange it interrupts;
+  a pronoun tag rules out the other gender; a name opening the narration beside the quote, or the narration before or after it,
   speaks; a name the quote calls is not the speaker but probably the next one; a pronoun
   tag means whoever of that gender the narration since the last quote was most about; the
   sieve's reading of a noun-phrase tag ("her mother said") counts;
@@ -48,7 +49,7 @@ FADE = 0.7                     # how much a turn's people count one turn further
 MAX_CANDIDATES = 5
 # Who is in the exchange: tagged speakers, the sieve's guesses, people in the narration.
 CAND_TAGGED, CAND_GUESSED, CAND_NARRATED = 2.0, 1.0, 0.5
-FIXED = {"explicit", "kin"}
+FIXED = {"explicit", "kin", "role"}
 ADDRESS = 4.0                  # the quote addresses someone the way this speaker's lines do
 ADDRESS_MIN = 2                # ... a way of addressing used in this many other lines
 
@@ -184,6 +185,8 @@ def _candidates(turns, evidence) -> list[list]:
         for k in order:
             j = k - 1 if order.step == 1 else k + 1
             carry = {ch: v * FADE for ch, v in carry.items() if v * FADE > 0.05}
+            if turns[j].how == "role":
+                continue            # a bystander's one word brings nobody into the next turns
             for ch, v in own[j].items():
                 carry[ch] = carry.get(ch, 0.0) + v * FADE
             for ch, v in carry.items():
@@ -303,6 +306,10 @@ def _decode_conversation(turns, narrated, tagged, addressing) -> None:
                         s += ADDRESSEE
                 s += emit[c]
                 key = (b, c)
+                if k > 1 and turns[k - 1].how == "role" and p and p[0] and p[0][1] is c:
+                    # the one speaking before a bystander's word speaks again: the exchange
+                    # resumes, and whoever spoke before them is the next one's alternate
+                    key = (p[0][0][1] if p[0][0] else None, c)
                 if key not in new or s > new[key][0]:
                     new[key] = (s, (p, c))
         layer = new

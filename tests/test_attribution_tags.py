@@ -365,3 +365,13 @@ def test_a_short_last_sentence_opening_on_a_name_is_the_speaker_s_beat():
             'that he had never been there himself. Dr. Quill teased him gently. "The blind '
             'leading the blind!"\n')
     assert speakers(text)[-1] == "DR. QUILL"
+
+
+def test_a_name_opening_a_sentence_after_a_quote_tags_the_next_one():
+    # "Rosa said, ..." leads into the first quote; "Ada asked, ..." opens a sentence of its
+    # own after it and leads into the second
+    text = ('"Good evening," said Mr. Pembury.\n\n'
+            'Two sisters came in and sat down. Rosa said, "Is the tea ready?" Ada asked, '
+            '"Have you any cake?"\n\n'
+            'When Rosa said brightly, "We walked all the way," Ada added, "In the rain."\n')
+    assert speakers(text) == ["MR. PEMBURY", "ROSA", "ADA", "ROSA", "ADA"]

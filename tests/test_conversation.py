@@ -70,3 +70,41 @@ The next day the rain fell without stopping, and the street outside the house wa
 '''
     cues = [cue for _text, cue in _lines(text)[2:]]
     assert cues == ["MARGARET", "MR. THORNTON", "MARGARET", "MR. THORNTON"]
+
+
+def _cues(text: str) -> list[str]:
+    result = attribute(read_prose(text))
+    return [result.speakers[s] for s in sorted(result.speakers)]
+
+
+def test_an_occupation_said_once_is_its_own_speaker():
+    # "said the waiter" in a two-person exchange: the waiter, however the turns alternate
+    text = ('Tony took Babs to the club, where the band was playing.\n\n'
+            '"Shall we dance?" said Tony.\n\n"Not yet," said Babs.\n\n"Why not?"\n\n'
+            '"My feet hurt."\n\n"Then let us sit."\n\n"Very well."\n\n'
+            '"Will you buy a ticket for the raffle, sir?" said the waiter.\n')
+    assert _cues(text) == ["TONY", "BABS", "TONY", "BABS", "TONY", "BABS", "WAITER"]
+
+
+def test_a_bystander_s_word_leaves_the_exchange_to_the_two_talking():
+    # the judge puts in a word; counsel goes on, and the witness answers him again (not the
+    # man in the gallery, whom counsel calls by name only later)
+    text = ('The court was full. Lucius sat in the box. Sir Roland rose to question him, and '
+            'Mr. Arthur watched from the gallery.\n\n'
+            '"You were in the garden that night?" said Sir Roland.\n\n"I was," said Lucius.\n\n'
+            '"Alone?"\n\n"Quite alone."\n\n"And you saw nobody?" said Sir Roland.\n\n'
+            '"Really, Sir Roland," protested the judge.\n\n'
+            '"Then I will put it another way. Did you hear anybody?"\n\n"No."\n\n'
+            '"Not a footstep?"\n\n"Not one."\n\n"Be careful, Mr. Arthur. Not a voice?"\n\n'
+            '"Nothing at all."\n')
+    assert _cues(text)[5:10] == ["JUDGE", "SIR ROLAND", "LUCIUS", "SIR ROLAND", "LUCIUS"]
+
+
+def test_a_description_answering_a_name_called_is_that_person():
+    # "Thank you, Simkin." / "Thank you, ma'am," returned the porter: the porter is Simkin
+    text = ('Mrs. Grale sat down to her tea in the bank parlour. Simkin was shutting the '
+            'windows.\n\n'
+            '"Thank you, Simkin," said Mrs. Grale.\n\n'
+            '"Thank you, ma\'am," returned the porter.\n\n'
+            '"Is all shut up, Simkin?" said Mrs. Grale.\n\n"All is shut up, ma\'am."\n')
+    assert _cues(text) == ["MRS. GRALE", "SIMKIN", "MRS. GRALE", "SIMKIN"]
