@@ -580,13 +580,14 @@ class _Sieve:
         return list(islice(reversed(self.recent), n))
 
     def most_recent(self, gender, exclude=(), strict=False) -> CastCharacter | None:
+        characters = self.cast.characters
         for cid in self.ranked(12):
-            ch = self.cast.characters[cid]
-            if ch in exclude or not ch.compatible(gender) or ch.role:
+            ch = characters[cid]
+            if ch in exclude or ch.role:
                 continue
-            if strict and ch.gender != gender:
-                continue
-            return ch
+            # (strict: of that gender, which is all compatible() would add)
+            if ch.gender == gender if strict else ch.compatible(gender):
+                return ch
         if strict or not self.protagonists:
             return None
         # Nobody of that gender on stage yet ("he" before any name): the book's most named
@@ -1101,8 +1102,21 @@ class _Sieve:
 
 
 # A name set off in a quotation: "Jess, oh my god!", "Sit down, Alexis Ivanovitch."
-_VOCATIVE = re.compile(r"(?:^|[,.!?]\s+)((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
-                       r"(?=\s*[,!?])")
+_VOCATIVE_NAME = r"((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=\s*[,!?])"
+_VOCATIVE = re.compile(r"(?:^|[,.!?]\s+)" + _VOCATIVE_NAME)
+# The same in two parts, which find what it finds twice as fast: at the start, and after a
+# mark (a pattern that starts with a mark lets the regex engine skip ahead to marks).
+_VOCATIVE_FIRST = re.compile(_VOCATIVE_NAME)
+_VOCATIVE_AFTER = re.compile(r"[,.!?]\s+" + _VOCATIVE_NAME)
+
+
+def _vocative_names(text: str):
+    """What `_VOCATIVE.finditer(text)` finds, as its names."""
+    first = _VOCATIVE_FIRST.match(text)
+    if first is not None:
+        yield first.group(1)
+    for m in _VOCATIVE_AFTER.finditer(text, first.end() if first is not None else 0):
+        yield m.group(1)
 
 
 def discover_cast(story: Story) -> Cast:
@@ -1123,8 +1137,8 @@ def discover_cast(story: Story) -> Cast:
                 evidence[castmod.norm(designation[0])] += 1       # "the irrepressible Thomas"
                 if designation[1]:
                     designations[castmod.norm(designation[0])] += 1     # "the Mock Turtle"
-            for m in _VOCATIVE.finditer(span.text):
-                evidence[castmod.norm(m.group(1))] += 1
+            for name in _vocative_names(span.text):
+                evidence[castmod.norm(name)] += 1
     cast = discover(story.text, evidence, designations, tagged)
     # Pronouns count in narration only: a name called in a quote is followed by the
     # speaker's pronoun ("Rory?" he asks).

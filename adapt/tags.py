@@ -180,6 +180,12 @@ _SUBORDINATORS = frozenset("""
 """.split())
 
 
+# (the patterns of Tag's properties, asked for time and again)
+_NAMED = re.compile(_PARTICLES + r"[A-Z]")
+_DETERMINED = re.compile(r"(?:The|His|Her|Their|My|Our|A|An|This|That)\s")
+_DESIGNATION = re.compile(r"(?:the|The)\s+((?:[a-z][\w\-]*\s+)*)([A-Z].*)\Z", re.S)
+
+
 @dataclass
 class Tag:
     subject: str            # as written: "she", "Elizabeth", "his lady"
@@ -198,8 +204,8 @@ class Tag:
 
     @property
     def named(self) -> bool:
-        return (bool(re.match(_PARTICLES + r"[A-Z]", self.subject)) and not self.pronoun
-                and not re.match(r"(?:The|His|Her|Their|My|Our|A|An|This|That)\s", self.subject))
+        return (bool(_NAMED.match(self.subject)) and not self.pronoun
+                and not _DETERMINED.match(self.subject))
 
     @property
     def identifies(self) -> bool:
@@ -210,7 +216,7 @@ class Tag:
     def designation(self) -> tuple[str, bool] | None:
         """The capitalised head of a description: "the March Hare" -> ("March Hare", True),
         "the irrepressible Thomas" -> ("Thomas", False) (False: words stand between)."""
-        m = re.match(r"(?:the|The)\s+((?:[a-z][\w\-]*\s+)*)([A-Z].*)\Z", self.subject, re.S)
+        m = _DESIGNATION.match(self.subject)
         if m is None:
             return None
         return " ".join(m.group(2).split()), not m.group(1)
