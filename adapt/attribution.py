@@ -41,6 +41,8 @@ TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
 
+# "the same voice", "a loud voice": whoever spoke, never a character of its own.
+VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
 # A description with a phrase after its noun written this often names one person.
 LONG_DESCRIPTION = 3
 _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
@@ -490,6 +492,26 @@ def _lead_in_speaker(sentence: str, cast: Cast) -> list:
     return [found[-1][1]] if found else []
 
 
+OPENER_WINDOW = 300
+# What may open a sentence before its subject: "Then", "At that moment", "As their cab
+# approached the entrance, ".
+_OPENING = re.compile(r"(?:(?:and|but|then|so|now|yet|still|thus|here|there|presently|suddenly|"
+                      r"meanwhile|instantly|immediately|soon|again|at\s+(?:last|length|once|first)|"
+                      r"at\s+(?:that|this|the\s+same)\s+(?:moment|instant|time)|[a-z]+ly)\s*,?\s+)*"
+                      r"(?:[^,;:.!?\"\u201c\u201d]{3,160},\s+)?(?:the\s+)?\Z", re.I)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the mention at `start` of a narration text is its sentence's opening subject."""
+    lo = max(0, start - 200)
+    from_ = max(text.rfind(". ", lo, start), text.rfind("! ", lo, start), text.rfind("? ", lo, start),
+                text.rfind(".\n", lo, start))
+    if from_ < 0 and lo > 0:
+        return False
+    prefix = text[from_ + 2 if from_ >= 0 else 0:start].lstrip(" \t\r\n,;\u2014-\"\u201d'")
+    return bool(_OPENING.match(prefix))
+
+
 PRONOUN_SALIENCE = 0.5
 # A name that is no clause's subject ("Lydia's departure", "joined by Mr. Bingley") keeps its
 # bearer less in focus; and each later mention fades the earlier ones.
@@ -543,14 +565,18 @@ class _Sieve:
                 if span.kind != "narration":
                     continue
                 text, base = span.text, span.start
-                events += [(s, ch, _subject_like(text, s - base, e - base))
+                events += [(s, ch, _subject_like(text, s - base, e - base)
+                            and (1 + _opens_sentence(text, s - base)))
                            for s, e, ch in cast.mentions(text, base)]
                 if FOCUS_PRONOUNS:
-                    events += [(base + m.start(), *_PRONOUN_READING[m.group(1)])
-                               for m in _NARRATION_PRONOUN.finditer(text)]
+                    events += [(base + m.start(), gender,
+                                subject and (1 + _opens_sentence(text, m.start())))
+                               for m in _NARRATION_PRONOUN.finditer(text)
+                               for gender, subject in (_PRONOUN_READING[m.group(1)],)]
         self.mentions = sorted(events, key=lambda x: x[0])
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
+        self.openers: dict[str, tuple] = {}     # gender -> (character, offset) last opening a sentence
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
                                    key=lambda c: (-sum(c.forms.values()), c.id))
 
@@ -563,9 +589,18 @@ class _Sieve:
             s, ch, subject = self.mentions[self._mention_i]
             pronoun = isinstance(ch, str)
             if pronoun:
-                ch = self.most_recent(ch, strict=True)
+                gender = ch
+                ch = self.most_recent(gender, strict=True)
+                opener = self.openers.get(gender)
+                if subject == 2 and opener is not None and ch is not None \
+                        and opener[1] >= self.recent[ch.id] - OPENER_WINDOW:
+                    # "Anne stood before Mrs. Rachel. She cried": a pronoun opening its
+                    # sentence carries on the last sentence's subject
+                    ch = opener[0]
             if ch is not None:
                 self.touch(ch, s)
+                if subject == 2 and ch.gender:
+                    self.openers[ch.gender] = (ch, s)
                 touched.append((ch, pronoun, subject))
             self._mention_i += 1
         return touched
@@ -1013,6 +1048,13 @@ class _Sieve:
                 return ch, "kin"
             if ch is not None and ch.role and self._bystander(k, ch):
                 return ch, "role"
+            head = _np_head(tag.subject)[1]
+            if ch is not None and ch.role and head not in GENERIC_PERSONS \
+                    and head not in VOICE_NOUNS \
+                    and self.description_counts[head] >= RECURRING_DESCRIPTION:
+                # "said the mariner" again and again, bound to no named speaker: a
+                # character of its own, fixed like a name
+                return ch, "described"
             return ch, "np"
         if lead and lead[0] not in turn.vocatives:
             return lead[0], "lead"

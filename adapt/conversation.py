@@ -49,7 +49,7 @@ FADE = 0.7                     # how much a turn's people count one turn further
 MAX_CANDIDATES = 5
 # Who is in the exchange: tagged speakers, the sieve's guesses, people in the narration.
 CAND_TAGGED, CAND_GUESSED, CAND_NARRATED = 2.0, 1.0, 0.5
-FIXED = {"explicit", "kin", "role"}
+FIXED = {"explicit", "kin", "role", "described"}
 ADDRESS = 4.0                  # the quote addresses someone the way this speaker's lines do
 ADDRESS_MIN = 2                # ... a way of addressing used in this many other lines
 
@@ -228,6 +228,10 @@ def _gap_transition(turn, prev) -> tuple[float, float]:
         return TURNS["lead"]
     if prev is not None and prev.paragraph is not turn.paragraph \
             and prev.paragraph.spans[-1].kind == "narration":
+        if turn.tag is not None and turn.tag.start < turn.paragraph.start:
+            # "... After some minutes, however, he began with,\n\n"I shall ...": the
+            # narration ending the paragraph before leads into this quote, as if between
+            return TURNS["between"]
         return TURNS["trail"]
     return TURNS["adjacent"]
 

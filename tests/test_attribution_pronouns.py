@@ -104,3 +104,15 @@ def test_the_sieve_reads_a_pronoun_as_whom_the_narration_was_about_not_the_last_
     sieve.learn_descriptions()
     sieve.sweep()
     assert [(t.speaker.cue, t.how) for t in turns][-1] == ("FANNY", how)
+
+
+def test_a_pronoun_opening_a_sentence_carries_on_the_last_sentences_subject():
+    # Mrs. Hale is named last, in a clause of Ruth's sentence ("as Mrs. Hale expected"):
+    # "She crossed the floor" goes on with Ruth, the subject, and so does "she cried"
+    text = ('"You are a plain child," said Mrs. Hale.\n\n'
+            '"Am I?" said Ruth.\n\n'
+            "For a while nobody moved. Ruth did not come forward as Mrs. Hale expected. Then "
+            "she crossed the kitchen "
+            "floor, her face scarlet, and stood there.\n\n"
+            '"I hate you," she cried.\n')
+    assert speakers(text) == ["MRS. HALE", "RUTH", "RUTH"]

@@ -72,6 +72,19 @@ The next day the rain fell without stopping, and the street outside the house wa
     assert cues == ["MARGARET", "MR. THORNTON", "MARGARET", "MR. THORNTON"]
 
 
+def test_a_tag_ending_the_paragraph_before_leads_into_the_quote_like_a_paragraph_between():
+    # the paragraph before ends on "he began with," - narration leading into the next quote,
+    # not Mr. Wood's own doing after his line: he goes on, the exchange does not alternate
+    text = ('Mr. Knight came in from the garden and sat down by the fire.\n\n'
+            '"Good evening," said Mr. Wood.\n\n'
+            '"Good evening," said Mr. Knight. "The roads are very bad to-night."\n\n'
+            '"Ah!" said Mr. Wood, shaking his head and fixing his eyes on the fire. For a little '
+            'while nobody wished to talk of the roads, and the clock ticked on the shelf. After '
+            'an interval of some minutes, however, he began with,\n\n'
+            '"I shall always be sorry that you went out in the rain."\n')
+    assert _lines(text)[-1] == ('I shall always be so', "MR. WOOD")
+
+
 def _cues(text: str) -> list[str]:
     result = attribute(read_prose(text))
     return [result.speakers[s] for s in sorted(result.speakers)]
@@ -108,3 +121,14 @@ def test_a_description_answering_a_name_called_is_that_person():
             '"Thank you, ma\'am," returned the porter.\n\n'
             '"Is all shut up, Simkin?" said Mrs. Grale.\n\n"All is shut up, ma\'am."\n')
     assert _cues(text) == ["MRS. GRALE", "SIMKIN", "MRS. GRALE", "SIMKIN"]
+
+
+def test_a_description_that_keeps_speaking_is_fixed_like_a_name():
+    # "said the mariner", again and again and bound to nobody named: his line stays his,
+    # though he speaks twice running
+    text = ('Mr. Pembury sat on the bench by the harbour. A mariner sat down beside him.\n\n'
+            '"Fine day," said the mariner.\n\n"It is," said Mr. Pembury.\n\n'
+            '"Come far?" said the mariner.\n\n"From the town."\n\n"Ah."\n\n'
+            '"I mean to walk on to the mill."\n\n"It is a long way," said the mariner.\n\n'
+            '"A very long way," said the mariner.\n')
+    assert _cues(text)[-2:] == ["MARINER", "MARINER"]
