@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 
 from . import cast as castmod
 from . import conversation
@@ -287,9 +288,9 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
         if not quotes:
             gap += len(block.text)
             prev_open, between = False, True
-            narration_before = _paragraph_subjects(block, cast)
             sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text.rstrip())
                          if m.group().strip()]
+            narration_before = _paragraph_subjects(block, cast, sentences)
             lead_in = [x for x in (_lead_in_speaker(sentences[-1], cast) if sentences else [])
                        if isinstance(x, CastCharacter)]
             carried = _lead_in_tag(block, cast)
@@ -411,9 +412,12 @@ def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
     return named is not None and named.gender not in (None, gender)
 
 
-def _paragraph_subjects(block: Paragraph, cast: Cast) -> list:
-    """The characters a narration paragraph's first and last sentences open on."""
-    sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text) if m.group().strip()]
+def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = None) -> list:
+    """The characters a narration paragraph's first and last sentences open on. (`sentences`:
+    the paragraph's, if the caller has them; white space after the last makes no difference.)"""
+    if sentences is None:
+        sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text)
+                     if m.group().strip()]
     out = []
     for s in (sentences[-1:] + sentences[:1]) if sentences else []:
         stripped = s.lstrip(" \t\r\n,;\u2014-")
@@ -573,7 +577,7 @@ class _Sieve:
                                 subject and (1 + _opens_sentence(text, m.start())))
                                for m in _NARRATION_PRONOUN.finditer(text)
                                for gender, subject in (_PRONOUN_READING[m.group(1)],)]
-        self.mentions = sorted(events, key=lambda x: x[0])
+        self.mentions = sorted(events, key=itemgetter(0))
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
         self.openers: dict[str, tuple] = {}     # gender -> (character, offset) last opening a sentence

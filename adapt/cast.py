@@ -454,7 +454,7 @@ _WORD_ENDING = re.compile(r"\w+\Z")
 
 
 def _preceding_words(text: str, wanted: set[str]) -> dict[str, Counter]:
-    """For each word of `wanted`, the words before it (in lower case) counted where
+    r"""For each word of `wanted`, the words before it (in lower case) counted where
     re.findall(rf"\b(\w+)\s+({_WORD})\b", text) pairs them: pairs do not overlap, so a
     capitalised word right after the last pair's is no pair's second word."""
     preceding: dict[str, Counter] = defaultdict(Counter)

@@ -90,8 +90,11 @@ def _address_forms(turn) -> set:
     for q in turn.quotes:
         # set off by stops or commas: "No, papa, nobody...", "My dear, how..."
         for phrase in _STOPS.split(q.text):
-            words = phrase.lower().split()
-            if 0 < len(words) <= 3 and all(w in _BEFORE_ADDRESS for w in words[:-1]):
+            words = phrase.split(None, 3)       # (split no further than three words need)
+            if not 0 < len(words) <= 3:
+                continue
+            words = [w.lower() for w in words]
+            if all(w in _BEFORE_ADDRESS for w in words[:-1]):
                 word = words[-1].strip("'\"_()")
                 if word in ADDRESS_WORDS:
                     forms.add(word)
