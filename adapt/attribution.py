@@ -489,11 +489,20 @@ def _lead_in_speaker(sentence: str, cast: Cast) -> list:
         return []
     head = sentence[:verbs[-1].start()]
     # "Mr. Darcy, drawing near Elizabeth, said": a name after a preposition is not the subject
-    names = [(s, ch) for s, _e, ch in cast.mentions(head) if not _AFTER_PREPOSITION.search(head[:s])]
+    names = [(s, ch) for s, _e, ch in cast.mentions(head) if not _after_preposition(head, s)]
     pronouns = [(m.start(), m.group(1).lower()) for m in _SUBJECT_PRONOUN.finditer(head)
-                if not _AFTER_PREPOSITION.search(head[:m.start()])]
+                if not _after_preposition(head, m.start())]
     found = sorted(names + pronouns, key=lambda x: x[0])
     return [found[-1][1]] if found else []
+
+
+def _after_preposition(text: str, at: int) -> bool:
+    """_AFTER_PREPOSITION.search(text[:at]), looked for only where it can be: a preposition
+    (seven letters at most) right before the white space that ends there."""
+    space = at
+    while space and text[space - 1].isspace():
+        space -= 1
+    return space < at and _AFTER_PREPOSITION.search(text, max(0, space - 8), at) is not None
 
 
 OPENER_WINDOW = 300

@@ -173,6 +173,15 @@ _PASSIVE = re.compile(
     rf"(?:[a-z]+\s+){{0,2}}?by\s+(?P<subj>{_NAME}\b|{_NP}{_SUBJECT_END})")
 
 
+def _may_be_nominal(tail: str) -> bool:
+    """Whether `tail` ends as _NOMINAL_BEFORE needs ("... remark was:"), looked at before the
+    search, which tries its long pattern at every position."""
+    tail = tail.rstrip()
+    if tail.endswith((",", ":")):
+        tail = tail[:-1].rstrip()
+    return tail.endswith(("was", "were", "only", "this", "these", "simply"))
+
+
 # Capitalised words that open a sentence but never name the speaker ("Then changing ...").
 _NOT_SUBJECTS = frozenset("""
     it there this that then and but so now here when as if yet still again what how why oh
@@ -449,7 +458,7 @@ def tag_before(narration: str, base: int) -> Tag | None:
     tag = _last_speech_tag(_BEFORE if _HAS_PARTICLE.search(tail) else _BEFORE[1:], tail, shift,
                            subject_of_its_sentence) if speaks else None
     if tag is None:
-        nominal = _NOMINAL_BEFORE.search(tail)
+        nominal = _NOMINAL_BEFORE.search(tail) if _may_be_nominal(tail) else None
         return _tag(nominal, shift, SPEECH_NOUNS[nominal.group("verb")]) if nominal else None
     return tag
 
