@@ -467,7 +467,7 @@ STICKY_LAST = True
 _SPEECH_WORD = re.compile(r"\b([a-z]+)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She|I)\b")
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:to|near|with|at|from|by|of|for|on|upon|towards?|toward|behind|beside|than|about|"
+    r"\b(?:to|near|with|at|from|by|of|for|on|upon|in|towards?|toward|behind|beside|than|about|"
     r"after|before|like|against|among|between|into|round|around)\s+\Z", re.I)
 
 
