@@ -126,4 +126,4 @@ def test_a_name_after_in_is_no_subject_of_the_narration():
             '"We must bear it as well as we can," said Mary. "Such things are sent to try us."\n\n'
             'Then, perceiving in Elizabeth no wish to reply, she added, "It is a lesson to us '
             'all."\n')
-    assert speakers(text) == ["ELIZABETH", "MARY", "MARY"]
+    assert speakers(text) == ["ELIZABETH", "MARY", "MARY", "MARY"]
