@@ -127,3 +127,13 @@ def test_a_name_after_in_is_no_subject_of_the_narration():
             'Then, perceiving in Elizabeth no wish to reply, she added, "It is a lesson to us '
             'all."\n')
     assert speakers(text) == ["ELIZABETH", "MARY", "MARY", "MARY"]
+
+
+def test_a_pronoun_after_a_tagged_line_in_its_paragraph_is_the_speaker():
+    # "said Katharine. She sprang forward": she is Katharine, though Mary opened the scene
+    text = ('Mary and Katharine drove through the dark streets in a cab.\n\n'
+            '"We shall find him," said Mary.\n\n'
+            '"I ought to have told him at once," said Katharine. She sprang forward to look '
+            'at the clock over the shop, and her hands shook.\n\n'
+            '"Only half-past eight!" she exclaimed.\n')
+    assert speakers(text) == ["MARY", "KATHARINE", "KATHARINE"]
