@@ -50,7 +50,7 @@ FADE = 0.7                     # how much a turn's people count one turn further
 MAX_CANDIDATES = 5
 # Who is in the exchange: tagged speakers, the sieve's guesses, people in the narration.
 CAND_TAGGED, CAND_GUESSED, CAND_NARRATED = 2.0, 1.0, 0.5
-FIXED = {"explicit", "kin", "role"}
+FIXED = {"explicit", "kin", "role", "described"}
 ADDRESS = 4.0                  # the quote addresses someone the way this speaker's lines do
 ADDRESS_MIN = 2                # ... a way of addressing used in this many other lines
 

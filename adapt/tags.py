@@ -103,7 +103,15 @@ _AFTER_NORMAL = [re.compile(
     rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
 # An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
 # doctor to Rose", "cried the girl, rising".
-_SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\-\"\u201c\u201d()]|\Z)|\s+[a-z]+(?:ly|ing)\b|"
+# Adjectives in -ly that stand before a noun ("a surly man", "a great lubberly fellow"):
+# no adverb ending the subject. A hyphen joins a compound ("the hump-backed man"); only a
+# dash ends the subject.
+_LY_ADJECTIVES = (r"(?:ugly|surly|burly|elderly|portly|stately|lubberly|friendly|kindly|lovely|"
+                  r"lonely|sickly|jolly|homely|comely|curly|wily|gentlemanly|motherly|fatherly|"
+                  r"saintly|ghostly|holy|silly|lowly|beastly|ungainly|unruly|sprightly|courtly|"
+                  r"worldly|womanly|manly|grizzly|oily|woolly|bully|early|only)\b")
+_SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\"\u201c\u201d()]|-(?![a-z])|\Z)|"
+                rf"\s+(?!{_LY_ADJECTIVES})[a-z]+(?:ly|ing)\b|"
                 r"\s+(?:quite|very|rather|somewhat|most|so|too|half)\s+[a-z]+ly\b|"
                 r"\s+(?:to|in|with|as|and|at|after|before|but|for|from|of|on|who|when|while|"
                 r"then|again|without|into|upon|over|under|through|across|between|than|"

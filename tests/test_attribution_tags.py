@@ -32,6 +32,8 @@ from tests.conftest import PDNC_DIR, needs_shared, speakers
     (" at last broke explosively from Janey.", "How romantic!", "Janey", "broke from"),
     (" called the clear voice of Inspector Ratcliffe. ", "Surely,", "Inspector Ratcliffe",
      "called"),
+    (" replied the hump-backed man, coolly,", "There,", "the hump-backed man", "replied"),
+    (" said a great lubberly fellow, stepping up;", "I did,", "a great lubberly fellow", "said"),
 ])
 def test_tag_forms_after_a_quote(narration, quote, subject, verb):
     tag = tag_after(narration, 0, quote)

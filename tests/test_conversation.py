@@ -132,3 +132,14 @@ def test_a_pronoun_tag_after_narration_about_the_last_speaker_is_the_last_speake
             'look at the clock over the shop, and her hands shook.\n\n'
             '"Only half-past eight!" she exclaimed.\n')
     assert _lines(text)[-1] == ("Only half-past eight", "KATHARINE")
+
+
+def test_a_description_that_keeps_speaking_is_fixed_like_a_name():
+    # "said the mariner", again and again and bound to nobody named: his line stays his,
+    # though he speaks twice running
+    text = ('Mr. Pembury sat on the bench by the harbour. A mariner sat down beside him.\n\n'
+            '"Fine day," said the mariner.\n\n"It is," said Mr. Pembury.\n\n'
+            '"Come far?" said the mariner.\n\n"From the town."\n\n"Ah."\n\n'
+            '"I mean to walk on to the mill."\n\n"It is a long way," said the mariner.\n\n'
+            '"A very long way," said the mariner.\n')
+    assert _cues(text)[-2:] == ["MARINER", "MARINER"]
