@@ -576,6 +576,10 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         if s < 0 or e > verb.start():
             continue
         before = _DETERMINER_BEFORE.sub("", head[:s]) if end >= 0 else head[:s]
+        if end >= 0:
+            # "when John Thorpe came up": a given name the cast does not write with the
+            # surname is still the name's
+            before = _GIVEN_NAME_BEFORE.sub("", before)
         opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
                      or before.rstrip().endswith(","))
         if end < 0:
@@ -631,6 +635,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
                subject_start=base + sentence_start + s, subject_end=base + sentence_start + e)
 
 
+_GIVEN_NAME_BEFORE = re.compile(r"(?<=[\s,;(])(?!(?:De|Du|Da|Di|Del|Van|Von|Le|La|Der|Den|St)\b)"
+                                r"[A-Z][a-z]+ \Z")
 # Words before a pronoun that make it no subject of the speech verb: "what she said".
 _NOT_PRONOUN_TAG = re.compile(r"\b(?:what|that|which|whom|as|than|how|whether|if|all)\s+\Z", re.I)
 # Words that open a subordinate clause: its subject is not the main clause's.

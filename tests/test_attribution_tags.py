@@ -377,3 +377,12 @@ def test_a_name_opening_a_sentence_after_a_quote_tags_the_next_one():
             '"Have you any cake?"\n\n'
             'When Rosa said brightly, "We walked all the way," Ada added, "In the rain."\n')
     assert speakers(text) == ["MR. PEMBURY", "ROSA", "ADA", "ROSA", "ADA"]
+
+
+def test_a_given_name_before_a_known_surname_opens_the_clause():
+    # the cast knows "Pembury"; "when Arthur Pembury came up" still opens a clause on him
+    def names(text):
+        return [(m.start(), m.end()) for m in re.finditer(r"Pembury", text)]
+    tag = clause_tag("She was vexed, when Arthur Pembury came up to her and said, ", 0, names,
+                     pronouns=True)
+    assert tag is not None and tag.subject == "Pembury"
