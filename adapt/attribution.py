@@ -179,7 +179,27 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
         if after_tag is None or (tag is not None and (
                 tag.identifies or _starts_own_sentence(after_tag, spans[index + 1], quote))):
             return tag
+        if _starts_own_sentence(after_tag, spans[index + 1], quote) \
+                and _speech_runs_into(before.text):
+            # 'Edward, ..., in a voice of surprise, repeated, "Devonshire?" She explained
+            # the situation.': whoever repeated it, "She" opens what follows
+            return None
     return after_tag
+
+
+_RUNS_INTO = re.compile(r"(?:[,:\u2014-]|\b[a-z]+)\s*\Z")
+_LAST_WORDS = re.compile(r"[a-z]+")
+
+
+def _speech_runs_into(text: str) -> bool:
+    """Whether a narration's last sentence runs into the quote after it around a speech
+    verb ("..., in a voice of surprise and concern, repeated, ")."""
+    if not _RUNS_INTO.search(text):
+        return False
+    tail = text[-200:]
+    cut = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "))
+    words = _LAST_WORDS.findall(tail[cut + 1:])[-14:]
+    return any(verb_lemma(w) in SPEECH_VERBS for w in words)
 
 
 _LEADS_ON = re.compile(r"[,:]\s*\Z")

@@ -386,3 +386,11 @@ def test_a_given_name_before_a_known_surname_opens_the_clause():
     tag = clause_tag("She was vexed, when Arthur Pembury came up to her and said, ", 0, names,
                      pronouns=True)
     assert tag is not None and tag.subject == "Pembury"
+
+
+def test_a_pronoun_opening_the_next_sentence_is_no_tag_of_a_quote_led_into():
+    # "repeated," runs into the quote; "She explained" opens what follows it
+    text = ('"We leave for the coast on Monday," said Mrs. Ardley.\n\n'
+            'Mr. Pembury turned towards her, on hearing this, and, in a voice of surprise, '
+            'repeated, "The coast! So far?" She explained the plan.\n')
+    assert speakers(text) == ["MRS. ARDLEY", "MR. PEMBURY"]
