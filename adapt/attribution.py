@@ -229,11 +229,24 @@ def clean_subject(subject: str) -> str:
 def _np_head(subject: str) -> tuple[str | None, str | None, str]:
     """'her mother' -> ('her', 'mother', role); 'the old man' -> ('the', 'man', 'old man')."""
     words = subject.lower().split()
+    # "said her mother soon afterwards", "said her son to him": the phrase ends before the
+    # words that go on past it
+    for i, w in enumerate(words[1:], 1):
+        if w in _PAST_THE_PHRASE:
+            words = words[:i]
+            break
+    words = [w.strip("-\u2014,;:") or w for w in words]
     det = words[0] if words and words[0] in ("the", "his", "her", "their", "my", "our", "a",
                                              "an", "this", "that") else None
     rest = words[1:] if det else words
     head = rest[-1] if rest else None
     return det, head, " ".join(rest)
+
+
+_PAST_THE_PHRASE = frozenset("""
+    to by for of from with at in on into upon than before after afterwards soon then again
+    instead out presently once now still
+""".split())
 
 
 # Heads of descriptions that point back at someone already there ("the other", "the
@@ -764,8 +777,11 @@ class _Sieve:
             # "her ladyship", "his friend": someone of that gender besides the owner
             owner_gender = {"his": "M", "her": "F"}.get(det)
             owner = None
-            for cid in self.ranked(6):
-                candidate = self.cast.characters[cid]
+            # whose: the one the line calls ("'Nonsense, Caroline,' cried her brother"), the
+            # one it answers, else the latest of that gender
+            owners = [*turn.vocatives, *([prev] if prev is not None else []),
+                      *(self.cast.characters[cid] for cid in self.ranked(6))]
+            for candidate in owners:
                 if candidate.compatible(owner_gender) and not candidate.role:
                     owner = owner or candidate
                     kin = self._kin(candidate, head, gender) if head in KIN_WORDS else None
@@ -774,6 +790,11 @@ class _Sieve:
                         return kin
             exclude = ({owner} if owner else set()) | ({prev} if prev else set()) \
                 | set(turn.vocatives)
+            if k > 0 and prev is not None:
+                # "'Oh, Jane, ...' / 'Wait,' replied her sister": the one the line before called
+                for v in self.turns[k - 1].vocatives:
+                    if v not in exclude and v.compatible(gender) and v.gender and not v.role:
+                        return v
             ch = self.most_recent(gender, exclude=exclude)
             if ch is not None:
                 return ch

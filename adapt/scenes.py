@@ -43,15 +43,31 @@ _PLACE = re.compile(rf"\b({_DET}|(?-i:[A-Z][a-z]{{3,}}))\s+((?:[a-z][\w'-]*\s+){
 _NAMED_ROOM = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['\u2019]s\s+(room|bedroom|study)\b")
 _BED = re.compile(r"\b(?:in|into|out of|from|on|off) (?:the |his |her |my |their )?bed\b|"
                   r"\bthe bed\b|\bbed ?sheets\b", re.I)
+_ENTERING = ("enter", "enters", "entered", "entering", "reach", "reaches", "reached")
+_PAUSING = ("paused", "stopped", "halted", "waited", "lingered")
 _MOVE = re.compile(   # one word boundary ahead of the four alternatives: checked once per place
     rf"\b(?:(?:re-?)?{cues.alternation(cues.MOVE_VERBS, gaps=False)}\b(?:[^.;:!?\"\u201c]{{0,40}}?)\b{cues.MOVE_PREPS}\s+"
     rf"(?:{_DET}\s+(?:[A-Za-z][\w'-]*\s+){{0,2}}?((?i:{_NOUN}))\b(?!['\u2019]s)|((?:[A-Z][a-z]+\s?){{1,3}})\b)"
-    rf"|(?:re-?)?(?:enter|enters|entered|entering|reach|reaches|reached)\s+"
+    rf"|(?:re-?)?(?:{'|'.join(_ENTERING)})\s+"
     rf"(?:{_DET}\s+(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b)"
     rf"|(?:were|was|are|is)\s+(?:already\s+|still\s+|all\s+)?in\s+the\s+({_NOUN})\b[^.!?]*[.!?]\s+"
     rf"(?:I|We|He|She|They)\s+joined\b"
-    rf"|(?:paused|stopped|halted|waited|lingered)\s+(?:\w+\s+)?in\s+the\s+({_NOUN})\b)",
+    rf"|(?:{'|'.join(_PAUSING)})\s+(?:\w+\s+)?in\s+the\s+({_NOUN})\b)",
     re.X)
+# Finding a place or a move tries _PLACE or _MOVE at every word of a paragraph, which made
+# them the planner's slowest searches. Every match holds a word these hints find fast (literal
+# words, which the regex engine skips to): _PLACE's place noun, whose first word stands after
+# white space and before a non-letter (in lower case: the hint is not case-blind); _MOVE's verb, in lower case before a
+# word boundary (a movement verb, entering or pausing: the match starts at it or at the "re"
+# or "re-" before it; or "joined", whose match starts further back). So the patterns are only
+# tried at the few places where a match can start (see _place_matches, _move_matches).
+_PLACE_HINT = re.compile(r"\s(?:%s)\b" % cues.alternation(
+    sorted({re.match("[a-z]+", noun).group() for noun in _KINDS}), gaps=False))
+_MOVE_HINT = re.compile(r"(?:%s)\b" % cues.alternation(
+    sorted({*cues.MOVE_VERBS, *_ENTERING, *_PAUSING}), gaps=False))
+# The non-ASCII letters that match ASCII ones case-blind (_PLACE is case-blind): lower-casing
+# does not turn them into those letters, so with one of them the hint cannot be trusted.
+_CASE_FOLDED_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 # Proper place names, capitalised ("the Angelika Theater", "Lover's Lane"): the same place when
 # the prose later says only "the theater".
 # (Read over the whole text: written to start with its capital, so that the regex engine
@@ -140,12 +156,56 @@ def _piece_cues(text: str) -> tuple[int, int]:
 
 @lru_cache(maxsize=16384)
 def _place_matches(text: str) -> tuple[re.Match, ...]:
-    return tuple(_PLACE.finditer(text))
+    """_PLACE.finditer(text), trying the pattern only a few words before each place noun."""
+    low = text.lower()
+    if not text.isascii() and (len(low) != len(text) or _CASE_FOLDED_ASCII.search(text)):
+        return tuple(_PLACE.finditer(text))    # (the hint's offsets or words are not the text's)
+    out, pos, tried = [], 0, 0
+    for hint in _PLACE_HINT.finditer(low):
+        noun = hint.start() + 1
+        if noun < pos:
+            continue
+        # A match ends its determiner (a word, or two with one space between) and at most two
+        # words before the noun, each word followed by white space: it starts within the four
+        # runs of non-space before the noun.
+        start = noun
+        for _ in range(4):
+            while start > pos and text[start - 1].isspace():
+                start -= 1
+            while start > pos and not text[start - 1].isspace():
+                start -= 1
+        for at in range(max(start, tried), noun):
+            # (every match starts with a letter at a word boundary)
+            if text[at].isalpha() and (not at or not (text[at - 1].isalnum() or text[at - 1] == "_")):
+                m = _PLACE.match(text, at)
+                if m:
+                    out.append(m)
+                    pos = m.end()
+                    break
+        tried = max(tried, pos, noun)
+    return tuple(out)
 
 
 @lru_cache(maxsize=16384)
 def _move_matches(text: str) -> tuple[re.Match, ...]:
-    return tuple(_MOVE.finditer(text))
+    """_MOVE.finditer(text), trying the pattern only where a verb of it starts."""
+    if "joined" in text:
+        return tuple(_MOVE.finditer(text))      # (that match starts before its verb)
+    starts, at = set(), 0
+    while (hint := _MOVE_HINT.search(text, at)) is not None:
+        verb = hint.start()
+        at = verb + 1           # (every verb: those that end alike overlap, "strides", "rides")
+        starts.add(verb)
+        if verb >= 2 and text.startswith("re", verb - 2):
+            starts.add(verb - 2)
+        if verb >= 3 and text.startswith("re-", verb - 3):
+            starts.add(verb - 3)
+    out, pos = [], 0
+    for start in sorted(starts):
+        if start >= pos and (m := _MOVE.match(text, start)):
+            out.append(m)
+            pos = m.end()
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -234,16 +294,53 @@ _TIME_WORDS = re.compile(r"(?=\w)\b(?:" + "|".join(f"(?P<{name}>{pattern[2:]}(?!
                                              for name, pattern in cues.TIME_WORDS) + ")", re.I)
 
 
+# Every match of _TIME_WORDS holds one of the first (in lower case) and starts at most two
+# runs of non-space before the run holding it; every match of CLOCK, one of the second, at
+# most two runs before it ("four o clock"). Looked for first, they let _first_match try the
+# patterns at a few words rather than at every word of a scene.
+_TIME_HINT = re.compile(r"night|moon|candle|lamp|bed|dark|still up|sat up|waited up|dawn|day|"
+                        r"sunrise|light|morning|breakfast|evening|dusk|sunset|dinner|supper|"
+                        r"sundown|noon|lunch|sunshine")
+_CLOCK_HINT = re.compile(r"clock|in the (?:morning|afternoon|evening)|at night|[ap]\.m\.|[ap]m\b")
+
+
+def _first_match(pattern: re.Pattern, hint: re.Pattern, text: str, back: int):
+    """pattern.search(text), for a case-blind pattern whose every match starts at a word start
+    at most `back` runs of non-space before the run holding an occurrence of `hint` in it (in
+    the lower-cased text): the pattern is tried only at the word starts there, in order."""
+    low = text.lower()
+    if not text.isascii() and (len(low) != len(text) or _CASE_FOLDED_ASCII.search(text)):
+        return pattern.search(text)     # (the hint's offsets or words are not the text's)
+    tried = 0
+    for found in hint.finditer(low):
+        start = found.start()
+        while start > tried and not text[start - 1].isspace():
+            start -= 1                  # the start of the run holding the hint
+        for _ in range(back):           # ... and of `back` runs before it
+            while start > tried and text[start - 1].isspace():
+                start -= 1
+            while start > tried and not text[start - 1].isspace():
+                start -= 1
+        for at in range(max(start, tried), found.end()):
+            if (text[at].isalnum() or text[at] == "_") and \
+                    (not at or not (text[at - 1].isalnum() or text[at - 1] == "_")):
+                m = pattern.match(text, at)
+                if m:
+                    return m
+        tried = max(tried, found.end())
+    return None
+
+
 def _times(text: str, current: str | None) -> str | None:
     """The first time of day the text states, or None."""
-    m = _TIME_WORDS.search(text)
+    m = _first_match(_TIME_WORDS, _TIME_HINT, text, 2)
     best = (m.start(), m.lastgroup) if m else None
-    for m in cues.CLOCK.finditer(text):
+    m = _first_match(cues.CLOCK, _CLOCK_HINT, text, 2)
+    if m is not None:
         # A bare "o'clock" says less than "evening" or "growing dark"; "in the morning" more.
         bare = "clock" in (m.group(2) or "").lower()
         if best is None or (not bare and m.start() < best[0]):
             best = (m.start(), cues.clock_time(m, current))
-        break
     return best[1] if best else None
 
 

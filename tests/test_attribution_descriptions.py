@@ -36,3 +36,38 @@ def test_the_girl_is_not_a_married_woman_named_nearby():
             '"You are late," said Mr. Dean.\n\n'
             '"I am sorry," said the girl.\n')
     assert speakers(text)[-1] == "ALICE"
+
+
+def test_words_running_on_past_a_description_are_not_its_head():
+    # "her mother soon afterwards" is "her mother": the Mrs. of the family
+    text = ('Mr. Dunmore read his paper while Mrs. Dunmore sewed, and Clara Dunmore looked '
+            'out of the window.\n\n'
+            '"May I walk to the village?" said Clara.\n\n'
+            '"In this mud?" said Mr. Dunmore.\n\n'
+            'Clara, feeling very restless, was determined to go all the same. She made no '
+            'answer.\n\n'
+            '"Well," said her mother soon afterwards, "take your boots at least."\n')
+    assert speakers(text)[2] == "MRS. DUNMORE"
+
+
+def test_her_brother_is_the_brother_of_the_woman_his_line_calls():
+    # Elizabeth Grey is the woman named last, but the brother answers Caroline, whom his line
+    # calls: her brother is Mr. Charles Hale, not Mr. Grey
+    text = ('"Is it late?" said Mr. Grey.\n\n"Not very," said Elizabeth Grey.\n\n'
+            '"I think not," said Miss Caroline Hale.\n\n"Nor I," said Mr. Charles Hale.\n\n'
+            + _FILLER + '\n\n'
+            'Caroline Hale sat down by Elizabeth Grey, and Elizabeth smiled at her.\n\n'
+            '"We shall have a ball," said Mr. Grey.\n\n'
+            '"Nonsense, Caroline," cried her brother, "nobody wants one."\n')
+    assert speakers(text)[-1] == "MR. CHARLES HALE"
+
+
+def test_her_sister_is_whom_the_line_before_called_by_name():
+    # Mary is the woman named last; the line before calls Jane: "her sister" answering it is
+    # Jane
+    text = ('"Come in," said Anna.\n\n"Thank you," said Jane.\n\n"Sit down," said Mary.\n\n'
+            + _FILLER + '\n\n'
+            'Anna and Jane sat together in the garden. Mary was in the house.\n\n'
+            '"Oh, Jane, what shall we do?" said Anna.\n\n'
+            '"Wait," replied her sister.\n')
+    assert speakers(text)[-1] == "JANE"
