@@ -88,7 +88,8 @@ KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
 ALTERNATE_FIRST = False
 FOCUS_PRONOUNS = True
-_NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
+# (the lookahead lets the regex engine skip to the letters these start with)
+_NARRATION_PRONOUN = re.compile(r"(?=[hsHS])\b(he|she|He|She|him|his|His)\b")
 # Each of those: the gender it says, and whether it is a subject.
 _PRONOUN_READING = {"he": ("M", True), "He": ("M", True), "she": ("F", True), "She": ("F", True),
                     "him": ("M", False), "his": ("M", False), "His": ("M", False)}

@@ -68,7 +68,8 @@ ADDRESSED_GENDER = {
     **dict.fromkeys("sir sirs lord lordship monsieur master gentlemen".split(), "M"),
     **dict.fromkeys("madam ma'am lady ladyship madame mademoiselle miss mistress ladies".split(), "F"),
 }
-_STOPS = re.compile(r"[,;:!?.\u2014]|--")
+# (a dash counts doubled only; the mark first lets the regex engine skip ahead to marks)
+_STOPS = re.compile(r"[,;:!?.\u2014-](?:(?<=-)-|(?<!-))")     # [,;:!?.\u2014]|--
 _BEFORE_ADDRESS = {"my", "dear", "oh", "o"}
 
 
