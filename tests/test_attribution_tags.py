@@ -394,3 +394,15 @@ def test_a_pronoun_opening_the_next_sentence_is_no_tag_of_a_quote_led_into():
             'Mr. Pembury turned towards her, on hearing this, and, in a voice of surprise, '
             'repeated, "The coast! So far?" She explained the plan.\n')
     assert speakers(text) == ["MRS. ARDLEY", "MR. PEMBURY"]
+
+
+def test_was_her_answer_is_a_pronoun_tag():
+    # '"...," was her answer' names its speaker as "she": the woman of a two-person talk,
+    # even when she speaks twice running
+    text = ('Mr. Hale and Margaret sat by the fire.\n\n'
+            '"Will you go to the town to-morrow?" said Mr. Hale.\n\n'
+            '"I think not," said Margaret.\n\n'
+            '"And why not?" asked Mr. Hale, looking up from his book.\n\n'
+            '"Because it will rain," was her answer.\n\n'
+            '"And it always rains on a Monday," was her next remark.\n')
+    assert speakers(text) == ["MR. HALE", "MARGARET", "MR. HALE", "MARGARET", "MARGARET"]
