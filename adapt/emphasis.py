@@ -60,6 +60,12 @@ def _line_runs(line: str, out: list):
 
 def _toggle(line: str, literal: set[int]):
     delims = [m for m in _DELIM.finditer(line)]
+    # The last delimiter that could close an underscore, and a run of stars (one after a
+    # non-space, of the same kind): an opener needs one after it on the line.
+    last_closer = {True: -1, False: -1}
+    for i, m in enumerate(delims):
+        if m.start() and not line[m.start() - 1].isspace():
+            last_closer[m.group() == "_"] = i
     style: frozenset[str] = PLAIN
     opened: dict[str, int] = {}          # style name -> position of its opener
     pieces, pos = [], 0
@@ -73,8 +79,8 @@ def _toggle(line: str, literal: set[int]):
             open_now = flags & style
             if open_now and not before.isspace():
                 action = ("close", open_now)
-            elif not open_now and not after.isspace() and after not in ",.;:!?)" and any(
-                    _can_close(line, later, key) for later in delims[i + 1:]):
+            elif not open_now and not after.isspace() and after not in ",.;:!?)" \
+                    and last_closer[key == "_"] > i:
                 action = ("open", flags)
         if action is None:
             continue
@@ -90,12 +96,6 @@ def _toggle(line: str, literal: set[int]):
                 opened.pop(name, None)
     pieces.append((_restore(line[pos:]), style))
     return pieces, opened
-
-
-def _can_close(line: str, m: re.Match, key) -> bool:
-    if m.start() == 0 or line[m.start() - 1].isspace():
-        return False
-    return m.group() == "_" if key == "_" else m.group() != "_"
 
 
 def runs(text: str, notes: bool = False) -> list[tuple[str, frozenset[str]]]:

@@ -282,13 +282,27 @@ class Layout:
 def _make_lines(text: Text, style: Style, kind: str, left: float | None = None) -> list[Line]:
     text = _emphasised(text, style.emphasis)
     left = style.left if left is None else left
-    plain, align = text.plain, style.align
-    if not text.marks:
+    plain, align, marks = text.plain, style.align, text.marks
+    if not marks:
         return [Line(plain[a:b], left, kind, align) for a, b in wrap_offsets(plain, style.width)]
     out = []
+    if any(m[0] > n[0] for m, n in zip(marks, marks[1:])):     # (not in order of their starts)
+        for a, b in wrap_offsets(plain, style.width):
+            piece = text.slice(a, b)
+            out.append(Line(piece.plain, left, kind, align, piece.marks))
+        return out
+    # Each line's marks as Text.slice gives them, from the marks that reach into the line
+    # (lines come in order, so marks that end before one end before all the rest): slicing
+    # went through every mark of a long paragraph for each of its lines.
+    held: list = []
+    n = 0
     for a, b in wrap_offsets(plain, style.width):
-        piece = text.slice(a, b)
-        out.append(Line(piece.plain, left, kind, align, piece.marks))
+        while n < len(marks) and marks[n][0] < b:
+            held.append(marks[n])
+            n += 1
+        held = [m for m in held if m[1] > a]
+        out.append(Line(plain[a:b], left, kind, align,
+                        tuple((max(m0, a) - a, min(m1, b) - a, s) for m0, m1, s in held)))
     return out
 
 

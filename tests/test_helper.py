@@ -119,6 +119,27 @@ def test_pdf_painted_in_two_processes_is_the_same_file(monkeypatch):
     assert "CLOSED" in last and "Always" in last
 
 
+@needs_fork
+@needs_shared(FOUNTAIN_DIR)
+def test_pdf_fonts_first_used_on_the_parents_pages(monkeypatch):
+    """The helper passes over the parent's pages without painting them (plain ASCII lines not
+    at all): fonts first used there (a Greek substitute, italic, in that order, after plain
+    text) must still get the names they get when one process paints it all."""
+    from adapt.formats import load, render
+    from adapt.writers import pdf
+
+    text = (FOUNTAIN_DIR / "big-fish.fountain").read_text(encoding="utf-8")
+    start = text.index("\n\n", text.index("FADE IN")) if "FADE IN" in text else 0
+    text = (text[:start] + "\n\nINT. EARLY ROOM - DAY\n\nPlain words first.\n\nThen \u03b1\u03b2\u03b3 "
+            "alone.\n\nThen *leaning* words.\n\n" + text[start:] + "\n\nINT. LATE ROOM - NIGHT\n\n"
+            "***Both*** and **bold**.\n")
+    doc = load(text, "early.fountain")
+    assert pdf._split_page(doc) > 2
+    together = render(doc, "pdf")
+    monkeypatch.setattr(helper, "ENABLED", False)
+    assert together == render(doc, "pdf")
+
+
 def test_no_helper_when_other_programs_keep_every_core_busy(monkeypatch):
     monkeypatch.undo()      # the real _busy, not the fixture's
     monkeypatch.setattr(helper.os, "getloadavg", lambda: (helper.cores() + 1.5, 0.0, 0.0))

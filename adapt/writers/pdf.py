@@ -193,7 +193,14 @@ class _Painter:
             return 0.0      # (positions are not drawn)
         return self._string_width(text, self.fonts.face(style), self.fonts.size)
 
+    def _plain_known(self) -> bool:
+        """Whether the plain face has its name in the document (a dry pass then learns
+        nothing from plain ASCII text: see _later_pages)."""
+        return self.fonts.faces[""] in self.c._doc.fontMapping
+
     def _run(self, x: float, y: float, run: str, style: str):
+        if self.dry and not style and run.isascii() and self._plain_known():
+            return
         face = self.fonts.face(style) if style else self.fonts.faces[""]
         if face != self.face:
             self.text.setFont(face, self.fonts.size)
@@ -227,7 +234,8 @@ class _Painter:
 
     def line(self, line: Line, y: float, centre_in: float | None = None):
         """Draw one line at baseline y, its emphasis runs in their faces."""
-        if not line.text:
+        if not line.text or (self.dry and not line.marks and line.kind != "note"
+                             and line.text.isascii() and self._plain_known()):
             return
         if line.align == "right":
             x = RIGHT_EDGE_IN * PT - self.width(line.text)
@@ -286,7 +294,7 @@ def _page(p: _Painter, page: Page, anchors: list, revision_header: str | None = 
             p._run(SCENE_NUMBER_RIGHT_IN * PT, y, line.scene_number, "")
         if line.anchor:
             anchors.append((line.anchor, y))
-        if line.revised:
+        if (line.marks or line.beside is not None) and line.revised:
             x = max(REVISION_MARK_IN, SCENE_NUMBER_RIGHT_IN + CHAR_IN * (len(line.scene_number) + 1)
                     if line.scene_number else 0)
             p._run(x * PT, y, "*", "")
@@ -386,8 +394,9 @@ SPLIT_MIN_LINES = 5_500
 
 def _split_page(doc: Document) -> int | None:
     """The page number from which a helper paints, estimated from the length of the
-    elements' texts: about half the pages, as the helper also lays out and passes over the
-    parent's half and the parent assembles the file. None when the script is too short to
+    elements' texts: about three pages in five go to the parent (the estimate runs a tenth
+    over a novel's pages), as the helper also lays out the parent's pages and passes over
+    them, and the parent assembles the file after. None when the script is too short to
     share."""
     from ..layout import STYLES
 
@@ -398,7 +407,7 @@ def _split_page(doc: Document) -> int | None:
             lines += len(el.text) // style.width + 1 + style.space_before
     if lines < SPLIT_MIN_LINES:
         return None
-    return max(2, int(lines / 55 * 0.5))
+    return max(2, int(lines / 55 * 0.58))
 
 
 def _later_pages(laid: Layout, fonts: Fonts, size, revision_header, split: int, receive):
