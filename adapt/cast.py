@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 
 from . import given_names
 
@@ -433,10 +434,7 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
         if f not in people and 2 <= len(words) <= 3 and words[0] in given \
                 and words[-1] in surnames and not split_title(f)[0]:
             people.add(f)
-    preceding = defaultdict(Counter)
-    # (\b: not again mid-word; \w++ \s++ never give back, as nothing shorter could match)
-    for before, word in re.findall(rf"\b(\w++)\s++({_WORD})\b", text):
-        preceding[word][before.lower()] += 1
+    preceding = _preceding_words(text, {f for f in people if " " not in f})
     # (only speech tags excuse a place: a vocative may be an apostrophe, "Oh, England!")
     spoke = tagged or Counter()
     people = {f for f in people
@@ -446,6 +444,32 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
     return cast
+
+
+# A capitalised word after a word and white space, sought from the white space: the regex
+# engine skips ahead to white space (a pattern that starts with the word before tries every
+# position of the text).
+_AFTER_A_WORD = re.compile(rf"\s(?<=\w\s)\s*+({_WORD})\b")
+_WORD_ENDING = re.compile(r"\w+\Z")
+
+
+def _preceding_words(text: str, wanted: set[str]) -> dict[str, Counter]:
+    r"""For each word of `wanted`, the words before it (in lower case) counted where
+    re.findall(rf"\b(\w+)\s+({_WORD})\b", text) pairs them: pairs do not overlap, so a
+    capitalised word right after the last pair's is no pair's second word."""
+    preceding: dict[str, Counter] = defaultdict(Counter)
+    end = -1                    # where the last pair ends
+    for m in _AFTER_A_WORD.finditer(text):
+        at = m.start()
+        if at == end:
+            continue            # its word before is the last pair's capitalised word
+        end, word = m.end(), m.group(1)
+        if word in wanted:
+            before = _WORD_ENDING.search(text, max(0, at - 40), at)
+            if before.start() == at - 40:       # (a longer word: looked for whole)
+                before = _WORD_ENDING.search(text, 0, at)
+            preceding[word][before.group().lower()] += 1
+    return preceding
 
 
 # People are seldom "in", "at" or "to" a name as often as a third of the time; places are.
@@ -654,7 +678,7 @@ def vote_gender(cast: Cast, text: str):
     subject of the next one ("Emma sat down. She ...")."""
     sentences = [m.group() for m in SENTENCE_RE.finditer(text)]
     for i, s in enumerate(sentences):
-        found = list(cast.mentions(s))
+        found = list(islice(cast.mentions(s), 2))       # (two are enough to say no)
         if len(found) != 1:
             continue
         start, end, ch = found[0]

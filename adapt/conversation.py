@@ -90,8 +90,11 @@ def _address_forms(turn) -> set:
     for q in turn.quotes:
         # set off by stops or commas: "No, papa, nobody...", "My dear, how..."
         for phrase in _STOPS.split(q.text):
-            words = phrase.lower().split()
-            if 0 < len(words) <= 3 and all(w in _BEFORE_ADDRESS for w in words[:-1]):
+            words = phrase.split(None, 3)       # (split no further than three words need)
+            if not 0 < len(words) <= 3:
+                continue
+            words = [w.lower() for w in words]
+            if all(w in _BEFORE_ADDRESS for w in words[:-1]):
                 word = words[-1].strip("'\"_()")
                 if word in ADDRESS_WORDS:
                     forms.add(word)
@@ -287,22 +290,26 @@ def _decode_conversation(turns, narrated, tagged, addressing) -> None:
             if b not in best or value[0] > best[b][0]:
                 best[b] = value
         new = {}
+        here, continued, to_whom = cands[k], turn.continued, addressed[k]
         for b, (score, path) in best.items():
-            for c in cands[k]:
+            # (what depends on b alone, once for all c)
+            after_none = layer.get((None, b)) if b is not None else None
+            # "Yes, sir": the line answers a man; "Nonsense, ma'am" is answered by a woman
+            answers_other = b is not None and to_whom is not None \
+                and b.gender not in (None, to_whom)
+            for c in here:
                 if b is None:
                     s, p = score, path
-                elif turn.continued:
+                elif continued:
                     s, p = score + (0.0 if c is b else -8.0), path
                 elif c is b:
                     s, p = score + same, path
                 else:
                     s, p = score + other, path
-                    for key in ((c, b), (None, b)):
-                        alt = layer.get(key)
+                    for alt in (layer.get((c, b)), after_none):
                         if alt is not None and alt[0] >= s:
                             s, p = alt
-                    # "Yes, sir": the line answers a man; "Nonsense, ma'am" is answered by a woman
-                    if addressed[k] is not None and b.gender not in (None, addressed[k]):
+                    if answers_other:
                         s += ADDRESSEE
                 s += emit[c]
                 key = (b, c)
