@@ -155,6 +155,20 @@ def _is_adverb(low: str) -> bool:
     return low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in ("family", "belly"))
 
 
+class _Squeezed(dict):
+    """gap -> the gap without its white space, worked out once per distinct gap (a story has
+    few: ", ", ". ", " "); bounded like _REWRITABLE."""
+
+    def __missing__(self, gap: str) -> str:
+        if len(self) >= 10_000:
+            self.clear()
+        squeezed = self[gap] = "".join(gap.split())
+        return squeezed
+
+
+_SQUEEZED = _Squeezed()
+
+
 class _Words:
     """The tokens of a sentence, its word tokens' positions in the token list, and the
     punctuation between neighbouring words (computed once: these are asked for many times per
@@ -166,8 +180,9 @@ class _Words:
             # (each gap one token; it holds no letter, so no word is cut out of it)
             self.toks = toks = _WORD.split(text)
             self.idx = list(range(1, len(toks), 2))
-            self.lows = [t.lower() for t in toks[1::2]]
-            self.gaps = [""] + ["" if g == " " else "".join(g.split()) for g in toks[2::2]]
+            self.lows = list(map(str.lower, toks[1::2]))
+            self.gaps = [""]
+            self.gaps += map(_SQUEEZED.__getitem__, toks[2::2])
             return
         # A letter outside [A-Za-z] ("é") is a word of its own, as in _TOKEN
         self.toks = toks = _tokens(text)
@@ -780,7 +795,7 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
     thought ("Was this what they had meant?"); so does a past-tense sentence in present-tense
     prose, which is a memory ("He had gone out the way he came in")."""
     text = clean(sentence)
-    bare = _QUOTED.sub("", text)
+    bare = _QUOTED.sub("", text) if '"' in text or "\u201c" in text else text
     if not bare.strip():
         return False
     if bare.rstrip(_CLOSERS)[-1:] in ("?", "!"):     # (clean() left no line break for $)

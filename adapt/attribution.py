@@ -101,7 +101,8 @@ KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
 ALTERNATE_FIRST = False
 FOCUS_PRONOUNS = True
-_NARRATION_PRONOUN = re.compile(r"\b(he|she|He|She|him|his|His)\b")
+# (the lookahead lets the regex engine skip to the letters these start with)
+_NARRATION_PRONOUN = re.compile(r"(?=[hsHS])\b(he|she|He|She|him|his|His)\b")
 # Each of those: the gender it says, and whether it is a subject.
 _PRONOUN_READING = {"he": ("M", True), "He": ("M", True), "she": ("F", True), "She": ("F", True),
                     "him": ("M", False), "his": ("M", False), "His": ("M", False)}
@@ -500,7 +501,7 @@ _SPEAKING = SPEECH_VERBS | MANNER_VERBS
 _SPEECH_WORD = re.compile(r"\b([a-z]+)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She|I)\b")
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:to|near|with|at|from|by|of|for|on|upon|towards?|toward|behind|beside|than|about|"
+    r"\b(?:to|near|with|at|from|by|of|for|on|upon|in|towards?|toward|behind|beside|than|about|"
     r"after|before|like|against|among|between|into|round|around)\s+\Z", re.I)
 
 
@@ -620,6 +621,7 @@ class _Sieve:
         self.np_introduced: dict = {}
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
+        self.paragraph_speaker = None           # (paragraph end, its explicitly tagged speaker)
         self.openers: dict[str, tuple] = {}     # gender -> (character, offset) last opening a sentence
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
                                    key=lambda c: (-sum(c.forms.values()), c.id))
@@ -635,12 +637,22 @@ class _Sieve:
             if pronoun:
                 gender = ch
                 ch = self.most_recent(gender, strict=True)
+                own = self.paragraph_speaker
+                if own is not None and s < own[0] and own[1].gender == gender:
+                    # '"I ought to go," said Kate. She sprang up': the first pronoun of the
+                    # speaker's gender after a tagged quote, in its paragraph, is the speaker
+                    ch = own[1]
+                    self.paragraph_speaker = None
+                    self.openers[gender] = (ch, s)
                 opener = self.openers.get(gender)
                 if subject == 2 and opener is not None and ch is not None \
                         and opener[1] >= self.recent[ch.id] - OPENER_WINDOW:
                     # "Anne stood before Mrs. Rachel. She cried": a pronoun opening its
                     # sentence carries on the last sentence's subject
                     ch = opener[0]
+            elif subject == 2 and self.paragraph_speaker is not None \
+                    and ch.gender == self.paragraph_speaker[1].gender:
+                self.paragraph_speaker = None       # someone else of that gender named first
             if ch is not None:
                 self.touch(ch, s)
                 if subject == 2 and ch.gender:
@@ -1140,6 +1152,10 @@ class _Sieve:
             if turn.tag is not None:
                 end = max(end, turn.tag.subject_end)
             self.advance(end)
+            self.paragraph_speaker = None
+            if turn.speaker is not None and turn.speaker.gender and turn.how == "explicit" \
+                    and turn.paragraph.spans[-1].kind == "narration":
+                self.paragraph_speaker = (turn.paragraph.end, turn.speaker)
 
     def decide(self, k: int):
         turn = self.turns[k]

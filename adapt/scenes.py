@@ -208,11 +208,18 @@ def _move_matches(text: str) -> tuple[re.Match, ...]:
     return tuple(out)
 
 
+# "at", "in", "near" or "outside" and a capitalised name: each written to start with its
+# letter, the word boundary checked behind it ("(?<!\w.)"), so that the regex engine skips
+# to those letters over the whole text.
+_AT_NAME = re.compile(r"(?:a(?<!\w.)t|i(?<!\w.)n|n(?<!\w.)ear|o(?<!\w.)utside)\s+"
+                      r"([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
+
+
 @lru_cache(maxsize=1)
 def _named_places(text: str) -> tuple[set[str], list[tuple[int, str, str]]]:
     """Capitalised words the prose puts people at or in ("at Netherfield", "in London"), and
     the proper place names it holds: (offset, NOUN, PROPER NAME)."""
-    at = set(re.findall(r"\b(?:at|in|near|outside)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})", text))
+    at = set(_AT_NAME.findall(text))
     proper = []
     for m in _PROPER.finditer(text):
         words = m.group(1).split()

@@ -377,3 +377,15 @@ def test_a_name_opening_a_sentence_after_a_quote_tags_the_next_one():
             '"Have you any cake?"\n\n'
             'When Rosa said brightly, "We walked all the way," Ada added, "In the rain."\n')
     assert speakers(text) == ["MR. PEMBURY", "ROSA", "ADA", "ROSA", "ADA"]
+
+
+def test_was_her_answer_is_a_pronoun_tag():
+    # '"...," was her answer' names its speaker as "she": the woman of a two-person talk,
+    # even when she speaks twice running
+    text = ('Mr. Hale and Margaret sat by the fire.\n\n'
+            '"Will you go to the town to-morrow?" said Mr. Hale.\n\n'
+            '"I think not," said Margaret.\n\n'
+            '"And why not?" asked Mr. Hale, looking up from his book.\n\n'
+            '"Because it will rain," was her answer.\n\n'
+            '"And it always rains on a Monday," was her next remark.\n')
+    assert speakers(text) == ["MR. HALE", "MARGARET", "MR. HALE", "MARGARET", "MARGARET"]

@@ -97,3 +97,15 @@ def _slow_times(text):
             best = (m.start(), scenes.cues.clock_time(m, None))
         break
     return best[1] if best else None
+
+
+def test_names_after_at_in_near_outside(seed_text):
+    """_AT_NAME (its word boundary checked behind the first letter) finds what the plain
+    pattern finds."""
+    plain = re.compile(r"\b(?:at|in|near|outside)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
+    texts = [seed_text, "at Netherfield; in London Town Hall, near Bath, outside Kew. cat Dog "
+             "within Paris, bin Laden; In Rome; at\nMeryton", "in Rome", "xin Rome", " near Bath"]
+    for text in texts:
+        assert scenes._AT_NAME.findall(text) == plain.findall(text)
+    assert scenes._AT_NAME.findall(texts[1]) == ["Netherfield", "London Town Hall", "Bath", "Kew",
+                                                 "Meryton"]

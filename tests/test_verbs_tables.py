@@ -94,3 +94,14 @@ def test_verb_forms_are_every_form_of_the_lemmas_and_kept(tmp_path, monkeypatch)
         m.setattr(verbs, "_lemma_rows", lambda: pytest.fail("rows read again"))
         assert verbs.verb_forms(lemmas) == want
     assert verbs.verb_forms(frozenset({"walk"})) == {"walk", "walks", "walked", "walking"}
+
+
+def test_noun_plural_reads_the_noun_rows():
+    """noun_plural's table (lower-case forms, plural or not) answers as the rows themselves:
+    plural when a form's first lemma is another word, None for a word the rows lack."""
+    rows = _parsed("noun")
+    words = list(rows)[::3] + [w.upper() for w in list(rows)[::97]] + ["Things", "MEN", "xyzzy"]
+    for word in words:
+        row = rows.get(word.lower())
+        assert verbs.noun_plural(word) == (None if row is None else row.split("/")[0] != word.lower()), word
+    assert verbs.noun_plural("men") and verbs.noun_plural("thing") is False
