@@ -45,6 +45,7 @@ CALLS = -4.0                   # the quote calls them by name: someone else spea
 NOUN_PHRASE = 2.0              # the sieve's reading of a noun-phrase tag ("her sister said")
 LEAD_GENDER = -2.0             # someone not of the gender of the pronoun opening the narration
 FOCUS = 1.5                    # the narration's focus of the pronoun's gender
+FOCUS_GOES_ON = 3.0            # ... who spoke last, after narration about them: goes on
 FADE = 0.7                     # how much a turn's people count one turn further on
 MAX_CANDIDATES = 5
 # Who is in the exchange: tagged speakers, the sieve's guesses, people in the narration.
@@ -162,7 +163,7 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
         if gender is not None:
             # "Fanny thanked him. / 'I am serious,' he replied": the man the narration
             # just spoke of, even when he spoke last
-            focus = next((ch for ch in turn.focus if ch.gender == gender), None)
+            focus = _focus(turn, gender)
             if focus is not None:
                 e[focus] += FOCUS
         out.append(e)
@@ -226,18 +227,30 @@ def _transition(turn, prev) -> tuple[float, float]:
 
 
 def _gap_transition(turn, prev) -> tuple[float, float]:
+    return TURNS[_gap(turn, prev)]
+
+
+def _gap(turn, prev) -> str:
     if turn.between:
-        return TURNS["between"]
+        return "between"
     if turn.paragraph.spans[0].kind == "narration":
-        return TURNS["lead"]
+        return "lead"
     if prev is not None and prev.paragraph is not turn.paragraph \
             and prev.paragraph.spans[-1].kind == "narration":
         if turn.tag is not None and turn.tag.start < turn.paragraph.start:
             # "... After some minutes, however, he began with,\n\n"I shall ...": the
             # narration ending the paragraph before leads into this quote, as if between
-            return TURNS["between"]
-        return TURNS["trail"]
-    return TURNS["adjacent"]
+            return "between"
+        return "trail"
+    return "adjacent"
+
+
+def _goes_on(turn, prev) -> bool:
+    """Whether the focus of a pronoun tag is the previous speaker after narration that was
+    about them: the previous paragraph's own narration ('"Only eight!" He sprang up.\n\n
+    "Then we have time," he said'), or this paragraph's after a tagged line."""
+    gap = _gap(turn, prev)
+    return gap == "trail" or (gap == "lead" and prev.how in FIXED)
 
 
 _LEAD_GENDER = {"he": "M", "she": "F"}
@@ -264,6 +277,13 @@ def _gender(turn):
     return None
 
 
+def _focus(turn, gender=None):
+    """Whoever of the gender of the turn's pronoun tag the narration since the last quote
+    was most about."""
+    gender = gender or _gender(turn)
+    return next((ch for ch in turn.focus if ch.gender == gender), None) if gender else None
+
+
 def _decode_conversation(turns, narrated, tagged, addressing) -> None:
     if all(t.how in FIXED for t in turns):
         return
@@ -272,6 +292,7 @@ def _decode_conversation(turns, narrated, tagged, addressing) -> None:
     for turn, e in zip(turns, evidence):
         e.update(_address_evidence(turn, addressing))
     soft = [_lead_gender(t) for t in turns]
+    focus = [_focus(t) for t in turns]
     addressed = [_addressee_gender(t) for t in turns]
     # layer: (speaker two back, previous speaker) -> (score, path as nested pairs)
     layer = {(None, None): (0.0, ())}
@@ -305,6 +326,8 @@ def _decode_conversation(turns, narrated, tagged, addressing) -> None:
                     s, p = score + (0.0 if c is b else -8.0), path
                 elif c is b:
                     s, p = score + same, path
+                    if c is focus[k] and _goes_on(turn, turns[k - 1]):
+                        s += FOCUS_GOES_ON      # the narration's focus is who spoke last
                 else:
                     s, p = score + other, path
                     for alt in (layer.get((c, b)), after_none):

@@ -164,6 +164,11 @@ _NOMINAL = re.compile(
     rf"{_LEAD}(?:was|were|came|had\s+been)\s+(?:(?:all|only|the|then)\s+)?"
     rf"(?P<subj>{_NAME}|{_NP})(?:['\u2019]s|(?<=s)['\u2019]|[ \t]s)\s+"
     rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<verb>{_NOUNS})\b")     # ("Catherine s": a lost apostrophe)
+# '"...," was her answer' / 'was his sturdy reply': a possessive pronoun, read as the pronoun
+_NOMINAL_PRONOUN = re.compile(
+    rf"{_LEAD}(?P<was>was|were|came)\s+(?:(?:all|only|then|therefore|the)\s+)?"
+    rf"(?P<subj>his|her|my|their)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<verb>{_NOUNS})\b")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "my": "I", "their": "they"}
 # 'Sir Walter's remark was, "..."'
 _NOMINAL_BEFORE = re.compile(
     rf"(?P<subj>{_NAME}|{_NP}|{_NP_CAP})['\u2019]s\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<verb>{_NOUNS})"
@@ -398,6 +403,13 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
     nominal = _NOMINAL.match(narration)
     if nominal:
         return _tag(nominal, base, SPEECH_NOUNS[nominal.group("verb")])
+    nominal = _NOMINAL_PRONOUN.match(narration)
+    if nominal:
+        return Tag(subject=_POSSESSIVE_PRONOUNS[nominal.group("subj")], verb=nominal.group("verb"),
+                   lemma=SPEECH_NOUNS[nominal.group("verb")], adverb=None, kind="speech",
+                   start=base + nominal.start("was"),
+                   end=base + nominal.end(), subject_start=base + nominal.start("subj"),
+                   subject_end=base + nominal.end("subj"))
     passive = _PASSIVE.match(narration)
     if passive and verb_lemma(passive.group("verb")) in _SPEAKING:
         return _tag(passive, base)
@@ -604,6 +616,10 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         if s < 0 or e > verb.start():
             continue
         before = _DETERMINER_BEFORE.sub("", head[:s]) if end >= 0 else head[:s]
+        if end >= 0:
+            # "when John Thorpe came up": a given name the cast does not write with the
+            # surname is still the name's
+            before = _GIVEN_NAME_BEFORE.sub("", before)
         opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
                      or before.rstrip().endswith(","))
         if end < 0:
@@ -659,6 +675,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
                subject_start=base + sentence_start + s, subject_end=base + sentence_start + e)
 
 
+_GIVEN_NAME_BEFORE = re.compile(r"(?<=[\s,;(])(?!(?:De|Du|Da|Di|Del|Van|Von|Le|La|Der|Den|St)\b)"
+                                r"[A-Z][a-z]+ \Z")
 # Words before a pronoun that make it no subject of the speech verb: "what she said".
 _NOT_PRONOUN_TAG = re.compile(r"\b(?:what|that|which|whom|as|than|how|whether|if|all)\s+\Z", re.I)
 # Words that open a subordinate clause: its subject is not the main clause's.

@@ -116,3 +116,24 @@ def test_a_pronoun_opening_a_sentence_carries_on_the_last_sentences_subject():
             "floor, her face scarlet, and stood there.\n\n"
             '"I hate you," she cried.\n')
     assert speakers(text) == ["MRS. HALE", "RUTH", "RUTH"]
+
+
+def test_a_name_after_in_is_no_subject_of_the_narration():
+    # "perceiving in Elizabeth no wish to reply": Elizabeth is looked at, not the one
+    # the narration is about; "she added" goes on with Mary
+    text = ('Mary and Elizabeth sat in the parlour after dinner.\n\n'
+            '"It is a sad business," said Elizabeth.\n\n'
+            '"We must bear it as well as we can," said Mary. "Such things are sent to try us."\n\n'
+            'Then, perceiving in Elizabeth no wish to reply, she added, "It is a lesson to us '
+            'all."\n')
+    assert speakers(text) == ["ELIZABETH", "MARY", "MARY", "MARY"]
+
+
+def test_a_pronoun_after_a_tagged_line_in_its_paragraph_is_the_speaker():
+    # "said Katharine. She sprang forward": she is Katharine, though Mary opened the scene
+    text = ('Mary and Katharine drove through the dark streets in a cab.\n\n'
+            '"We shall find him," said Mary.\n\n'
+            '"I ought to have told him at once," said Katharine. She sprang forward to look '
+            'at the clock over the shop, and her hands shook.\n\n'
+            '"Only half-past eight!" she exclaimed.\n')
+    assert speakers(text) == ["MARY", "KATHARINE", "KATHARINE"]

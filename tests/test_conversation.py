@@ -123,6 +123,17 @@ def test_a_description_answering_a_name_called_is_that_person():
     assert _cues(text) == ["MRS. GRALE", "SIMKIN", "MRS. GRALE", "SIMKIN"]
 
 
+def test_a_pronoun_tag_after_narration_about_the_last_speaker_is_the_last_speaker():
+    # the paragraph of Katharine's line goes on about her; "she exclaimed" after it is
+    # Katharine again, though the two women alternated so far
+    text = ('Mary and Katharine drove through the dark streets in a cab.\n\n'
+            '"We shall find him," said Mary.\n\n'
+            '"I ought to have told him at once," said Katharine. Katharine sprang forward to '
+            'look at the clock over the shop, and her hands shook.\n\n'
+            '"Only half-past eight!" she exclaimed.\n')
+    assert _lines(text)[-1] == ("Only half-past eight", "KATHARINE")
+
+
 def test_a_description_that_keeps_speaking_is_fixed_like_a_name():
     # "said the mariner", again and again and bound to nobody named: his line stays his,
     # though he speaks twice running
