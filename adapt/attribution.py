@@ -1374,6 +1374,7 @@ def discover_cast(story: Story) -> Cast:
     castmod.given_name_gender(cast)
     castmod.merge_titled(cast)
     castmod.settle_undecided(cast)
+    castmod.disambiguate_given_names(cast)
     return cast
 
 
