@@ -1156,6 +1156,26 @@ class _Sieve:
             if turn.speaker is not None and turn.speaker.gender and turn.how == "explicit" \
                     and turn.paragraph.spans[-1].kind == "narration":
                 self.paragraph_speaker = (turn.paragraph.end, turn.speaker)
+        self._consistent_descriptions()
+
+    def _consistent_descriptions(self):
+        """One description is one person through an exchange: the turns tagged "the old
+        lady" in one conversation (three or more) take the speaker most of them were read
+        as, when most agree."""
+        groups: dict = {}
+        for turn in self.turns:
+            if turn.how != "np" or turn.speaker is None:
+                continue
+            det, head, role = _np_head(turn.tag.subject)
+            if det == "the" and head in PERSON_NOUNS and head not in ("other", "others"):
+                groups.setdefault((turn.conv, role), []).append(turn)
+        for members in groups.values():
+            if len(members) < 3:
+                continue
+            votes = Counter(t.speaker for t in members).most_common(2)
+            if len(votes) > 1 and votes[0][1] > votes[1][1]:
+                for t in members:
+                    t.speaker = votes[0][0]
 
     def decide(self, k: int):
         turn = self.turns[k]
