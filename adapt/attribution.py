@@ -28,8 +28,8 @@ from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import (MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag, new_sentence_beat,
-                   tag_after, tag_before)
+from .tags import (_CLAUSE_START, _OPENER, MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag,
+                   new_sentence_beat, tag_after, tag_before)
 from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
@@ -194,7 +194,27 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
         if after_tag is None or (tag is not None and (
                 tag.identifies or _starts_own_sentence(after_tag, spans[index + 1], quote))):
             return tag
+        if _starts_own_sentence(after_tag, spans[index + 1], quote) \
+                and _speech_runs_into(before.text):
+            # 'Edward, ..., in a voice of surprise, repeated, "Devonshire?" She explained
+            # the situation.': whoever repeated it, "She" opens what follows
+            return None
     return after_tag
+
+
+_RUNS_INTO = re.compile(r"(?:[,:\u2014-]|\b[a-z]+)\s*\Z")
+_LAST_WORDS = re.compile(r"[a-z]+")
+
+
+def _speech_runs_into(text: str) -> bool:
+    """Whether a narration's last sentence runs into the quote after it around a speech
+    verb ("..., in a voice of surprise and concern, repeated, ")."""
+    if not _RUNS_INTO.search(text):
+        return False
+    tail = text[-200:]
+    cut = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "))
+    words = _LAST_WORDS.findall(tail[cut + 1:])[-14:]
+    return any(verb_lemma(w) in SPEECH_VERBS for w in words)
 
 
 _LEADS_ON = re.compile(r"[,:]\s*\Z")
@@ -516,11 +536,20 @@ def _lead_in_speaker(sentence: str, cast: Cast) -> list:
         return []
     head = sentence[:verbs[-1].start()]
     # "Mr. Darcy, drawing near Elizabeth, said": a name after a preposition is not the subject
-    names = [(s, ch) for s, _e, ch in cast.mentions(head) if not _after_preposition(head, s)]
-    pronouns = [(m.start(), m.group(1).lower()) for m in _SUBJECT_PRONOUN.finditer(head)
+    names = [(s, ch, _opens_clause(head[:s]) or bool(_RELATIVE_AFTER.match(head, e)))
+             for s, e, ch in cast.mentions(head) if not _after_preposition(head, s)]
+    pronouns = [(m.start(), m.group(1).lower(), _opens_clause(head[:m.start()]))
+                for m in _SUBJECT_PRONOUN.finditer(head)
                 if not _after_preposition(head, m.start())]
     found = sorted(names + pronouns, key=lambda x: x[0])
-    return [found[-1][1]] if found else []
+    subjects = [f for f in found if f[2]]
+    if _PASSIVE_BEFORE.search(head) and not verbs[-1].group(1).endswith("ing"):
+        # "Catherine found Mrs. Allen ... and was immediately greeted with,": the subject
+        # is spoken to, by the other one named
+        others = [f for f in found if not f[2] and isinstance(f[1], CastCharacter)
+                  and (not subjects or f[1] is not subjects[-1][1])]
+        return [others[-1][1]] if others else []
+    return [subjects[-1][1]] if subjects else []
 
 
 def _after_preposition(text: str, at: int) -> bool:
@@ -550,6 +579,22 @@ def _opens_sentence(text: str, start: int) -> bool:
         return False
     prefix = text[from_ + 2 if from_ >= 0 else 0:start].lstrip(" \t\r\n,;\u2014-\"\u201d'")
     return bool(_OPENING.match(prefix))
+
+
+_RELATIVE_AFTER = re.compile(r",?\s+who\b")
+_NEGATION_BEFORE = re.compile(r"\b(?:not|even)\s*\Z")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:(?:[a-z]+ly|at\s+once|then|soon|"
+                             r"presently)\s+)?\Z")
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether a name after `before` opens a clause, as a subject does ("Fanny, who had
+    borne Edmund company, now ventured to say": not Edmund); a name a relative clause
+    follows is its subject too ("it was Julia, who, out of breath, cried out")."""
+    before = before.rstrip()
+    return not before or before.endswith((",", ";", ":", "(", "\u2014", "-")) \
+        or bool(_CLAUSE_START.search(before) or _OPENER.match(before)
+                or _NEGATION_BEFORE.search(before))
 
 
 PRONOUN_SALIENCE = 0.5
