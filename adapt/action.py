@@ -846,7 +846,11 @@ def is_interior(sentence: str, present_prose: bool = False) -> bool:
 
 # ---------------------------------------------------------------------------- the whole story
 
-_PRONOUN_VERB = re.compile(r"\b(?:he|she|they|I|we|He|She|They|We)\s+(?:[a-z]+ly\s+|not\s+|never\s+)?([a-z]+)\b")
+# (Each pronoun written to start with its letter, the word boundary checked behind it, so
+# that the regex engine skips to those letters over all the narration: twice as fast.)
+_PRONOUN_VERB = re.compile(r"(?:h(?<!\w.)e|s(?<!\w.)he|t(?<!\w.)hey|I(?<!\w.)|w(?<!\w.)e|H(?<!\w.)e"
+                           r"|S(?<!\w.)he|T(?<!\w.)hey|W(?<!\w.)e)\s+(?:[a-z]+ly\s+|not\s+|never\s+)?"
+                           r"([a-z]+)\b")
 _PAST_AUX = {"was", "were", "had", "did", "could", "would"}
 _PRESENT_AUX = {"is", "are", "has", "does", "am", "can", "will", "isn't", "doesn't"}
 
@@ -870,6 +874,7 @@ def prose_is_past(narration: list[str]) -> bool:
 
 
 _I = re.compile(r"I(?<!\wI)\b(?!\.)")   # \bI\b(?!\.), written to start with its letter (10x faster)
+_HE_SHE = re.compile(r"(?:h(?<!\w.)e|s(?<!\w.)he|H(?<!\w.)e|S(?<!\w.)he)\b")    # \b(?:he|she|He|She)\b
 
 
 def is_first_person(narration: list[str]) -> bool:
@@ -877,7 +882,7 @@ def is_first_person(narration: list[str]) -> bool:
     fifth as often as "he" and "she" together, and not only a handful of times."""
     text = " ".join(narration)
     i_count = len(_I.findall(text))
-    third = len(re.findall(r"\b(?:he|she|He|She)\b", text))
+    third = len(_HE_SHE.findall(text))
     return i_count >= 3 and i_count >= 0.2 * third
 
 

@@ -16,6 +16,7 @@ does not depend on how the sieve works.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -28,8 +29,8 @@ from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import (MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag, new_sentence_beat,
-                   tag_after, tag_before)
+from .tags import (_CLAUSE_START, _OPENER, MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag,
+                   new_sentence_beat, tag_after, tag_before)
 from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
@@ -83,6 +84,18 @@ GENERIC_PERSONS = frozenset("""
 _INTRODUCTION = re.compile(r"\b(?:a|an)\s+((?:(?:old|young|little|tall|small)\s+)?)"
                            r"(?:[a-z]+\s+)?([a-z]+)(?:['\u2019]s)?\b")
 INTRODUCTION_WINDOW = 600
+# "a stout man with a bunch of keys", "a police officer", "a great lubberly fellow"
+_NP_INTRODUCTION = re.compile(r"\b(?:a|an)\s+([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?(?:\s+([a-z][a-z\-]*))?")
+_NOT_ADJ = frozenset("very most more rather quite few good".split())
+# "the tread of a man who...", "like a man", "she was a girl": a likeness, not someone there
+_NOT_INTRODUCING = re.compile(r"\b(?:of|like|as|such|was|is|be|been|were|am|are|quite|what)\s+\Z", re.I)
+# Descriptions that may take up any person the narration brought in ("a police officer ...
+# said the man")
+_ANY_PERSON = {"man", "woman", "person", "fellow"}
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 CHILD_NOUNS = {"toddler", "child", "baby", "kid", "infant"}
 CHILD_ROLE = {"F": "girl", "M": "boy"}
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
@@ -183,7 +196,27 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
         if after_tag is None or (tag is not None and (
                 tag.identifies or _starts_own_sentence(after_tag, spans[index + 1], quote))):
             return tag
+        if _starts_own_sentence(after_tag, spans[index + 1], quote) \
+                and _speech_runs_into(before.text):
+            # 'Edward, ..., in a voice of surprise, repeated, "Devonshire?" She explained
+            # the situation.': whoever repeated it, "She" opens what follows
+            return None
     return after_tag
+
+
+_RUNS_INTO = re.compile(r"(?:[,:\u2014-]|\b[a-z]+)\s*\Z")
+_LAST_WORDS = re.compile(r"[a-z]+")
+
+
+def _speech_runs_into(text: str) -> bool:
+    """Whether a narration's last sentence runs into the quote after it around a speech
+    verb ("..., in a voice of surprise and concern, repeated, ")."""
+    if not _RUNS_INTO.search(text):
+        return False
+    tail = text[-200:]
+    cut = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "))
+    words = _LAST_WORDS.findall(tail[cut + 1:])[-14:]
+    return any(verb_lemma(w) in SPEECH_VERBS for w in words)
 
 
 _LEADS_ON = re.compile(r"[,:]\s*\Z")
@@ -505,11 +538,20 @@ def _lead_in_speaker(sentence: str, cast: Cast) -> list:
         return []
     head = sentence[:verbs[-1].start()]
     # "Mr. Darcy, drawing near Elizabeth, said": a name after a preposition is not the subject
-    names = [(s, ch) for s, _e, ch in cast.mentions(head) if not _after_preposition(head, s)]
-    pronouns = [(m.start(), m.group(1).lower()) for m in _SUBJECT_PRONOUN.finditer(head)
+    names = [(s, ch, _opens_clause(head[:s]) or bool(_RELATIVE_AFTER.match(head, e)))
+             for s, e, ch in cast.mentions(head) if not _after_preposition(head, s)]
+    pronouns = [(m.start(), m.group(1).lower(), _opens_clause(head[:m.start()]))
+                for m in _SUBJECT_PRONOUN.finditer(head)
                 if not _after_preposition(head, m.start())]
     found = sorted(names + pronouns, key=lambda x: x[0])
-    return [found[-1][1]] if found else []
+    subjects = [f for f in found if f[2]]
+    if _PASSIVE_BEFORE.search(head) and not verbs[-1].group(1).endswith("ing"):
+        # "Catherine found Mrs. Allen ... and was immediately greeted with,": the subject
+        # is spoken to, by the other one named
+        others = [f for f in found if not f[2] and isinstance(f[1], CastCharacter)
+                  and (not subjects or f[1] is not subjects[-1][1])]
+        return [others[-1][1]] if others else []
+    return [subjects[-1][1]] if subjects else []
 
 
 def _after_preposition(text: str, at: int) -> bool:
@@ -544,6 +586,22 @@ def _opens_sentence(text: str, start: int) -> bool:
         return False
     prefix = text[from_ + 2 if from_ >= 0 else 0:start].lstrip(" \t\r\n,;\u2014-\"\u201d'")
     return bool(_OPENING.match(prefix))
+
+
+_RELATIVE_AFTER = re.compile(r",?\s+who\b")
+_NEGATION_BEFORE = re.compile(r"\b(?:not|even)\s*\Z")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:(?:[a-z]+ly|at\s+once|then|soon|"
+                             r"presently)\s+)?\Z")
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether a name after `before` opens a clause, as a subject does ("Fanny, who had
+    borne Edmund company, now ventured to say": not Edmund); a name a relative clause
+    follows is its subject too ("it was Julia, who, out of breath, cried out")."""
+    before = before.rstrip()
+    return not before or before.endswith((",", ";", ":", "(", "\u2014", "-")) \
+        or bool(_CLAUSE_START.search(before) or _OPENER.match(before)
+                or _NEGATION_BEFORE.search(before))
 
 
 PRONOUN_SALIENCE = 0.5
@@ -594,10 +652,12 @@ class _Sieve:
         # character of that gender - in focus, so a protagonist followed for pages stays
         # ahead of a name dropped once.
         events = []
+        self.narration_spans: list[Span] = []
         for para in story.paragraphs():
             for span in para.spans:
                 if span.kind != "narration":
                     continue
+                self.narration_spans.append(span)
                 text, base = span.text, span.start
                 events += [(s, ch, _subject_like(text, s - base, e - base)
                             and (1 + _opens_sentence(text, s - base)))
@@ -608,6 +668,9 @@ class _Sieve:
                                for m in _NARRATION_PRONOUN.finditer(text)
                                for gender, subject in (_PRONOUN_READING[m.group(1)],)]
         self.mentions = sorted(events, key=itemgetter(0))
+        self._narration_starts = [sp.start for sp in self.narration_spans]
+        self._mention_offsets = [m[0] for m in self.mentions]
+        self.np_introduced: dict = {}
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
         self.salience: dict[int, tuple] = {}    # character id -> (salience, at offset)
@@ -855,6 +918,12 @@ class _Sieve:
                 sibling = self._fuller_description(k, head)
                 if sibling is not None and sibling is not prev and sibling not in turn.vocatives:
                     return sibling
+            if det == "the" and role.split()[0] not in _ORDINALS and head not in KIN_WORDS:
+                # "a stout man with a bunch of keys ... 'What now?' said the man": the unnamed
+                # person the narration just brought in, called as it introduced them
+                introduced = self._introduced_np(k, head, gender)
+                if introduced is not None:
+                    return introduced
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
                 # (and of the right age: "the girl" is no Mrs., "the boy" no Mr.)
@@ -885,6 +954,71 @@ class _Sieve:
                         return self.described[role]
                 j += step
         return None
+
+    def _introduced_np(self, k: int, head: str, gender: str | None) -> CastCharacter | None:
+        """The unnamed person the narration brought in just before "said the man": "a stout
+        man with a bunch of keys" is STOUT MAN for the rest of the exchange; not when a name
+        goes with the description or a name new to the scene turns up in the exchange."""
+        turn = self.turns[k]
+        key = (turn.conv, head)
+        if key in self.np_introduced:
+            return self.np_introduced[key]
+        start = turn.quotes[0].start
+        lo = start - INTRODUCTION_WINDOW
+        found = None
+        i = bisect.bisect_right(self._narration_starts, start) - 1
+        while i >= 0 and self.narration_spans[i].end > lo:
+            span = self.narration_spans[i]
+            for m in _NP_INTRODUCTION.finditer(span.text):
+                words = [w for w in m.groups() if w]
+                for j, noun in enumerate(words):
+                    if noun in PERSON_NOUNS or castmod.is_occupation(noun):
+                        break
+                else:
+                    continue
+                if noun in _NOT_HEADS or not _compatible(_noun_gender(noun), gender) \
+                        or (noun != head and head not in _ANY_PERSON) \
+                        or _NOT_INTRODUCING.search(span.text, 0, m.start()):
+                    continue
+                found = (span.start + m.start(j + 1), span.start + m.end(j + 1),
+                         words[:j] + [noun])
+            if found is not None:
+                break
+            i -= 1
+        if found is None:
+            return None
+        begin, end, words = found
+        after = self.story.text[end:min(start, end + 60)]
+        after = after[:len(re.split(r"[.;!?]", after, 1)[0])]
+        if any(ch.compatible(gender) and not ch.role for _s, _e, ch in self.cast.mentions(after)):
+            return None     # "a young man, Mr. Brown,": a name goes with the description
+        offsets = self._mention_offsets
+        known = {ch for _o, ch, _subj in self.mentions[
+            bisect.bisect_left(offsets, begin - INTRODUCTION_WINDOW):bisect.bisect_left(offsets, begin)]}
+        # the whole exchange: a name new to the scene, in the narration, a tag or a call, is
+        # more likely whom the description introduced ("a boy of nineteen ... Freddy")
+        last = k
+        while last + 1 < len(self.turns) and self.turns[last + 1].conv == turn.conv:
+            last += 1
+        first = k
+        while first > 0 and self.turns[first - 1].conv == turn.conv:
+            first -= 1
+        scene_end = self.turns[last].quotes[-1].end
+        named = [ch for _o, ch, _subj in self.mentions[
+            bisect.bisect_left(offsets, end):bisect.bisect_left(offsets, scene_end)]]
+        for t in self.turns[first:last + 1]:
+            named += t.vocatives
+            if t.how == "explicit" and t.speaker is not None:
+                named.append(t.speaker)
+        for ch in named:
+            if isinstance(ch, CastCharacter) and ch not in known and not ch.role \
+                    and ch.compatible(gender):
+                return None
+        role = " ".join([w for w in words[:-1] if not w.endswith("ly") and w not in _NOT_ADJ]
+                        + words[-1:])
+        ch = self.role_character(role, gender)
+        self.np_introduced[key] = ch
+        return ch
 
     def long_description(self, tag: Tag) -> str | None:
         """A description the text keeps writing in full, which names one person: "said the
@@ -1099,6 +1233,26 @@ class _Sieve:
             if turn.speaker is not None and turn.speaker.gender and turn.how == "explicit" \
                     and turn.paragraph.spans[-1].kind == "narration":
                 self.paragraph_speaker = (turn.paragraph.end, turn.speaker)
+        self._consistent_descriptions()
+
+    def _consistent_descriptions(self):
+        """One description is one person through an exchange: the turns tagged "the old
+        lady" in one conversation (three or more) take the speaker most of them were read
+        as, when most agree."""
+        groups: dict = {}
+        for turn in self.turns:
+            if turn.how != "np" or turn.speaker is None:
+                continue
+            det, head, role = _np_head(turn.tag.subject)
+            if det == "the" and head in PERSON_NOUNS and head not in ("other", "others"):
+                groups.setdefault((turn.conv, role), []).append(turn)
+        for members in groups.values():
+            if len(members) < 3:
+                continue
+            votes = Counter(t.speaker for t in members).most_common(2)
+            if len(votes) > 1 and votes[0][1] > votes[1][1]:
+                for t in members:
+                    t.speaker = votes[0][0]
 
     def decide(self, k: int):
         turn = self.turns[k]

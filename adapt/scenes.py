@@ -311,6 +311,20 @@ _TIME_HINT = re.compile(r"night|moon|candle|lamp|bed|dark|still up|sat up|waited
 _CLOCK_HINT = re.compile(r"clock|in the (?:morning|afternoon|evening)|at night|[ap]\.m\.|[ap]m\b")
 
 
+# What ARRANGEMENT, _UNTIL and RECALL need (in lower case): a text without one has no match.
+_ARRANGING = ("meet ", "wait", "go ", "come ", "see you")
+_RECALLING = ("remember", "recall", "thought back", "years ", "months ", "weeks ", "when ")
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:about\s+)?(?:\w+\s+o['\u2019 ]?clock|evening|"
+                    r"dusk|dark|nightfall|midnight|morning)", re.I)
+
+
+def _may_hold(text: str, words) -> bool:
+    """Whether a case-blind pattern that needs one of `words` (lower case) can match text."""
+    low = text.lower()
+    return any(word in low for word in words) or (
+        not text.isascii() and _CASE_FOLDED_ASCII.search(text) is not None)
+
+
 def _first_match(pattern: re.Pattern, hint: re.Pattern, text: str, back: int):
     """pattern.search(text), for a case-blind pattern whose every match starts at a word start
     at most `back` runs of non-space before the run holding an occurrence of `hint` in it (in
@@ -413,7 +427,10 @@ def _is_title(para: Paragraph, after_heading: bool) -> bool:
 
 def title_paragraphs(blocks) -> set[int]:
     """Indexes of the paragraphs that are chapter titles (the plan's `skip`); they need only
-    the story, so the builder can know them before the plan is made."""
+    the story, so the builder can know them before the plan is made. (The last blocks asked
+    about are remembered until the plan is made: a helper asks before planning.)"""
+    if _TITLES and _TITLES[0] is blocks:
+        return set(_TITLES[1])
     titles, after_heading = set(), True
     for i, block in enumerate(blocks):
         if isinstance(block, (Chapter, SceneBreak)):
@@ -423,7 +440,11 @@ def title_paragraphs(blocks) -> set[int]:
             after_heading = True
         else:
             after_heading = False
+    _TITLES[:] = [blocks, frozenset(titles)]
     return titles
+
+
+_TITLES: list = []      # [blocks, their title_paragraphs], emptied by plan()
 
 
 @dataclass
@@ -475,8 +496,7 @@ class _Planner:
             if i not in starts or starts[i].reason == "move" and starts[i].text not in narration:
                 jump = any(cues.TIME_JUMP.match(s) and not (k and s.lower().startswith("when"))
                            for k, s in enumerate(sentences[:2])) or \
-                    bool(re.search(r"\b(?:until|till)\s+(?:about\s+)?(?:\w+\s+o['\u2019 ]?clock|evening|"
-                                   r"dusk|dark|nightfall|midnight|morning)", opening, re.I))
+                    bool(_may_hold(opening, ("til",)) and _UNTIL.search(opening))
                 if cues.phone_starts(opening):
                     starts[i] = _Cue("phone", jump=True, text=narration)
                     self.handover.pop(self.paras[n - 1] if n else -1, None)
@@ -547,7 +567,7 @@ class _Planner:
     def _arrangement(self, n, para, starts):
         """"Meet you at the theater": the scene cuts there once the exchange closes."""
         for q in para.quotes:
-            m = cues.ARRANGEMENT.search(q.text)
+            m = cues.ARRANGEMENT.search(q.text) if _may_hold(q.text, _ARRANGING) else None
             if not m:
                 continue
             place = re.match(rf"(?:[a-z][\w'-]*\s+){{0,2}}?({_NOUN})\b", q.text[m.end():], re.I)
@@ -901,9 +921,13 @@ class _Planner:
         while n < len(self.paras):
             i = self.paras[n]
             para = self.blocks[i]
+            if i in in_montage or para.quotes:
+                n += 1
+                continue
             sentences = _sentences(self.narration(i))
-            recall = cues.RECALL.search(sentences[0]) if sentences else None
-            if i in in_montage or para.quotes or not recall or len(sentences[0][:recall.start()].split()) > 4:
+            recall = cues.RECALL.search(sentences[0]) \
+                if sentences and _may_hold(sentences[0], _RECALLING) else None
+            if not recall or len(sentences[0][:recall.start()].split()) > 4:
                 n += 1
                 continue
             run = [i]
@@ -940,6 +964,7 @@ def plan(story: Story, attribution=None) -> ScenePlan:
         for cached in (_piece_cues, _paragraph_places, _sentences, _place_matches, _move_matches,
                        _named_places):
             cached.cache_clear()
+        _TITLES.clear()
 
 
 _NUMBERED = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[ .]", re.I)

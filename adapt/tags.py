@@ -299,8 +299,8 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
         return None             # "Her silence worries him": an object form is no subject;
                                 # '?" The look which he cast': a determiner is none either
     first = subj.split()[0]
-    if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS \
-            and not re.match(rf"(?:this|that)\s+{_LOWER_NP}\Z", subj):     # "said this emissary"
+    if not _PRONOUN_ONLY.match(subj) and first.lower() in _NOT_SUBJECTS \
+            and not _THIS_NP.match(subj):     # "said this emissary"
         rest = subj[len(first):].lstrip()
         if not rest[:1].isupper() or first.lower() in _SUBORDINATORS:
             return None         # ("Before Anne could answer": a clause of time, no tag)
@@ -340,15 +340,24 @@ _BEGUN = re.compile(r"\s+(?:to\s+([a-z]+)|([a-z]+ing)\b)")
 _VOICE_OF = re.compile(rf"\s+of\s+(?:(?:old|young|little|poor)\s+)?(?P<owner>{_NAME})")
 
 
+# (_tag's and _voice_owner's patterns, made once: the long name pattern in an f-string was
+# built and looked up in re's cache on every call)
+_PRONOUN_ONLY = re.compile(_PRONOUN + r"\Z")
+_THIS_NP = re.compile(rf"(?:this|that)\s+{_LOWER_NP}\Z")
+_VOICE_ENDING = re.compile(rf"\b{_VOICE_NOUNS}\Z")
+_NAME_POSSESSIVE = re.compile(rf"({_NAME})['\u2019]s\Z")
+_VOICE_NEXT = re.compile(rf"\s+(?:[a-z]+\s+)?{_VOICE_NOUNS}\b")
+
+
 def _voice_owner(text: str, start: int, end: int) -> tuple[int, str] | None:
     """Whose voice speaks: "cried the muffled voice of Kemp", "said Hamidullah's voice"
     -> Kemp, Hamidullah (offset and name)."""
     subj = text[start:end]
-    if re.search(rf"\b{_VOICE_NOUNS}\Z", subj):
+    if _VOICE_ENDING.search(subj):
         m = _VOICE_OF.match(text, end)
         return (m.start("owner"), m.group("owner")) if m else None
-    possessive = re.match(rf"({_NAME})['\u2019]s\Z", subj)
-    if possessive and re.match(rf"\s+(?:[a-z]+\s+)?{_VOICE_NOUNS}\b", text[end:]):
+    possessive = _NAME_POSSESSIVE.match(subj)
+    if possessive and _VOICE_NEXT.match(text[end:]):
         return start, possessive.group(1)
     return None
 
@@ -607,6 +616,10 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         if s < 0 or e > verb.start():
             continue
         before = _DETERMINER_BEFORE.sub("", head[:s]) if end >= 0 else head[:s]
+        if end >= 0:
+            # "when John Thorpe came up": a given name the cast does not write with the
+            # surname is still the name's
+            before = _GIVEN_NAME_BEFORE.sub("", before)
         opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
                      or before.rstrip().endswith(","))
         if end < 0:
@@ -662,6 +675,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
                subject_start=base + sentence_start + s, subject_end=base + sentence_start + e)
 
 
+_GIVEN_NAME_BEFORE = re.compile(r"(?<=[\s,;(])(?!(?:De|Du|Da|Di|Del|Van|Von|Le|La|Der|Den|St)\b)"
+                                r"[A-Z][a-z]+ \Z")
 # Words before a pronoun that make it no subject of the speech verb: "what she said".
 _NOT_PRONOUN_TAG = re.compile(r"\b(?:what|that|which|whom|as|than|how|whether|if|all)\s+\Z", re.I)
 # Words that open a subordinate clause: its subject is not the main clause's.

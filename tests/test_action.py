@@ -312,3 +312,22 @@ def test_seen_clause_of_a_thought_stays_action():
     assert ("note", "He knows she would not come.") in kinds
     assert any(t == "action" and "He sits down by the fire." in x for t, x in kinds)
     assert any(t == "action" and "She laughs a little, amused." in x for t, x in kinds)
+
+
+def test_pronoun_patterns_find_what_plain_ones_find(seed_text):
+    """_PRONOUN_VERB and _HE_SHE (the word boundary checked behind the first letter) match
+    where the plain \\b patterns match."""
+    import re
+
+    from adapt import action
+
+    plain_verb = re.compile(r"\b(?:he|she|they|I|we|He|She|They|We)\s+(?:[a-z]+ly\s+|not\s+|never\s+)?"
+                            r"([a-z]+)\b")
+    plain_he = re.compile(r"\b(?:he|she|He|She)\b")
+    texts = [seed_text, "he went; She saw, they ran. I sat we stood He not ran She never went They "
+             "quickly ran We ate; ahe xshe,he\nshe the she-wolf Ihe I. Ithey tHey"]
+    for text in texts:
+        assert [m.span(1) for m in action._PRONOUN_VERB.finditer(text)] == \
+            [m.span(1) for m in plain_verb.finditer(text)]
+        assert action._HE_SHE.findall(text) == plain_he.findall(text)
+    assert len(action._PRONOUN_VERB.findall(texts[1])) == 10

@@ -71,3 +71,42 @@ def test_her_sister_is_whom_the_line_before_called_by_name():
             '"Oh, Jane, what shall we do?" said Anna.\n\n'
             '"Wait," replied her sister.\n')
     assert speakers(text)[-1] == "JANE"
+
+
+def test_the_man_is_the_stranger_the_narration_just_brought_in():
+    # Tom and Mr. Hale are the men on stage, but "the man" is the stout man with the keys the
+    # narration has just met, and a screenplay calls him so
+    text = ('"Is it far?" said Tom.\n\n"Not very," said Mr. Hale.\n\n' + _FILLER + '\n\n'
+            'Tom and Mr. Hale walked down the road until they came to a yard, where they met '
+            'a stout man with a bunch of keys.\n\n'
+            '"What do you want?" said the man.\n\n'
+            '"A bed for the night," said Mr. Hale.\n\n'
+            '"Follow me," said the man.\n')
+    assert speakers(text)[-3:] == ["STOUT MAN", "MR. HALE", "STOUT MAN"]
+
+
+def test_a_description_of_someone_named_later_in_the_scene_is_no_stranger():
+    # "a boy of nineteen" is Freddy, who is named as the scene goes on: "the boy" is him
+    text = ('"Is it late?" said Freddy.\n\n"Not very," said Mrs. Grey.\n\n' + _FILLER + '\n\n'
+            'Two people sat in the room. One, a boy of nineteen, was reading a book.\n\n'
+            '"Where is everyone?" said the boy.\n\n'
+            '"Out," said Mrs. Grey. Freddy went back to his book.\n\n'
+            '"Good," said Freddy.\n')
+    assert speakers(text)[-3] == "FREDDY"
+
+
+def test_a_description_is_one_person_through_an_exchange():
+    # Jenny, named just before the second "said the old lady", does not make her the old
+    # lady: the other two read Mrs. Hale, and one description is one person in an exchange
+    text = ('"Good day," said Mrs. Hale.\n\n"Good day," said Tom.\n\n"Tea?" said Jenny.\n\n'
+            + _FILLER + '\n\n'
+            'Tom sat down by the fire, and Mrs. Hale looked at him.\n\n'
+            '"Sit nearer, Tom," said the old lady.\n\n'
+            '"Thank you," said Tom.\n\n'
+            'Jenny came in with the tea and set it down.\n\n'
+            '"Is it hot?" said the old lady.\n\n'
+            '"Very," said Tom.\n\n'
+            'Mrs. Hale smiled at him.\n\n'
+            '"Then drink it slowly," said the old lady.\n')
+    got = speakers(text)
+    assert [got[-5], got[-3], got[-1]] == ["MRS. HALE"] * 3

@@ -99,3 +99,25 @@ def test_someones_kin_as_the_subject_of_a_long_clause_speaks():
 Mrs. Porter did not dispute it. But her husband, who had come up to the open window, cried from the garden, "Yes, yes, you come to us on Thursday."
 '''
     assert speakers(text)[2] == "MR. PORTER"
+
+
+def _lead_in(sentence: str) -> str | None:
+    from adapt import attribution as attr
+    cast = attr.discover_cast(read_prose('"It is late," said Arthur.\n\n"Very late," said Rosa.\n\n'
+                                         '"Come in," said Mrs. Grale.\n\n"Late," said Arthur.\n'))
+    found = attr._lead_in_speaker(sentence, cast)
+    return found[0].cue if found else None
+
+
+def test_a_name_after_a_verb_is_no_lead_in_speaker():
+    # Arthur is the object of "borne"; Rosa opens the clause that says it
+    assert _lead_in("Rosa, who had heard it all and borne Arthur company the whole evening, "
+                    "now ventured to say, ") == "ROSA"
+
+
+def test_a_passive_lead_in_is_spoken_by_the_other_one_named():
+    # Rosa is greeted: Mrs. Grale speaks; "was calling out" is no passive
+    assert _lead_in("Rosa found Mrs. Grale just come in from the garden, and was at once "
+                    "greeted with, ") == "MRS. GRALE"
+    assert _lead_in("And Arthur at the same time, walking briskly through the passage, was "
+                    "calling out, ") == "ARTHUR"

@@ -379,6 +379,23 @@ def test_a_name_opening_a_sentence_after_a_quote_tags_the_next_one():
     assert speakers(text) == ["MR. PEMBURY", "ROSA", "ADA", "ROSA", "ADA"]
 
 
+def test_a_given_name_before_a_known_surname_opens_the_clause():
+    # the cast knows "Pembury"; "when Arthur Pembury came up" still opens a clause on him
+    def names(text):
+        return [(m.start(), m.end()) for m in re.finditer(r"Pembury", text)]
+    tag = clause_tag("She was vexed, when Arthur Pembury came up to her and said, ", 0, names,
+                     pronouns=True)
+    assert tag is not None and tag.subject == "Pembury"
+
+
+def test_a_pronoun_opening_the_next_sentence_is_no_tag_of_a_quote_led_into():
+    # "repeated," runs into the quote; "She explained" opens what follows it
+    text = ('"We leave for the coast on Monday," said Mrs. Ardley.\n\n'
+            'Mr. Pembury turned towards her, on hearing this, and, in a voice of surprise, '
+            'repeated, "The coast! So far?" She explained the plan.\n')
+    assert speakers(text) == ["MRS. ARDLEY", "MR. PEMBURY"]
+
+
 def test_was_her_answer_is_a_pronoun_tag():
     # '"...," was her answer' names its speaker as "she": the woman of a two-person talk,
     # even when she speaks twice running

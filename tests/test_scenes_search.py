@@ -109,3 +109,21 @@ def test_names_after_at_in_near_outside(seed_text):
         assert scenes._AT_NAME.findall(text) == plain.findall(text)
     assert scenes._AT_NAME.findall(texts[1]) == ["Netherfield", "London Town Hall", "Bath", "Kew",
                                                  "Meryton"]
+
+
+def test_words_a_pattern_needs(seed_text):
+    """A text the word check turns away holds no match of its pattern (ARRANGEMENT, _UNTIL,
+    RECALL), in any case and with the letters that fold to ASCII ones."""
+    phrases = ["Meet you at the hall", "WAIT for me in the den", "wait  in the den", "go into the house",
+               "Come to the barn", "see you at the inn", "until five o'clock", "TILL evening",
+               "He remembered", "Recalled it", "she thought back", "years before", "Weeks ago",
+               "when she was a child", "When I were young", "\u017fee you at the inn",
+               "unti\u0131 dark", "wee\u212as ago", "nothing at all", "\u201cMeet me in the hall\u201d"]
+    story = read_prose(seed_text)
+    texts = phrases + [s.text for b in story.blocks if isinstance(b, Paragraph) for s in b.spans]
+    checks = ((scenes.cues.ARRANGEMENT, scenes._ARRANGING), (scenes._UNTIL, ("til",)),
+              (scenes.cues.RECALL, scenes._RECALLING))
+    for pattern, words in checks:
+        found = [t for t in texts if pattern.search(t)]
+        assert found and all(scenes._may_hold(t, words) for t in found), pattern.pattern
+    assert not scenes._may_hold("nothing at all", scenes._ARRANGING)
