@@ -299,8 +299,8 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
         return None             # "Her silence worries him": an object form is no subject;
                                 # '?" The look which he cast': a determiner is none either
     first = subj.split()[0]
-    if not re.match(_PRONOUN + r"\Z", subj) and first.lower() in _NOT_SUBJECTS \
-            and not re.match(rf"(?:this|that)\s+{_LOWER_NP}\Z", subj):     # "said this emissary"
+    if not _PRONOUN_ONLY.match(subj) and first.lower() in _NOT_SUBJECTS \
+            and not _THIS_NP.match(subj):     # "said this emissary"
         rest = subj[len(first):].lstrip()
         if not rest[:1].isupper() or first.lower() in _SUBORDINATORS:
             return None         # ("Before Anne could answer": a clause of time, no tag)
@@ -340,15 +340,24 @@ _BEGUN = re.compile(r"\s+(?:to\s+([a-z]+)|([a-z]+ing)\b)")
 _VOICE_OF = re.compile(rf"\s+of\s+(?:(?:old|young|little|poor)\s+)?(?P<owner>{_NAME})")
 
 
+# (_tag's and _voice_owner's patterns, made once: the long name pattern in an f-string was
+# built and looked up in re's cache on every call)
+_PRONOUN_ONLY = re.compile(_PRONOUN + r"\Z")
+_THIS_NP = re.compile(rf"(?:this|that)\s+{_LOWER_NP}\Z")
+_VOICE_ENDING = re.compile(rf"\b{_VOICE_NOUNS}\Z")
+_NAME_POSSESSIVE = re.compile(rf"({_NAME})['\u2019]s\Z")
+_VOICE_NEXT = re.compile(rf"\s+(?:[a-z]+\s+)?{_VOICE_NOUNS}\b")
+
+
 def _voice_owner(text: str, start: int, end: int) -> tuple[int, str] | None:
     """Whose voice speaks: "cried the muffled voice of Kemp", "said Hamidullah's voice"
     -> Kemp, Hamidullah (offset and name)."""
     subj = text[start:end]
-    if re.search(rf"\b{_VOICE_NOUNS}\Z", subj):
+    if _VOICE_ENDING.search(subj):
         m = _VOICE_OF.match(text, end)
         return (m.start("owner"), m.group("owner")) if m else None
-    possessive = re.match(rf"({_NAME})['\u2019]s\Z", subj)
-    if possessive and re.match(rf"\s+(?:[a-z]+\s+)?{_VOICE_NOUNS}\b", text[end:]):
+    possessive = _NAME_POSSESSIVE.match(subj)
+    if possessive and _VOICE_NEXT.match(text[end:]):
         return start, possessive.group(1)
     return None
 

@@ -332,19 +332,21 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
     fonts = fonts or Fonts()
     width_in, height_in = PAGE_SIZE_IN[laid.paper]
     size = (width_in * PT, height_in * PT)
-    c = canvas.Canvas(None, pagesize=size, invariant=1, pageCompression=1)   # see getpdfdata
-    c.setTitle(" ".join(doc.title.split()))
-    c.setAuthor(" ".join(plain(doc.title_page.get("Author", "")).split()))
-    c.setCreator("adapt")
-    p = _Painter(c, fonts, size[1])
-    if laid.title_page is not None:
-        _title_page(p, laid.title_page)
-        c.showPage()
     split = _split_page(doc) if fonts.faces == COURIER else None
+    # (forked before anything else: the helper's share is the longer one)
     helper = Helper(_later_pages, laid, fonts, size, revision_header, split) if split else None
     n, held = 0, []
     with helper or contextlib.nullcontext():
-        for page in laid.pages:   # a generator from write_pdf: one page's Lines at a time
+        c = canvas.Canvas(None, pagesize=size, invariant=1, pageCompression=1)  # see getpdfdata
+        c.setTitle(" ".join(doc.title.split()))
+        c.setAuthor(" ".join(plain(doc.title_page.get("Author", "")).split()))
+        c.setCreator("adapt")
+        p = _Painter(c, fonts, size[1])
+        if laid.title_page is not None:
+            _title_page(p, laid.title_page)
+            c.showPage()
+        pages = iter(laid.pages)  # a generator from write_pdf: one page's Lines at a time
+        for page in pages:        # (a list is read once too: the rest follow `held` below)
             if helper and page.number >= split:
                 held.append(page)   # the helper paints from here on
                 break
@@ -360,7 +362,7 @@ def paint(laid: Layout, doc: Document, fonts: Fonts | None = None,
                 c.showPage()
                 _compress_last_page(c, content)
         else:                     # no helper, or it failed: paint the rest here
-            for page in itertools.chain(held, laid.pages):
+            for page in itertools.chain(held, pages):
                 n = _paint_page(c, p, page, revision_header, n)
     if n:
         c.showOutline()
@@ -508,12 +510,14 @@ def _share_page_values(c, page):
         if "Trans" not in shared:
             shared["Trans"] = _format_once(page.Trans)
         page.Trans = shared["Trans"]
+    if type(page) is pdfdoc.PDFPage:
+        page.__class__ = _reportlab_classes()[2]
 
 
 
 @functools.lru_cache(maxsize=None)
 def _reportlab_classes():
-    """(FormatOnce, PageStream), made on first use: ReportLab is imported only to paint.
+    """(FormatOnce, PageStream, Page), made on first use: ReportLab is imported only to paint.
 
     FormatOnce: a direct object shared by many pages of one document, formatted (by
     ReportLab) the first time, its bytes reused after.
@@ -553,7 +557,49 @@ def _reportlab_classes():
             return (b"<<\n/Filter " + fb + b" /Length " + str(len(content)).encode()
                     + b"\n>>\nstream\n" + pdfdoc.format(content, document) + b"endstream\n")
 
-    return FormatOnce, PageStream
+    class Page(pdfdoc.PDFPage):
+        """A page dictionary formatted as PDFCatalog.format and PDFDictionary.format do it,
+        with the bytes of its keys and of its plain values (a name, a number) kept from one
+        page to the next instead of made again for each of a script's hundreds of pages
+        (formatted after the helper's pages arrive, in the parent alone). Under the
+        multi-line layout or PDF comments, ReportLab's own format."""
+        _bytes: dict = {}       # key or (type, plain value) -> its formatted bytes
+
+        def format(self, document):
+            if rl_config.pdfMultiLine or rl_config.pdfComments:
+                return super().format(document)
+            self.check_format(document)
+            entries = {}
+            for k, v in self.__Defaults__.items():
+                v = getattr(self, k, v)
+                if v is not None:
+                    entries[k] = v
+            for k in self.__NoDefault__:
+                v = getattr(self, k, None)
+                if v is not None:
+                    entries[k] = v
+            for k in self.__Refs__:
+                if k in entries:
+                    entries[k] = document.Reference(entries[k])
+            known = self._bytes
+            items = []
+            for k in sorted(entries):
+                v = entries[k]
+                name = known.get(k)
+                if name is None:
+                    name = known[k] = pdfdoc.format(pdfdoc.PDFName(k), document)
+                if type(v) in (str, int):
+                    value = known.get((type(v), v))
+                    if value is None:
+                        value = known[type(v), v] = pdfdoc.format(v, document)
+                else:
+                    value = pdfdoc.format(v, document)
+                items.append(name + b" " + value)
+            for i in reversed(range(6, len(items), 6)):
+                items.insert(i, b"\n ")
+            return b"<<\n" + b" ".join(items) + b"\n>>"
+
+    return FormatOnce, PageStream, Page
 
 
 def _format_once(inner):
