@@ -71,6 +71,8 @@ PERSON_NOUNS = {
     "innkeeper": None, "housekeeper": "F", "governess": "F", "priest": "M", "vicar": "M",
     "clergyman": "M", "rector": "M", "soldier": "M", "sailor": "M", "old": None,
     "girls": None, "men": None, "others": None, "children": None,
+    "female": "F", "male": "M", "student": None, "looker-on": None, "onlooker": None,
+    "bystander": None, "spectator": None, "passer-by": None,
 }
 # Person nouns that any character may be called by ("the girl", "the old gentleman", "her
 # mother"): never a character of their own, however often they speak.
@@ -293,6 +295,13 @@ def _noun_gender(head: str | None) -> str | None:
     if head.endswith(("man", "boy")) and not head.endswith("woman"):
         return "M"
     return None
+
+
+def _introduces(det: str | None, head: str | None) -> bool:
+    """An indefinite description of a person ("a student", "an old woman"), not a voice."""
+    return det in ("a", "an") and bool(head) and head not in VOICE_NOUNS \
+        and (head in PERSON_NOUNS or castmod.is_occupation(head) or _noun_gender(head) is not None) \
+        and head not in ("old", "others", "girls", "men", "children")
 
 
 def _describes_someone(head: str | None) -> bool:
@@ -833,6 +842,9 @@ class _Sieve:
         gender = _noun_gender(head)
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
+        if _introduces(det, head):
+            # "said a sleepy-faced carpenter": someone the story brings in, no one named
+            return self.role_character(" ".join(role.split()), gender)
         possessed = re.match(r"(.+?)['\u2019]s\s+([a-z][\w\-]*)\Z", " ".join(subject.split()))
         if possessed and possessed.group(1)[:1].isupper():
             # "cried Elizabeth's mother": her kin when the prose has them, else a role of its
@@ -1341,7 +1353,9 @@ class _Sieve:
         by ("the old man"), not one the tags keep using, and not answering a line that
         called someone by name ('"Thank you, Simkin." / "Thank you, ma'am," returned the
         porter' is Simkin). Fixed like a name, the decoder leaves it be."""
-        head = _np_head(self.turns[k].tag.subject)[1]
+        det, head, _role = _np_head(self.turns[k].tag.subject)
+        if _introduces(det, head):
+            return True
         if head in GENERIC_PERSONS or self.description_counts[head] >= RECURRING_DESCRIPTION:
             return False
         prev = self.turns[k - 1] if k > 0 and self.turns[k - 1].conv == self.turns[k].conv \
