@@ -17,6 +17,7 @@ does not depend on how the sieve works.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -149,6 +150,7 @@ class _Turn:
     named: list = field(default_factory=list)   # characters the quotes name, not calling them
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
+    focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     aside: bool = False              # thought or said to oneself: no turn in the exchange
 
@@ -564,6 +566,11 @@ def _after_preposition(text: str, at: int) -> bool:
 
 
 OPENER_WINDOW = 300
+# A pronoun tag means whoever of its gender the narration just made most salient: each
+# mention weighs by its part (object, subject, a sentence's opening subject) and fades over
+# about this many characters, so a subject a sentence back outweighs a name in passing.
+SALIENCE_SPAN = 100.0
+SALIENCE_WEIGHTS = (0.5, 1.0, 1.5)
 # What may open a sentence before its subject: "Then", "At that moment", "As their cab
 # approached the entrance, ".
 _OPENING = re.compile(r"(?:(?:and|but|then|so|now|yet|still|thus|here|there|presently|suddenly|"
@@ -668,6 +675,8 @@ class _Sieve:
         self.np_introduced: dict = {}
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
+        self.salience: dict[int, tuple] = {}    # character id -> (salience, at offset)
+        self.salient_touched: list = []         # mentions since the last quote, by salience
         self.paragraph_speaker = None           # (paragraph end, its explicitly tagged speaker)
         self.openers: dict[str, tuple] = {}     # gender -> (character, offset) last opening a sentence
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
@@ -684,11 +693,12 @@ class _Sieve:
             if pronoun:
                 gender = ch
                 ch = self.most_recent(gender, strict=True)
+                salient = self.most_salient(gender, s) if ch is not None else None
                 own = self.paragraph_speaker
                 if own is not None and s < own[0] and own[1].gender == gender:
                     # '"I ought to go," said Kate. She sprang up': the first pronoun of the
                     # speaker's gender after a tagged quote, in its paragraph, is the speaker
-                    ch = own[1]
+                    ch = salient = own[1]
                     self.paragraph_speaker = None
                     self.openers[gender] = (ch, s)
                 opener = self.openers.get(gender)
@@ -705,8 +715,27 @@ class _Sieve:
                 if subject == 2 and ch.gender:
                     self.openers[ch.gender] = (ch, s)
                 touched.append((ch, pronoun, subject))
+                if not (pronoun and salient):
+                    salient = ch
+                score, at = self.salience.get(salient.id, (0.0, s))
+                self.salience[salient.id] = (score * math.exp((at - s) / SALIENCE_SPAN)
+                                             + SALIENCE_WEIGHTS[subject or 0], s)
+                self.salient_touched.append((salient, pronoun, subject))
             self._mention_i += 1
         return touched
+
+    def most_salient(self, gender: str, offset: int) -> CastCharacter | None:
+        """Of the characters lately mentioned, the most salient of `gender` at `offset`."""
+        best, best_score = None, 0.0
+        for cid in self.ranked(8):
+            ch = self.cast.characters[cid]
+            if ch.gender != gender or ch.role or cid not in self.salience:
+                continue
+            score, at = self.salience[cid]
+            score *= math.exp((at - offset) / SALIENCE_SPAN)
+            if score > best_score:
+                best, best_score = ch, score
+        return best
 
     def touch(self, ch: CastCharacter, offset: int):
         # the dict's order is the recency order: latest last
@@ -1192,7 +1221,10 @@ class _Sieve:
         for k, turn in enumerate(self.turns):
             # who the narration since the last quote was about, latest first (a pronoun
             # there means whoever of that gender was in focus)
-            turn.focus = _by_salience(self.advance(turn.quotes[0].start))
+            self.salient_touched = []
+            touched = self.advance(turn.quotes[0].start)
+            turn.focus = _by_salience(touched)
+            turn.focus_tag = _by_salience(self.salient_touched)
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
             # only a tagged speaker is known to be there: a guess that put someone on
@@ -1247,7 +1279,7 @@ class _Sieve:
                 # else whoever of that gender the narration since the last quote was most
                 # about ("Fanny had been crying. She would not look up ... Mrs. Norris was by
                 # the window. / '...,' she said" is Fanny, though Mrs. Norris was named last)
-                focus = [c for c in turn.focus if c.gender == PRONOUNS[subj]][:1]
+                focus = [c for c in turn.focus_tag if c.gender == PRONOUNS[subj]][:1]
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + focus + before,
                                             tag.lemma), "pronoun"
             long_form = self.long_description(tag)
@@ -1402,6 +1434,7 @@ def discover_cast(story: Story) -> Cast:
     castmod.given_name_gender(cast)
     castmod.merge_titled(cast)
     castmod.settle_undecided(cast)
+    castmod.disambiguate_given_names(cast)
     return cast
 
 
