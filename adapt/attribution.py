@@ -114,6 +114,8 @@ KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "si
 # Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
 KIN_SURNAME = KIN_WORDS - {"niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
+# "her ladyship", "his lordship": whoever carries such a title
+_TITLED_BY = {"ladyship": {"lady"}, "lordship": {"lord"}}
 
 
 @dataclass
@@ -854,6 +856,12 @@ class _Sieve:
                 and _describes_someone(head):
             # "the second gentleman", "the first policeman": one of several, told apart
             return self.role_character(role, gender)
+        if head in _TITLED_BY and det in ("his", "her"):
+            # "asked her ladyship": the titled lady of the scene, the latest if several
+            titled = [c for c in self.cast.characters if c.titles & _TITLED_BY[head] and not c.role
+                      and c is not prev and c not in turn.vocatives and c.id in self.recent]
+            if titled:
+                return max(titled, key=lambda c: self.recent[c.id])
         if det in ("his", "her", "their"):
             # "her mother": the mother of the latest woman, found through a shared surname;
             # "her ladyship", "his friend": someone of that gender besides the owner
@@ -1435,6 +1443,7 @@ def discover_cast(story: Story) -> Cast:
     castmod.given_name_gender(cast)
     castmod.merge_titled(cast)
     castmod.settle_undecided(cast)
+    castmod.disambiguate_given_names(cast)
     return cast
 
 
