@@ -116,6 +116,8 @@ KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "si
 # Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
 KIN_SURNAME = KIN_WORDS - {"niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
+# "her ladyship", "his lordship": whoever carries such a title
+_TITLED_BY = {"ladyship": {"lady"}, "lordship": {"lord"}}
 
 
 @dataclass
@@ -578,6 +580,8 @@ OPENER_WINDOW = 300
 # about this many characters, so a subject a sentence back outweighs a name in passing.
 SALIENCE_SPAN = 100.0
 SALIENCE_WEIGHTS = (0.5, 1.0, 1.5)
+# ... and the narration's last stretch before the quote counts before what came earlier.
+FOCUS_NEAR = 600
 # What may open a sentence before its subject: "Then", "At that moment", "As their cab
 # approached the entrance, ".
 _OPENING = re.compile(r"(?:(?:and|but|then|so|now|yet|still|thus|here|there|presently|suddenly|"
@@ -727,9 +731,16 @@ class _Sieve:
                 score, at = self.salience.get(salient.id, (0.0, s))
                 self.salience[salient.id] = (score * math.exp((at - s) / SALIENCE_SPAN)
                                              + SALIENCE_WEIGHTS[subject or 0], s)
-                self.salient_touched.append((salient, pronoun, subject))
+                self.salient_touched.append((salient, pronoun, subject, s))
             self._mention_i += 1
         return touched
+
+    @staticmethod
+    def _focus_near(touched: list, start: int) -> list:
+        """Who the narration since the last quote was about (mentions as (character, by a
+        pronoun, subject, offset)), those of its last stretch before `start` first."""
+        near = _by_salience([m[:3] for m in touched if m[3] >= start - FOCUS_NEAR])
+        return near + [ch for ch in _by_salience([m[:3] for m in touched]) if ch not in near]
 
     def most_salient(self, gender: str, offset: int) -> CastCharacter | None:
         """Of the characters lately mentioned, the most salient of `gender` at `offset`."""
@@ -857,6 +868,12 @@ class _Sieve:
                 and _describes_someone(head):
             # "the second gentleman", "the first policeman": one of several, told apart
             return self.role_character(role, gender)
+        if head in _TITLED_BY and det in ("his", "her"):
+            # "asked her ladyship": the titled lady of the scene, the latest if several
+            titled = [c for c in self.cast.characters if c.titles & _TITLED_BY[head] and not c.role
+                      and c is not prev and c not in turn.vocatives and c.id in self.recent]
+            if titled:
+                return max(titled, key=lambda c: self.recent[c.id])
         if det in ("his", "her", "their"):
             # "her mother": the mother of the latest woman, found through a shared surname;
             # "her ladyship", "his friend": someone of that gender besides the owner
@@ -1228,7 +1245,7 @@ class _Sieve:
             self.salient_touched = []
             touched = self.advance(turn.quotes[0].start)
             turn.focus = _by_salience(touched)
-            turn.focus_tag = _by_salience(self.salient_touched)
+            turn.focus_tag = self._focus_near(self.salient_touched, turn.quotes[0].start)
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
             # only a tagged speaker is known to be there: a guess that put someone on

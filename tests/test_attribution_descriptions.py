@@ -110,3 +110,13 @@ def test_a_description_is_one_person_through_an_exchange():
             '"Then drink it slowly," said the old lady.\n')
     got = speakers(text)
     assert [got[-5], got[-3], got[-1]] == ["MRS. HALE"] * 3
+
+
+def test_her_ladyship_is_the_titled_lady_of_the_scene():
+    # Fanny and Maria are the women named last; "her ladyship" is Lady Vane
+    text = ('"Good day," said Lady Vane.\n\n"Good day," said Fanny.\n\n"Hullo," said Maria.\n\n'
+            '"Hullo," said Tom.\n\n' + _FILLER + '\n\n'
+            'Lady Vane dozed by the fire. Fanny and Maria sat sewing. Tom came in laughing.\n\n'
+            '"What a day it has been!" cried Tom.\n\n'
+            '"What is the matter?" asked her ladyship.\n')
+    assert speakers(text)[-1] == "LADY VANE"
