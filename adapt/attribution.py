@@ -17,6 +17,7 @@ does not depend on how the sieve works.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -70,6 +71,8 @@ PERSON_NOUNS = {
     "innkeeper": None, "housekeeper": "F", "governess": "F", "priest": "M", "vicar": "M",
     "clergyman": "M", "rector": "M", "soldier": "M", "sailor": "M", "old": None,
     "girls": None, "men": None, "others": None, "children": None,
+    "female": "F", "male": "M", "student": None, "looker-on": None, "onlooker": None,
+    "bystander": None, "spectator": None, "passer-by": None,
 }
 # Person nouns that any character may be called by ("the girl", "the old gentleman", "her
 # mother"): never a character of their own, however often they speak.
@@ -113,6 +116,8 @@ KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "si
 # Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
 KIN_SURNAME = KIN_WORDS - {"niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
+# "her ladyship", "his lordship": whoever carries such a title
+_TITLED_BY = {"ladyship": {"lady"}, "lordship": {"lord"}}
 
 
 @dataclass
@@ -147,6 +152,7 @@ class _Turn:
     named: list = field(default_factory=list)   # characters the quotes name, not calling them
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
+    focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     aside: bool = False              # thought or said to oneself: no turn in the exchange
 
@@ -291,6 +297,13 @@ def _noun_gender(head: str | None) -> str | None:
     if head.endswith(("man", "boy")) and not head.endswith("woman"):
         return "M"
     return None
+
+
+def _introduces(det: str | None, head: str | None) -> bool:
+    """An indefinite description of a person ("a student", "an old woman"), not a voice."""
+    return det in ("a", "an") and bool(head) and head not in VOICE_NOUNS \
+        and (head in PERSON_NOUNS or castmod.is_occupation(head) or _noun_gender(head) is not None) \
+        and head not in ("old", "others", "girls", "men", "children")
 
 
 def _describes_someone(head: str | None) -> bool:
@@ -562,6 +575,13 @@ def _after_preposition(text: str, at: int) -> bool:
 
 
 OPENER_WINDOW = 300
+# A pronoun tag means whoever of its gender the narration just made most salient: each
+# mention weighs by its part (object, subject, a sentence's opening subject) and fades over
+# about this many characters, so a subject a sentence back outweighs a name in passing.
+SALIENCE_SPAN = 100.0
+SALIENCE_WEIGHTS = (0.5, 1.0, 1.5)
+# ... and the narration's last stretch before the quote counts before what came earlier.
+FOCUS_NEAR = 600
 # What may open a sentence before its subject: "Then", "At that moment", "As their cab
 # approached the entrance, ".
 _OPENING = re.compile(r"(?:(?:and|but|then|so|now|yet|still|thus|here|there|presently|suddenly|"
@@ -666,6 +686,8 @@ class _Sieve:
         self.np_introduced: dict = {}
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
+        self.salience: dict[int, tuple] = {}    # character id -> (salience, at offset)
+        self.salient_touched: list = []         # mentions since the last quote, by salience
         self.paragraph_speaker = None           # (paragraph end, its explicitly tagged speaker)
         self.openers: dict[str, tuple] = {}     # gender -> (character, offset) last opening a sentence
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
@@ -682,11 +704,12 @@ class _Sieve:
             if pronoun:
                 gender = ch
                 ch = self.most_recent(gender, strict=True)
+                salient = self.most_salient(gender, s) if ch is not None else None
                 own = self.paragraph_speaker
                 if own is not None and s < own[0] and own[1].gender == gender:
                     # '"I ought to go," said Kate. She sprang up': the first pronoun of the
                     # speaker's gender after a tagged quote, in its paragraph, is the speaker
-                    ch = own[1]
+                    ch = salient = own[1]
                     self.paragraph_speaker = None
                     self.openers[gender] = (ch, s)
                 opener = self.openers.get(gender)
@@ -703,8 +726,34 @@ class _Sieve:
                 if subject == 2 and ch.gender:
                     self.openers[ch.gender] = (ch, s)
                 touched.append((ch, pronoun, subject))
+                if not (pronoun and salient):
+                    salient = ch
+                score, at = self.salience.get(salient.id, (0.0, s))
+                self.salience[salient.id] = (score * math.exp((at - s) / SALIENCE_SPAN)
+                                             + SALIENCE_WEIGHTS[subject or 0], s)
+                self.salient_touched.append((salient, pronoun, subject, s))
             self._mention_i += 1
         return touched
+
+    @staticmethod
+    def _focus_near(touched: list, start: int) -> list:
+        """Who the narration since the last quote was about (mentions as (character, by a
+        pronoun, subject, offset)), those of its last stretch before `start` first."""
+        near = _by_salience([m[:3] for m in touched if m[3] >= start - FOCUS_NEAR])
+        return near + [ch for ch in _by_salience([m[:3] for m in touched]) if ch not in near]
+
+    def most_salient(self, gender: str, offset: int) -> CastCharacter | None:
+        """Of the characters lately mentioned, the most salient of `gender` at `offset`."""
+        best, best_score = None, 0.0
+        for cid in self.ranked(8):
+            ch = self.cast.characters[cid]
+            if ch.gender != gender or ch.role or cid not in self.salience:
+                continue
+            score, at = self.salience[cid]
+            score *= math.exp((at - offset) / SALIENCE_SPAN)
+            if score > best_score:
+                best, best_score = ch, score
+        return best
 
     def touch(self, ch: CastCharacter, offset: int):
         # the dict's order is the recency order: latest last
@@ -804,6 +853,9 @@ class _Sieve:
         gender = _noun_gender(head)
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
+        if _introduces(det, head):
+            # "said a sleepy-faced carpenter": someone the story brings in, no one named
+            return self.role_character(" ".join(role.split()), gender)
         possessed = re.match(r"(.+?)['\u2019]s\s+([a-z][\w\-]*)\Z", " ".join(subject.split()))
         if possessed and possessed.group(1)[:1].isupper():
             # "cried Elizabeth's mother": her kin when the prose has them, else a role of its
@@ -816,6 +868,12 @@ class _Sieve:
                 and _describes_someone(head):
             # "the second gentleman", "the first policeman": one of several, told apart
             return self.role_character(role, gender)
+        if head in _TITLED_BY and det in ("his", "her"):
+            # "asked her ladyship": the titled lady of the scene, the latest if several
+            titled = [c for c in self.cast.characters if c.titles & _TITLED_BY[head] and not c.role
+                      and c is not prev and c not in turn.vocatives and c.id in self.recent]
+            if titled:
+                return max(titled, key=lambda c: self.recent[c.id])
         if det in ("his", "her", "their"):
             # "her mother": the mother of the latest woman, found through a shared surname;
             # "her ladyship", "his friend": someone of that gender besides the owner
@@ -1184,7 +1242,10 @@ class _Sieve:
         for k, turn in enumerate(self.turns):
             # who the narration since the last quote was about, latest first (a pronoun
             # there means whoever of that gender was in focus)
-            turn.focus = _by_salience(self.advance(turn.quotes[0].start))
+            self.salient_touched = []
+            touched = self.advance(turn.quotes[0].start)
+            turn.focus = _by_salience(touched)
+            turn.focus_tag = self._focus_near(self.salient_touched, turn.quotes[0].start)
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
             # only a tagged speaker is known to be there: a guess that put someone on
@@ -1201,6 +1262,26 @@ class _Sieve:
             if turn.speaker is not None and turn.speaker.gender and turn.how == "explicit" \
                     and turn.paragraph.spans[-1].kind == "narration":
                 self.paragraph_speaker = (turn.paragraph.end, turn.speaker)
+        self._consistent_descriptions()
+
+    def _consistent_descriptions(self):
+        """One description is one person through an exchange: the turns tagged "the old
+        lady" in one conversation (three or more) take the speaker most of them were read
+        as, when most agree."""
+        groups: dict = {}
+        for turn in self.turns:
+            if turn.how != "np" or turn.speaker is None:
+                continue
+            det, head, role = _np_head(turn.tag.subject)
+            if det == "the" and head in PERSON_NOUNS and head not in ("other", "others"):
+                groups.setdefault((turn.conv, role), []).append(turn)
+        for members in groups.values():
+            if len(members) < 3:
+                continue
+            votes = Counter(t.speaker for t in members).most_common(2)
+            if len(votes) > 1 and votes[0][1] > votes[1][1]:
+                for t in members:
+                    t.speaker = votes[0][0]
 
     def decide(self, k: int):
         turn = self.turns[k]
@@ -1219,7 +1300,7 @@ class _Sieve:
                 # else whoever of that gender the narration since the last quote was most
                 # about ("Fanny had been crying. She would not look up ... Mrs. Norris was by
                 # the window. / '...,' she said" is Fanny, though Mrs. Norris was named last)
-                focus = [c for c in turn.focus if c.gender == PRONOUNS[subj]][:1]
+                focus = [c for c in turn.focus_tag if c.gender == PRONOUNS[subj]][:1]
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + focus + before,
                                             tag.lemma), "pronoun"
             long_form = self.long_description(tag)
@@ -1289,7 +1370,9 @@ class _Sieve:
         by ("the old man"), not one the tags keep using, and not answering a line that
         called someone by name ('"Thank you, Simkin." / "Thank you, ma'am," returned the
         porter' is Simkin). Fixed like a name, the decoder leaves it be."""
-        head = _np_head(self.turns[k].tag.subject)[1]
+        det, head, _role = _np_head(self.turns[k].tag.subject)
+        if _introduces(det, head):
+            return True
         if head in GENERIC_PERSONS or self.description_counts[head] >= RECURRING_DESCRIPTION:
             return False
         prev = self.turns[k - 1] if k > 0 and self.turns[k - 1].conv == self.turns[k].conv \
@@ -1374,6 +1457,7 @@ def discover_cast(story: Story) -> Cast:
     castmod.given_name_gender(cast)
     castmod.merge_titled(cast)
     castmod.settle_undecided(cast)
+    castmod.disambiguate_given_names(cast)
     return cast
 
 

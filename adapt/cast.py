@@ -450,7 +450,6 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
 # engine skips ahead to white space (a pattern that starts with the word before tries every
 # position of the text).
 _AFTER_A_WORD = re.compile(rf"\s(?<=\w\s)\s*+({_WORD})\b")
-_WORD_ENDING = re.compile(r"\w+\Z")
 
 
 def _preceding_words(text: str, wanted: set[str]) -> dict[str, Counter]:
@@ -465,10 +464,10 @@ def _preceding_words(text: str, wanted: set[str]) -> dict[str, Counter]:
             continue            # its word before is the last pair's capitalised word
         end, word = m.end(), m.group(1)
         if word in wanted:
-            before = _WORD_ENDING.search(text, max(0, at - 40), at)
-            if before.start() == at - 40:       # (a longer word: looked for whole)
-                before = _WORD_ENDING.search(text, 0, at)
-            preceding[word][before.group().lower()] += 1
+            start = at          # (back over the word before: \w is alnum or _)
+            while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                start -= 1
+            preceding[word][text[start:at].lower()] += 1
     return preceding
 
 
@@ -591,6 +590,11 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             by_prefix = [c for c in clusters if c["first"] and len(w) >= 4
                          and c["first"] != w and c["first"].startswith(w)]
             if len(by_first) > 1:
+                # "John" is John Andrew, not John Beaver whom the prose calls "Beaver", nor
+                # Sir John Middleton, who is "Sir John"
+                by_first = [c for c in by_first if not _goes_by_other_name(c, counts)] \
+                    or by_first
+            if len(by_first) > 1:
                 # "Katharine" is Katharine Hilbery, named so fifty times, not the "Katharine
                 # Rodney" she might become once
                 by_size = sorted(by_first, key=lambda c: -sum(c["char"].forms.values()))
@@ -624,6 +628,15 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         cast.add_form(target["char"], form, counts[form])
         target["char"].surname = target["char"].surname or target["last"]
         target["char"].titles |= {t.rstrip(".").lower() for t in split_title(form)[0]}
+
+
+def _goes_by_other_name(cluster: dict, counts: dict[str, int]) -> bool:
+    """Whether a full name's bearer goes by a bare surname (among the forms `counts` holds)
+    more than by the full name, or is a knight (whose given name goes with "Sir")."""
+    forms = cluster["char"].forms
+    surname = counts.get(cluster["last"], 0) if cluster["last"] else 0
+    full = sum(n for f, n in forms.items() if len(split_title(f)[1]) >= 2)
+    return surname > full or "sir" in cluster["titles"]
 
 
 def _could_be(ch: Character, gender: str) -> bool:
@@ -742,6 +755,34 @@ def merge_titled(cast: Cast):
             merged[ch.id] = full[0]
     if merged:
         cast.absorb(merged)
+
+
+def disambiguate_given_names(cast: Cast):
+    """A character whose cue would be a bare given name that another character's full name
+    also starts with ("John" beside "Sir John Middleton") takes its own full name as cue
+    ("JOHN DASHWOOD"), as a screenplay tells two Johns apart. ("Mrs. John Dashwood" is
+    her husband's name.)"""
+    firsts: dict[str, set] = {}
+    for ch in cast.characters:
+        if ch.role:
+            continue
+        for f in ch.forms:
+            titles, words = split_title(f)
+            if len(words) >= 2 and not set(canonical_titles(titles)) & {"mrs"}:
+                firsts.setdefault(words[0], set()).add(ch.id)
+    for ch in cast.characters:
+        if ch.role or ch.cue_override or not ch.forms:
+            continue
+        cue = ch.cue
+        if " " in cue or split_title(cue)[0]:
+            continue
+        given = next((f for f in ch.forms if f.upper() == cue), None)
+        if given is None or not firsts.get(given, set()) - {ch.id}:
+            continue
+        full = [f for f in ch.forms if not split_title(f)[0] and len(split_title(f)[1]) >= 2
+                and split_title(f)[1][0] == given]
+        if full:
+            ch.cue_override = max(full, key=lambda f: (ch.forms[f], f)).upper()
 
 
 def given_name_gender(cast: Cast):

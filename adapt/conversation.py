@@ -163,7 +163,7 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
         if gender is not None:
             # "Fanny thanked him. / 'I am serious,' he replied": the man the narration
             # just spoke of, even when he spoke last
-            focus = _focus(turn, gender)
+            focus = _focus(turn, lead=True)
             if focus is not None:
                 e[focus] += FOCUS
         out.append(e)
@@ -277,11 +277,14 @@ def _gender(turn):
     return None
 
 
-def _focus(turn, gender=None):
+def _focus(turn, lead=False):
     """Whoever of the gender of the turn's pronoun tag the narration since the last quote
-    was most about."""
-    gender = gender or _gender(turn)
-    return next((ch for ch in turn.focus if ch.gender == gender), None) if gender else None
+    made most salient; with `lead`, else of the gender of the pronoun opening its narration."""
+    gender = _gender(turn)
+    people = turn.focus_tag
+    if gender is None and lead:
+        gender, people = _lead_gender(turn), turn.focus
+    return next((ch for ch in people if ch.gender == gender), None) if gender else None
 
 
 def _decode_conversation(turns, narrated, tagged, addressing) -> None:

@@ -93,3 +93,30 @@ def test_a_description_of_someone_named_later_in_the_scene_is_no_stranger():
             '"Out," said Mrs. Grey. Freddy went back to his book.\n\n'
             '"Good," said Freddy.\n')
     assert speakers(text)[-3] == "FREDDY"
+
+
+def test_a_description_is_one_person_through_an_exchange():
+    # Jenny, named just before the second "said the old lady", does not make her the old
+    # lady: the other two read Mrs. Hale, and one description is one person in an exchange
+    text = ('"Good day," said Mrs. Hale.\n\n"Good day," said Tom.\n\n"Tea?" said Jenny.\n\n'
+            + _FILLER + '\n\n'
+            'Tom sat down by the fire, and Mrs. Hale looked at him.\n\n'
+            '"Sit nearer, Tom," said the old lady.\n\n'
+            '"Thank you," said Tom.\n\n'
+            'Jenny came in with the tea and set it down.\n\n'
+            '"Is it hot?" said the old lady.\n\n'
+            '"Very," said Tom.\n\n'
+            'Mrs. Hale smiled at him.\n\n'
+            '"Then drink it slowly," said the old lady.\n')
+    got = speakers(text)
+    assert [got[-5], got[-3], got[-1]] == ["MRS. HALE"] * 3
+
+
+def test_her_ladyship_is_the_titled_lady_of_the_scene():
+    # Fanny and Maria are the women named last; "her ladyship" is Lady Vane
+    text = ('"Good day," said Lady Vane.\n\n"Good day," said Fanny.\n\n"Hullo," said Maria.\n\n'
+            '"Hullo," said Tom.\n\n' + _FILLER + '\n\n'
+            'Lady Vane dozed by the fire. Fanny and Maria sat sewing. Tom came in laughing.\n\n'
+            '"What a day it has been!" cried Tom.\n\n'
+            '"What is the matter?" asked her ladyship.\n')
+    assert speakers(text)[-1] == "LADY VANE"

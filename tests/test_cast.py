@@ -5,7 +5,7 @@ from collections import Counter
 from adapt.attribution import attribute, discover_cast
 from adapt.castfile import CastFileError, dump, parse
 from adapt.readers.prose import read_prose
-from tests.conftest import run_adapt
+from tests.conftest import run_adapt, speakers
 
 FAMILY = """Miss Elizabeth Bennet came into the room. She looked at her father.
 
@@ -307,3 +307,24 @@ def test_the_count_is_the_regex_count():
         for words in (["March"], ["March", "Hare"], ["Hare"]):
             pattern = r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, words)) + r"\b"
             assert _the_count(text, words) == len(re.findall(pattern, text)), (text, words)
+
+
+def test_a_given_name_two_full_names_share_goes_to_the_one_not_called_otherwise():
+    # "John" is John Andrew: John Beaver goes by "Beaver"; and the boy's cue tells the two
+    # Johns apart
+    text = ('John Beaver came to lunch. Beaver was a young man who lived with his mother.\n\n'
+            '"Good morning," said John Beaver.\n\n"Good morning," said John Andrew.\n\n'
+            '"Where is your mother?" asked Beaver.\n\n"Riding," said John.\n\n'
+            'Beaver sat down. Beaver looked at the clock.\n\n'
+            '"Will she be long?" said Beaver.\n\n"Ages," said John.\n')
+    assert speakers(text) == ["BEAVER", "JOHN ANDREW", "BEAVER", "JOHN ANDREW", "BEAVER",
+                              "JOHN ANDREW"]
+
+
+def test_a_knight_keeps_his_given_name_to_his_title():
+    # "Sir John" is Sir John Middleton; a bare "John" is the other John, cued in full
+    text = ('Sir John Middleton called on the Dashwoods.\n\n'
+            '"A fine morning," said Sir John Middleton.\n\n"Very fine," said John Dashwood.\n\n'
+            '"Will you shoot?" asked Sir John.\n\n"Not today," said John.\n\n'
+            '"Then tomorrow," said Sir John.\n')
+    assert speakers(text)[3] == "JOHN DASHWOOD"
