@@ -407,10 +407,10 @@ SPLIT_MIN_LINES = 5_500
 
 def _split_page(doc: Document) -> int | None:
     """The page number from which a helper paints, estimated from the length of the
-    elements' texts: about three pages in five go to the parent (the estimate runs a tenth
-    over a novel's pages), as the helper also lays out the parent's pages and passes over
-    them, and the parent assembles the file after. None when the script is too short to
-    share."""
+    elements' texts: about half the pages, as the helper also lays out and passes over the
+    parent's half, and the parent, besides assembling the file, writes the other outputs
+    while the helper paints (see write_pdf's `meanwhile`). None when the script is too short
+    to share."""
     from ..layout import STYLES
 
     lines = 0
@@ -420,7 +420,7 @@ def _split_page(doc: Document) -> int | None:
             lines += len(el.text) // style.width + 1 + style.space_before
     if lines < SPLIT_MIN_LINES:
         return None
-    return max(2, int(lines / 55 * 0.58))
+    return max(2, int(lines / 55 * 0.5))
 
 
 def _later_pages(laid: Layout, fonts: Fonts, size, revision_header, split: int, receive):
