@@ -437,12 +437,19 @@ def _going_on_tag(text: str, base: int) -> Tag | None:
     return tag
 
 
+_TAKES_UP = re.compile(r"\b(?:spoke|speaks|interposed|interposes)\b[^.!?;]{0,40}\.\Z")
+
+
 def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
     """A narration paragraph ending on a tag ("... and then Ratcliffe said, looking out over
     the sea:", "Suddenly he said:"), which leads into the next paragraph's quote."""
     text = block.text.rstrip()
     if text.endswith("."):
-        return _going_on_tag(text, block.start)
+        # "... Henry spoke." / "Blenkinsop interposed.": a name that takes up the word
+        tag = _going_on_tag(text, block.start)
+        if tag is None and _TAKES_UP.search(text, max(0, len(text) - 60)):
+            tag = clause_tag(text, block.start, cast.name_spans, pronouns=False)
+        return tag
     if text.endswith(_NO_LEAD_IN):
         return None             # (a tag runs into its quote; cheap test first)
     return clause_tag(text, block.start, cast.name_spans, pronouns=True) \

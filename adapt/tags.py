@@ -544,7 +544,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|witho
 # Verbs that open a speech, which may close their sentence before it: "Mr. Collins began.",
 # "Sir Thomas, trying to suppress a smile, went on."
 _OPENINGS = frozenset({("begin", None), ("continue", None), ("resume", None), ("proceed", None),
-                       ("speak", None), ("go", "on"), ("break", "in"), ("speak", "up")})
+                       ("speak", None), ("go", "on"), ("break", "in"), ("speak", "up"),
+                       ("interpose", None)})
 _CLOSED_TRAIL = re.compile(r"(?:\s+(?:again|thus|first|once\s+more|at\s+last|at\s+length|"
                            r"[a-z]+ly))*\s*\.\s*\Z")
 
