@@ -71,6 +71,8 @@ PERSON_NOUNS = {
     "innkeeper": None, "housekeeper": "F", "governess": "F", "priest": "M", "vicar": "M",
     "clergyman": "M", "rector": "M", "soldier": "M", "sailor": "M", "old": None,
     "girls": None, "men": None, "others": None, "children": None,
+    "female": "F", "male": "M", "student": None, "looker-on": None, "onlooker": None,
+    "bystander": None, "spectator": None, "passer-by": None,
 }
 # Person nouns that any character may be called by ("the girl", "the old gentleman", "her
 # mother"): never a character of their own, however often they speak.
@@ -298,6 +300,13 @@ def _noun_gender(head: str | None) -> str | None:
     if head.endswith(("man", "boy")) and not head.endswith("woman"):
         return "M"
     return None
+
+
+def _introduces(det: str | None, head: str | None) -> bool:
+    """An indefinite description of a person ("a student", "an old woman"), not a voice."""
+    return det in ("a", "an") and bool(head) and head not in VOICE_NOUNS \
+        and (head in PERSON_NOUNS or castmod.is_occupation(head) or _noun_gender(head) is not None) \
+        and head not in ("old", "others", "girls", "men", "children")
 
 
 def _describes_someone(head: str | None) -> bool:
@@ -574,6 +583,8 @@ OPENER_WINDOW = 300
 # about this many characters, so a subject a sentence back outweighs a name in passing.
 SALIENCE_SPAN = 100.0
 SALIENCE_WEIGHTS = (0.5, 1.0, 1.5)
+# ... and the narration's last stretch before the quote counts before what came earlier.
+FOCUS_NEAR = 600
 # What may open a sentence before its subject: "Then", "At that moment", "As their cab
 # approached the entrance, ".
 _OPENING = re.compile(r"(?:(?:and|but|then|so|now|yet|still|thus|here|there|presently|suddenly|"
@@ -723,9 +734,16 @@ class _Sieve:
                 score, at = self.salience.get(salient.id, (0.0, s))
                 self.salience[salient.id] = (score * math.exp((at - s) / SALIENCE_SPAN)
                                              + SALIENCE_WEIGHTS[subject or 0], s)
-                self.salient_touched.append((salient, pronoun, subject))
+                self.salient_touched.append((salient, pronoun, subject, s))
             self._mention_i += 1
         return touched
+
+    @staticmethod
+    def _focus_near(touched: list, start: int) -> list:
+        """Who the narration since the last quote was about (mentions as (character, by a
+        pronoun, subject, offset)), those of its last stretch before `start` first."""
+        near = _by_salience([m[:3] for m in touched if m[3] >= start - FOCUS_NEAR])
+        return near + [ch for ch in _by_salience([m[:3] for m in touched]) if ch not in near]
 
     def most_salient(self, gender: str, offset: int) -> CastCharacter | None:
         """Of the characters lately mentioned, the most salient of `gender` at `offset`."""
@@ -838,6 +856,9 @@ class _Sieve:
         gender = _noun_gender(head)
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
+        if _introduces(det, head):
+            # "said a sleepy-faced carpenter": someone the story brings in, no one named
+            return self.role_character(" ".join(role.split()), gender)
         possessed = re.match(r"(.+?)['\u2019]s\s+([a-z][\w\-]*)\Z", " ".join(subject.split()))
         if possessed and possessed.group(1)[:1].isupper():
             # "cried Elizabeth's mother": her kin when the prose has them, else a role of its
@@ -1230,7 +1251,7 @@ class _Sieve:
             self.salient_touched = []
             touched = self.advance(turn.quotes[0].start)
             turn.focus = _by_salience(touched)
-            turn.focus_tag = _by_salience(self.salient_touched)
+            turn.focus_tag = self._focus_near(self.salient_touched, turn.quotes[0].start)
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
             # only a tagged speaker is known to be there: a guess that put someone on
@@ -1355,7 +1376,9 @@ class _Sieve:
         by ("the old man"), not one the tags keep using, and not answering a line that
         called someone by name ('"Thank you, Simkin." / "Thank you, ma'am," returned the
         porter' is Simkin). Fixed like a name, the decoder leaves it be."""
-        head = _np_head(self.turns[k].tag.subject)[1]
+        det, head, _role = _np_head(self.turns[k].tag.subject)
+        if _introduces(det, head):
+            return True
         if head in GENERIC_PERSONS or self.description_counts[head] >= RECURRING_DESCRIPTION:
             return False
         prev = self.turns[k - 1] if k > 0 and self.turns[k - 1].conv == self.turns[k].conv \

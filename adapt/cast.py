@@ -450,7 +450,6 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
 # engine skips ahead to white space (a pattern that starts with the word before tries every
 # position of the text).
 _AFTER_A_WORD = re.compile(rf"\s(?<=\w\s)\s*+({_WORD})\b")
-_WORD_ENDING = re.compile(r"\w+\Z")
 
 
 def _preceding_words(text: str, wanted: set[str]) -> dict[str, Counter]:
@@ -465,10 +464,10 @@ def _preceding_words(text: str, wanted: set[str]) -> dict[str, Counter]:
             continue            # its word before is the last pair's capitalised word
         end, word = m.end(), m.group(1)
         if word in wanted:
-            before = _WORD_ENDING.search(text, max(0, at - 40), at)
-            if before.start() == at - 40:       # (a longer word: looked for whole)
-                before = _WORD_ENDING.search(text, 0, at)
-            preceding[word][before.group().lower()] += 1
+            start = at          # (back over the word before: \w is alnum or _)
+            while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                start -= 1
+            preceding[word][text[start:at].lower()] += 1
     return preceding
 
 

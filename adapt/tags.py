@@ -456,14 +456,13 @@ _COORDINATED_OBJECT = re.compile(r"(?:\b(?:in|at|to|of|from|near|by)\s+(?:[A-Z][
                                  r"(?:or|and)|\bor)\s+\Z")
 _WORDS = re.compile(r"[a-z]+")
 _SPEECH_LEMMAS = SPEECH_VERBS | MANNER_VERBS | {verb for verb, _ in PHRASAL}
-_LEADS_IN = re.compile(r"[,:]\s*\Z")
 _HAS_PARTICLE = re.compile(r"\b(?:in|out|forth|on|up)\b")
 
 
 @functools.lru_cache(maxsize=8192)
 def tag_before(narration: str, base: int) -> Tag | None:
     """A tag closing the narration that leads into a quotation ("Jess says, ")."""
-    if not _LEADS_IN.search(narration):
+    if not narration.rstrip().endswith((",", ":")):     # (as [,:]\s*\Z would find)
         return None             # cheap test first: the regexes below search backwards
     tail = narration[-200:]
     shift = base + max(0, len(narration) - 200)
@@ -507,7 +506,7 @@ _CLAUSE_START = re.compile(r"(?:\A|[;:(\u2014]|--|\b(?:and|but|then|so|when|that
                            r"whereupon|which|now|once|yet|presently|suddenly|immediately|"
                            r"instantly|again|here|there|while|whilst|afterwards|soon|later|"
                            r"last|length|[a-z]+ly))\s*\Z")
-_DESCRIPTION = re.compile(r"\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their|A|An|My|"
+_DESCRIPTION = re.compile(r"(?=[thamoTHAMO])\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their|A|An|My|"
                           r"Our)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?=\s*,|\s+(?:[a-z]+ly\s+)?"
                           r"(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
                           r"burst|took|gave|made|got|put|held|stood|sat|rose|threw|drew)\b)")

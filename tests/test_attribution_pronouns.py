@@ -152,3 +152,14 @@ def test_a_pronoun_tag_goes_by_salience_not_by_the_latest_name():
     result = attribute(read_prose(text))
     last = max(result.speakers)
     assert (result.speakers[last], result.evidence[last]) == ("MR. HALE", "pronoun")
+
+
+def test_the_narration_just_before_a_pronoun_tag_counts_before_what_came_earlier():
+    # Anne fills the early narration, but the last stretch before the line is Mrs. Lee's
+    text = ('"Good morning," said Anne.\n\n'
+            '"Good morning," said Mrs. Lee.\n\n'
+            "Anne went up to her room. Anne wrote her letters. Anne read for an hour. Anne was "
+            "tired. Anne sat by the window. " + _FILLER + "\n\n"
+            "Mrs. Lee came in from the garden with her basket. She sat down by the fire.\n\n"
+            '"It is very cold," she said.\n')
+    assert speakers(text)[-1] == "MRS. LEE"

@@ -143,3 +143,12 @@ def test_a_description_that_keeps_speaking_is_fixed_like_a_name():
             '"I mean to walk on to the mill."\n\n"It is a long way," said the mariner.\n\n'
             '"A very long way," said the mariner.\n')
     assert _cues(text)[-2:] == ["MARINER", "MARINER"]
+
+
+def test_an_indefinite_description_brings_in_someone_new():
+    # "said a sleepy-faced carpenter": nobody of the exchange, however the turns alternate
+    text = ('Tom ran down the lane, and Mr. Pembury ran after him.\n\n'
+            '"Stop him!" cried Mr. Pembury.\n\n"I never touched it," said Tom.\n\n'
+            '"Then who did?"\n\n"Another boy."\n\n'
+            '"I saw him take it, sir," said a sleepy-faced carpenter, leaning on his bench.\n')
+    assert _cues(text)[-1] == "SLEEPY-FACED CARPENTER"

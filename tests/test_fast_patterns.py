@@ -58,6 +58,15 @@ def test_reordered_patterns_match_as_before():
             assert fast.split(text) == re.split(plain, text)
 
 
+def test_descriptions_and_lead_ins_as_the_plain_patterns():
+    plain = re.compile(tags._DESCRIPTION.pattern.replace("(?=[thamoTHAMO])", "", 1))
+    for text in TEXTS:
+        assert [m.span() for m in tags._DESCRIPTION.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
+    for text in ["he said,", "he said, \n ", "he said:\u2003", "he said.", "", ",", " :", "x,y"]:
+        assert (tags.tag_before(text, 0) is None) >= (re.search(r"[,:]\s*\Z", text) is None)
+
+
 def test_the_nominal_look_ahead_never_passes_over_a_match():
     tails = ["Sir Walter's remark was, ", "was all Lady Bertram's answer was:  ", "Her reply was only",
              "Frank's answer was simply: ", "his words were these,", "the remark was\n"]
