@@ -86,8 +86,11 @@ GENERIC_PERSONS = frozenset("""
 _INTRODUCTION = re.compile(r"\b(?:a|an)\s+((?:(?:old|young|little|tall|small)\s+)?)"
                            r"(?:[a-z]+\s+)?([a-z]+)(?:['\u2019]s)?\b")
 INTRODUCTION_WINDOW = 600
-# "a stout man with a bunch of keys", "a police officer", "a great lubberly fellow"
-_NP_INTRODUCTION = re.compile(r"\b(?:a|an)\s+([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?(?:\s+([a-z][a-z\-]*))?")
+# "a stout man with a bunch of keys", "a police officer", "a great lubberly fellow", "the
+# driver" (the words after the determiner are looked ahead at, so that "the boy and a stout man"
+# still finds the stout man)
+_NP_INTRODUCTION = re.compile(r"\b(a|an|the)\s+(?=([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?"
+                              r"(?:\s+([a-z][a-z\-]*))?)")
 _NOT_ADJ = frozenset("very most more rather quite few good".split())
 # "the tread of a man who...", "like a man", "she was a girl": a likeness, not someone there
 _NOT_INTRODUCING = re.compile(r"\b(?:of|like|as|such|was|is|be|been|were|am|are|quite|what)\s+\Z", re.I)
@@ -1006,17 +1009,20 @@ class _Sieve:
         while i >= 0 and self.narration_spans[i].end > lo:
             span = self.narration_spans[i]
             for m in _NP_INTRODUCTION.finditer(span.text):
-                words = [w for w in m.groups() if w]
+                definite = m.group(1) == "the"
+                words = [w for w in m.groups()[1:] if w]
                 for j, noun in enumerate(words):
-                    if noun in PERSON_NOUNS or castmod.is_occupation(noun):
+                    if (noun in PERSON_NOUNS and not definite) or castmod.is_occupation(noun):
                         break
                 else:
                     continue
+                if definite and (head not in _ANY_PERSON or noun == head):
+                    continue    # "he asked the driver ... said the man": only so
                 if noun in _NOT_HEADS or not _compatible(_noun_gender(noun), gender) \
                         or (noun != head and head not in _ANY_PERSON) \
                         or _NOT_INTRODUCING.search(span.text, 0, m.start()):
                     continue
-                found = (span.start + m.start(j + 1), span.start + m.end(j + 1),
+                found = (span.start + m.start(j + 2), span.start + m.end(j + 2),
                          words[:j] + [noun])
             if found is not None:
                 break

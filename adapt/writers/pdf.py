@@ -167,6 +167,10 @@ class _Painter:
                 if unicode2T1(_PRINTABLE, self._t1[face]) == [(font, _PRINTABLE.encode("ascii"))]:
                     self._ascii.add(face)
         self._bottom_up = c.bottomup
+        # Plain printable ASCII in the plain face, once it is set: the operators _run writes
+        # for it, without choosing a face or encoding (most of a script's runs).
+        self._plain = fonts.faces[""]
+        self._plain_direct = self._plain in self._ascii and self._bottom_up
         self.dry = False    # choose fonts as painting would, but draw nothing (see _later_pages)
 
     def begin(self):
@@ -199,6 +203,13 @@ class _Painter:
         return self.fonts.faces[""] in self.c._doc.fontMapping
 
     def _run(self, x: float, y: float, run: str, style: str):
+        if not style and self.face == self._plain and not self.grey and self._plain_direct \
+                and not self.dry and run and run.isascii() and run.isprintable():
+            at = self._at.get((x, y))
+            if at is None:
+                at = self._at[x, y] = self._fp_str(x, y)
+            self.code.append(f"1 0 0 1 {at} Tm ({self._escape(run.encode('ascii'))}) Tj")
+            return
         if self.dry and not style and run.isascii() and self._plain_known():
             return
         face = self.fonts.face(style) if style else self.fonts.faces[""]
