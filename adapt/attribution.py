@@ -934,8 +934,8 @@ class _Sieve:
             # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
             bound = self.described.get(role) or self.appositions.get(head)
             if bound is not None and bound is not prev and bound not in turn.vocatives \
-                    and bound.compatible(gender):
-                return bound
+                    and bound.compatible(gender) and bound.id in self.recent:
+                return bound        # (someone the story has brought in by now)
             return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
@@ -948,7 +948,8 @@ class _Sieve:
                     and self.description_counts[head] >= RECURRING_DESCRIPTION:
                 # "the stranger", again and again: a character of its own, unless the tags
                 # show the description keeps a named speaker's company
-                if bound is not None and bound is not prev and bound not in turn.vocatives:
+                if bound is not None and bound is not prev and bound not in turn.vocatives \
+                        and bound.id in self.recent:
                     return bound
                 return self.role_character(self.description_name(head), gender)
             if det == "the" and role == head:
@@ -975,7 +976,8 @@ class _Sieve:
             # does not name, unless the tags show the description keeps company with a named
             # speaker. (Said once, "the ancestress" is more likely someone named nearby.)
             bound = self.described.get(role)
-            if bound is not None and bound is not prev and bound not in turn.vocatives:
+            if bound is not None and bound is not prev and bound not in turn.vocatives \
+                    and bound.id in self.recent:
                 return bound
             return self.role_character(self.description_name(head), gender)
         return self.resolve_pronoun(k, gender)
