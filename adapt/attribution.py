@@ -86,8 +86,11 @@ GENERIC_PERSONS = frozenset("""
 _INTRODUCTION = re.compile(r"\b(?:a|an)\s+((?:(?:old|young|little|tall|small)\s+)?)"
                            r"(?:[a-z]+\s+)?([a-z]+)(?:['\u2019]s)?\b")
 INTRODUCTION_WINDOW = 600
-# "a stout man with a bunch of keys", "a police officer", "a great lubberly fellow"
-_NP_INTRODUCTION = re.compile(r"\b(?:a|an)\s+([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?(?:\s+([a-z][a-z\-]*))?")
+# "a stout man with a bunch of keys", "a police officer", "a great lubberly fellow", "the
+# driver" (the words after the determiner are looked ahead at, so that "the boy and a stout man"
+# still finds the stout man)
+_NP_INTRODUCTION = re.compile(r"\b(a|an|the)\s+(?=([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?"
+                              r"(?:\s+([a-z][a-z\-]*))?)")
 _NOT_ADJ = frozenset("very most more rather quite few good".split())
 # "the tread of a man who...", "like a man", "she was a girl": a likeness, not someone there
 _NOT_INTRODUCING = re.compile(r"\b(?:of|like|as|such|was|is|be|been|were|am|are|quite|what)\s+\Z", re.I)
@@ -437,12 +440,19 @@ def _going_on_tag(text: str, base: int) -> Tag | None:
     return tag
 
 
+_TAKES_UP = re.compile(r"\b(?:spoke|speaks|interposed|interposes)\b[^.!?;]{0,40}\.\Z")
+
+
 def _lead_in_tag(block: Paragraph | Span, cast: Cast) -> Tag | None:
     """A narration paragraph ending on a tag ("... and then Ratcliffe said, looking out over
     the sea:", "Suddenly he said:"), which leads into the next paragraph's quote."""
     text = block.text.rstrip()
     if text.endswith("."):
-        return _going_on_tag(text, block.start)
+        # "... Henry spoke." / "Blenkinsop interposed.": a name that takes up the word
+        tag = _going_on_tag(text, block.start)
+        if tag is None and _TAKES_UP.search(text, max(0, len(text) - 60)):
+            tag = clause_tag(text, block.start, cast.name_spans, pronouns=False)
+        return tag
     if text.endswith(_NO_LEAD_IN):
         return None             # (a tag runs into its quote; cheap test first)
     return clause_tag(text, block.start, cast.name_spans, pronouns=True) \
@@ -924,8 +934,8 @@ class _Sieve:
             # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
             bound = self.described.get(role) or self.appositions.get(head)
             if bound is not None and bound is not prev and bound not in turn.vocatives \
-                    and bound.compatible(gender):
-                return bound
+                    and bound.compatible(gender) and bound.id in self.recent:
+                return bound        # (someone the story has brought in by now)
             return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
@@ -938,7 +948,8 @@ class _Sieve:
                     and self.description_counts[head] >= RECURRING_DESCRIPTION:
                 # "the stranger", again and again: a character of its own, unless the tags
                 # show the description keeps a named speaker's company
-                if bound is not None and bound is not prev and bound not in turn.vocatives:
+                if bound is not None and bound is not prev and bound not in turn.vocatives \
+                        and bound.id in self.recent:
                     return bound
                 return self.role_character(self.description_name(head), gender)
             if det == "the" and role == head:
@@ -965,7 +976,8 @@ class _Sieve:
             # does not name, unless the tags show the description keeps company with a named
             # speaker. (Said once, "the ancestress" is more likely someone named nearby.)
             bound = self.described.get(role)
-            if bound is not None and bound is not prev and bound not in turn.vocatives:
+            if bound is not None and bound is not prev and bound not in turn.vocatives \
+                    and bound.id in self.recent:
                 return bound
             return self.role_character(self.description_name(head), gender)
         return self.resolve_pronoun(k, gender)
@@ -999,17 +1011,20 @@ class _Sieve:
         while i >= 0 and self.narration_spans[i].end > lo:
             span = self.narration_spans[i]
             for m in _NP_INTRODUCTION.finditer(span.text):
-                words = [w for w in m.groups() if w]
+                definite = m.group(1) == "the"
+                words = [w for w in m.groups()[1:] if w]
                 for j, noun in enumerate(words):
-                    if noun in PERSON_NOUNS or castmod.is_occupation(noun):
+                    if (noun in PERSON_NOUNS and not definite) or castmod.is_occupation(noun):
                         break
                 else:
                     continue
+                if definite and (head not in _ANY_PERSON or noun == head):
+                    continue    # "he asked the driver ... said the man": only so
                 if noun in _NOT_HEADS or not _compatible(_noun_gender(noun), gender) \
                         or (noun != head and head not in _ANY_PERSON) \
                         or _NOT_INTRODUCING.search(span.text, 0, m.start()):
                     continue
-                found = (span.start + m.start(j + 1), span.start + m.end(j + 1),
+                found = (span.start + m.start(j + 2), span.start + m.end(j + 2),
                          words[:j] + [noun])
             if found is not None:
                 break

@@ -544,7 +544,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:him|them|me|us|it|you|her|not|never|n't|witho
 # Verbs that open a speech, which may close their sentence before it: "Mr. Collins began.",
 # "Sir Thomas, trying to suppress a smile, went on."
 _OPENINGS = frozenset({("begin", None), ("continue", None), ("resume", None), ("proceed", None),
-                       ("speak", None), ("go", "on"), ("break", "in"), ("speak", "up")})
+                       ("speak", None), ("go", "on"), ("break", "in"), ("speak", "up"),
+                       ("interpose", None)})
 _CLOSED_TRAIL = re.compile(r"(?:\s+(?:again|thus|first|once\s+more|at\s+last|at\s+length|"
                            r"[a-z]+ly))*\s*\.\s*\Z")
 
@@ -626,6 +627,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
                     and "," in head[s:]:
                 continue        # "He waited until she had done, and then said": a
                                 # subordinate clause's subject is not the speaker
+            if chosen is not None and _RELATIVE_OBJECT.search(before):
+                continue        # "Mrs. Allen did all that she could do ... by saying"
             if opens:
                 chosen = None
                 chosen_pronoun = s if _CLAUSE_PRONOUN.match(head, s) \
@@ -678,6 +681,9 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?<=[\s,;(])(?!(?:De|Du|Da|Di|Del|Van|Von|Le|L
                                 r"[A-Z][a-z]+ \Z")
 # Words before a pronoun that make it no subject of the speech verb: "what she said".
 _NOT_PRONOUN_TAG = re.compile(r"\b(?:what|that|which|whom|as|than|how|whether|if|all)\s+\Z", re.I)
+# Words before a pronoun that make its clause the object of a name's verb ("all that she
+# could", "what she had").
+_RELATIVE_OBJECT = re.compile(r"\b(?:all\s+that|what|whatever|which|whom)\s+\Z", re.I)
 # Words that open a subordinate clause: its subject is not the main clause's.
 _SUBORDINATE = re.compile(r"\b(?:until|till|when|whenever|while|whilst|as|if|though|although|"
                           r"because|before|after|since|where|whereupon|that)\s*\Z", re.I)

@@ -120,3 +120,13 @@ def test_her_ladyship_is_the_titled_lady_of_the_scene():
             '"What a day it has been!" cried Tom.\n\n'
             '"What is the matter?" asked her ladyship.\n')
     assert speakers(text)[-1] == "LADY VANE"
+
+
+def test_the_man_is_the_driver_the_narration_just_spoke_to():
+    # "asked the driver ... said the man": the driver, not Tom or Mr. Hale
+    text = ('"Is it far?" said Tom.\n\n"Not very," said Mr. Hale.\n\n' + _FILLER + '\n\n'
+            'Tom and Mr. Hale stood by the road until a cart came by, and Tom asked the driver '
+            'for a lift.\n\n'
+            '"Jump up," said the man.\n\n'
+            '"Thank you," said Mr. Hale.\n')
+    assert speakers(text)[-2:] == ["DRIVER", "MR. HALE"]

@@ -121,3 +121,11 @@ def test_a_passive_lead_in_is_spoken_by_the_other_one_named():
                     "greeted with, ") == "MRS. GRALE"
     assert _lead_in("And Arthur at the same time, walking briskly through the passage, was "
                     "calling out, ") == "ARTHUR"
+
+
+def test_a_paragraph_ending_on_a_name_taking_up_the_word_leads_into_the_next_quote():
+    text = ('"Good evening," said Arthur.\n\n"Things are not easy," said Rosa.\n\n'
+            '"No," said Mrs. Grale.\n\n'
+            'Obeying an impulse of real affection, Arthur spoke.\n\n'
+            '"Promise me, Rosa, that you will let me help."\n')
+    assert speakers(text)[-1] == "ARTHUR"

@@ -406,3 +406,12 @@ def test_was_her_answer_is_a_pronoun_tag():
             '"Because it will rain," was her answer.\n\n'
             '"And it always rains on a Monday," was her next remark.\n')
     assert speakers(text) == ["MR. HALE", "MARGARET", "MR. HALE", "MARGARET", "MARGARET"]
+
+
+def test_a_pronoun_in_a_name_s_object_clause_is_no_subject():
+    # "all that she could do" is what Mrs. Grale did: she says it
+    def names(text):
+        return [(m.start(), m.end()) for m in re.finditer(r"Mrs\. Grale", text)]
+    tag = clause_tag("Mrs. Grale did all that she could do in such a case by saying, now and "
+                     "then, ", 0, names, pronouns=True)
+    assert tag is not None and tag.subject == "Mrs. Grale"

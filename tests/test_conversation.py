@@ -152,3 +152,13 @@ def test_an_indefinite_description_brings_in_someone_new():
             '"Then who did?"\n\n"Another boy."\n\n'
             '"I saw him take it, sir," said a sleepy-faced carpenter, leaning on his bench.\n')
     assert _cues(text)[-1] == "SLEEPY-FACED CARPENTER"
+
+
+def test_a_description_binds_only_to_someone_already_brought_in():
+    # "Mr. Perry, the apothecary," comes years later: the first apothecary is no Mr. Perry yet
+    text = ('Tom lay ill in the little room.\n\n'
+            '"He will mend," said the apothecary.\n\n"Thank God," said Tom\'s mother.\n\n'
+            'Years went by.\n\n'
+            'Mr. Perry, the apothecary, called at the Hall.\n\n'
+            '"A cold morning," said Mr. Perry.\n\n"Very cold," said Mrs. Goddard.\n')
+    assert _cues(text)[0] == "APOTHECARY"
