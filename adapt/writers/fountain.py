@@ -78,7 +78,8 @@ def _transition(text: str) -> str:
 
 
 def _element_lines(el: Element, opens_script: bool) -> list[str]:
-    if el.type in ("scene_heading", "character", "transition", "section", "synopsis"):
+    if el.type in ("scene_heading", "character", "transition", "section", "synopsis") \
+            and "\n" in el.text:
         # One-line elements: a line break would split them into two elements.
         el = replace(el, text=" ".join(el.text.split("\n")))
     if el.type == "scene_heading":
