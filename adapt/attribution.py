@@ -99,8 +99,6 @@ _NOT_INTRODUCING = re.compile(r"\b(?:of|like|as|such|was|is|be|been|were|am|are|
 _ANY_PERSON = {"man", "woman", "person", "fellow"}
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
 CHILD_NOUNS = {"toddler", "child", "baby", "kid", "infant"}
 CHILD_ROLE = {"F": "girl", "M": "boy"}
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
@@ -121,6 +119,11 @@ KIN_SURNAME = KIN_WORDS - {"niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
 # "her ladyship", "his lordship": whoever carries such a title
 _TITLED_BY = {"ladyship": {"lady"}, "lordship": {"lord"}}
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Whether two genders (None: unknown) can be one person's."""
+    return a is None or b is None or a == b
 
 
 @dataclass
@@ -282,7 +285,7 @@ _NOT_HEADS = frozenset("""
 
 
 # Titles that do not go with a description of the young ("the girl" is no Mrs.).
-_YOUNG_UNFIT = {**dict.fromkeys(("girl", "lass", "child", "boy", "lad"), {"mrs", "mr"})}
+_YOUNG_UNFIT = dict.fromkeys(("girl", "lass", "child", "boy", "lad"), {"mrs", "mr"})
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
@@ -663,13 +666,13 @@ class _Sieve:
         self.turns = turns
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
-        self.described: dict[str, CastCharacter] = {}
+        self.described: dict[str, CastCharacter] = {}   # "old gentleman" -> learned character
         self.long_forms: dict[str, bool] = {}          # "gentleman in the white waistcoat"
         self.kin_found = False                      # resolve_np found a surname relation
         self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
-        self.tagged: set[int] = set()                   # ids of explicitly tagged speakers   # "old gentleman" -> learned character
+        self.tagged: set[int] = set()                   # ids of explicitly tagged speakers
         # Mentions in narration only: people talked about in a quotation are often not
         # there. A pronoun in narration ("He turned away") keeps its referent - the latest
         # character of that gender - in focus, so a protagonist followed for pages stays

@@ -8,10 +8,11 @@ exchange makes every later turn of it wrong too. Here each conversation is decod
   (the speaker two turns back speaks again) unless the narration brings someone in;
 - local evidence for each turn: an explicit tag fixes it, as does a bystander's one-off
   description ("said the waiter"), whose word does not break the exchange it interrupts;
-  a pronoun tag rules out the other gender; a name opening the narration beside the quote, or the narration before or after it,
-  speaks; a name the quote calls is not the speaker but probably the next one; a pronoun
-  tag means whoever of that gender the narration since the last quote was most about; the
-  sieve's reading of a noun-phrase tag ("her mother said") counts;
+  a pronoun tag rules out the other gender; a name opening the narration beside the quote,
+  or the narration before or after it, speaks; a name the quote calls is not the speaker
+  but probably the next one; a pronoun tag means whoever of that gender the narration
+  since the last quote made most salient; the sieve's reading of a noun-phrase tag ("her
+  mother said") counts;
 - how the quote addresses someone ("No, papa", "My dear", "Miss Woodhouse"): whoever
   addresses people that way in the text's other lines, among the people of the exchange;
   a polite word of address ("Yes, sir", "madam") says the sex of the speaker it answers.

@@ -57,10 +57,11 @@ _MOVE = re.compile(   # one word boundary ahead of the four alternatives: checke
 # Finding a place or a move tries _PLACE or _MOVE at every word of a paragraph, which made
 # them the planner's slowest searches. Every match holds a word these hints find fast (literal
 # words, which the regex engine skips to): _PLACE's place noun, whose first word stands after
-# white space and before a non-letter (in lower case: the hint is not case-blind); _MOVE's verb, in lower case before a
-# word boundary (a movement verb, entering or pausing: the match starts at it or at the "re"
-# or "re-" before it; or "joined", whose match starts further back). So the patterns are only
-# tried at the few places where a match can start (see _place_matches, _move_matches).
+# white space and before a non-letter (in lower case: the hint is not case-blind); _MOVE's
+# verb, in lower case before a word boundary (a movement verb, entering or pausing: the match
+# starts at it or at the "re" or "re-" before it; or "joined", whose match starts further
+# back). So the patterns are only tried at the few places where a match can start (see
+# _place_matches, _move_matches).
 _PLACE_HINT = re.compile(r"\s(?:%s)\b" % cues.alternation(
     sorted({re.match("[a-z]+", noun).group() for noun in _KINDS}), gaps=False))
 _MOVE_HINT = re.compile(r"(?:%s)\b" % cues.alternation(
