@@ -630,6 +630,15 @@ def _opens_clause(before: str) -> bool:
                 or _NEGATION_BEFORE.search(before))
 
 
+# "Mr. Woodhouse at last was off; but Mr. Knightley sat down again": whoever the narration
+# sends away is no longer there to speak - their salience goes.
+_DEPARTS = re.compile(r"(?:\s+(?:at\s+(?:last|length|once)|then|soon|now|presently|"
+                      r"immediately|quickly|hastily|quietly),?)?\s+(?:was\s+off|"
+                      r"went\s+(?:out|away|off)(?!\s+(?:to|in|for)\b)|withdrew|departed|"
+                      r"left\s+(?:the\s+(?:room|house)|them|him|her)(?=\s*[,;.!?]|\s+(?:alone|together)\b)|"
+                      r"took\s+(?:his|her)\s+leave)\b")
+
+
 PRONOUN_SALIENCE = 0.5
 # A name that is no clause's subject ("Lydia's departure", "joined by Mr. Bingley") keeps its
 # bearer less in focus; and each later mention fades the earlier ones.
@@ -678,6 +687,7 @@ class _Sieve:
         # character of that gender - in focus, so a protagonist followed for pages stays
         # ahead of a name dropped once.
         events = []
+        self.departures: set[int] = set()           # offsets of mentions of someone leaving
         self.narration_spans: list[Span] = []
         for para in story.paragraphs():
             for span in para.spans:
@@ -685,9 +695,11 @@ class _Sieve:
                     continue
                 self.narration_spans.append(span)
                 text, base = span.text, span.start
-                events += [(s, ch, _subject_like(text, s - base, e - base)
-                            and (1 + _opens_sentence(text, s - base)))
-                           for s, e, ch in cast.mentions(text, base)]
+                for s, e, ch in cast.mentions(text, base):
+                    if _DEPARTS.match(text, e - base):
+                        self.departures.add(s)
+                    events.append((s, ch, _subject_like(text, s - base, e - base)
+                                   and (1 + _opens_sentence(text, s - base))))
                 if FOCUS_PRONOUNS:
                     events += [(base + m.start(), gender,
                                 subject and (1 + _opens_sentence(text, m.start())))
@@ -745,6 +757,9 @@ class _Sieve:
                 self.salience[salient.id] = (score * math.exp((at - s) / SALIENCE_SPAN)
                                              + SALIENCE_WEIGHTS[subject or 0], s)
                 self.salient_touched.append((salient, pronoun, subject, s))
+                if s in self.departures:
+                    self.salience.pop(ch.id, None)
+                    self.salient_touched = [m for m in self.salient_touched if m[0] is not ch]
             self._mention_i += 1
         return touched
 

@@ -163,3 +163,14 @@ def test_the_narration_just_before_a_pronoun_tag_counts_before_what_came_earlier
             "Mrs. Lee came in from the garden with her basket. She sat down by the fire.\n\n"
             '"It is very cold," she said.\n')
     assert speakers(text)[-1] == "MRS. LEE"
+
+
+def test_someone_the_narration_sends_away_is_not_the_pronoun_tag():
+    # the two men alternate, and Mr. Hale opens the narration; but he goes off to bed, so
+    # the "he" who speaks by the fire is the one who stayed
+    text = ('"Will you stay for supper?" said Mr. Hale.\n\n"Gladly," said Mr. Ross.\n\n'
+            '"Then sit down," said Mr. Hale.\n\n"Thank you," said Mr. Ross.\n\n'
+            "Mr. Hale at last was off to bed; but Mr. Ross stayed by the fire with Mr. Hale's "
+            'daughter. The fire burned low.\n\n'
+            '"Your father keeps early hours," said he.\n')
+    assert speakers(text)[-1] == "MR. ROSS"
