@@ -1010,9 +1010,9 @@ def strip_speech_lead(text: str) -> str:
     m = _SPEECH_LEAD.search(text) if text.rstrip().endswith(":") else None
     if not m:
         return text
-    from .tags import MANNER_VERBS, SPEECH_VERBS
+    from .tags import SPEAKING_VERBS
 
-    if verb_lemma(m.group(1)) not in SPEECH_VERBS | MANNER_VERBS:
+    if verb_lemma(m.group(1)) not in SPEAKING_VERBS:
         return text
     rest = text[:m.start()].rstrip(" ,;:")
     return rest + ("." if rest and rest[-1] not in ".!?\u2026" else "") if rest.strip() else ""

@@ -29,8 +29,8 @@ from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import (_CLAUSE_START, _OPENER, MANNER_VERBS, PRONOUNS, SPEECH_VERBS, Tag, clause_tag,
-                   new_sentence_beat, tag_after, tag_before)
+from .tags import (_CLAUSE_START, _OPENER, MANNER_VERBS, PRONOUNS, SPEAKING_VERBS, SPEECH_VERBS,
+                   Tag, clause_tag, new_sentence_beat, tag_after, tag_before)
 from .verbs import verb_lemma
 
 UNKNOWN = "VOICE"
@@ -485,6 +485,12 @@ def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
     return named is not None and named.gender not in (None, gender)
 
 
+def _opening_name(sentence: str, cast: Cast):
+    """The character named in the first words of a capitalised sentence, if any."""
+    found = next(cast.mentions(sentence), None)     # (the first name only)
+    return found[2] if found and found[0] < 12 and sentence[:1].isupper() else None
+
+
 def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = None) -> list:
     """The characters a narration paragraph's first and last sentences open on. (`sentences`:
     the paragraph's, if the caller has them; white space after the last makes no difference.)"""
@@ -493,10 +499,9 @@ def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = N
                      if m.group().strip()]
     out = []
     for s in (sentences[-1:] + sentences[:1]) if sentences else []:
-        stripped = s.lstrip(" \t\r\n,;\u2014-")
-        found = next(cast.mentions(stripped), None)     # (the first name only)
-        if found and found[0] < 12 and stripped[:1].isupper() and found[2] not in out:
-            out.append(found[2])
+        ch = _opening_name(s.lstrip(" \t\r\n,;\u2014-"), cast)
+        if ch is not None and ch not in out:
+            out.append(ch)
     return out
 
 
@@ -533,9 +538,9 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
             return []
         s_text = m.group()
     stripped = s_text.lstrip(" \t\r\n,;\u2014-")
-    found = next(cast.mentions(stripped), None)         # (the first name only)
-    if found and found[0] < 12 and stripped[:1].isupper():
-        return [found[2]]
+    ch = _opening_name(stripped, cast)
+    if ch is not None:
+        return [ch]
     pron = re.match(r"(He|She|His|Her|I|My)\b", stripped)
     if pron:
         return [pron.group(1).lower()]
@@ -543,7 +548,6 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
 
 
 STICKY_LAST = True
-_SPEAKING = SPEECH_VERBS | MANNER_VERBS
 _SPEECH_WORD = re.compile(r"\b([a-z]+)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She|I)\b")
 _AFTER_PREPOSITION = re.compile(
@@ -557,7 +561,7 @@ def _lead_in_speaker(sentence: str, cast: Cast) -> list:
     speaker as the last name or pronoun before that verb."""
     if not re.search(r"[,:\u2014-]\s*\Z", sentence):
         return []
-    verbs = [m for m in _SPEECH_WORD.finditer(sentence) if verb_lemma(m.group(1)) in _SPEAKING]
+    verbs = [m for m in _SPEECH_WORD.finditer(sentence) if verb_lemma(m.group(1)) in SPEAKING_VERBS]
     if not verbs:
         return []
     head = sentence[:verbs[-1].start()]

@@ -69,6 +69,13 @@ _MOVE_HINT = re.compile(r"(?:%s)\b" % cues.alternation(
 # The non-ASCII letters that match ASCII ones case-blind (_PLACE is case-blind): lower-casing
 # does not turn them into those letters, so with one of them the hint cannot be trusted.
 _CASE_FOLDED_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _hints_unsafe(text: str, low: str) -> bool:
+    """Whether hints found in `low` (text.lower()) may miss matches of a case-blind pattern in
+    `text`, or stand at other offsets: then the pattern is searched for as usual."""
+    return not text.isascii() and (len(low) != len(text)
+                                   or _CASE_FOLDED_ASCII.search(text) is not None)
 # Proper place names, capitalised ("the Angelika Theater", "Lover's Lane"): the same place when
 # the prose later says only "the theater".
 # (Read over the whole text: written to start with its capital, so that the regex engine
@@ -159,8 +166,8 @@ def _piece_cues(text: str) -> tuple[int, int]:
 def _place_matches(text: str) -> tuple[re.Match, ...]:
     """_PLACE.finditer(text), trying the pattern only a few words before each place noun."""
     low = text.lower()
-    if not text.isascii() and (len(low) != len(text) or _CASE_FOLDED_ASCII.search(text)):
-        return tuple(_PLACE.finditer(text))    # (the hint's offsets or words are not the text's)
+    if _hints_unsafe(text, low):
+        return tuple(_PLACE.finditer(text))
     out, pos, tried = [], 0, 0
     for hint in _PLACE_HINT.finditer(low):
         noun = hint.start() + 1
@@ -331,8 +338,8 @@ def _first_match(pattern: re.Pattern, hint: re.Pattern, text: str, back: int):
     at most `back` runs of non-space before the run holding an occurrence of `hint` in it (in
     the lower-cased text): the pattern is tried only at the word starts there, in order."""
     low = text.lower()
-    if not text.isascii() and (len(low) != len(text) or _CASE_FOLDED_ASCII.search(text)):
-        return pattern.search(text)     # (the hint's offsets or words are not the text's)
+    if _hints_unsafe(text, low):
+        return pattern.search(text)
     tried = 0
     for found in hint.finditer(low):
         start = found.start()

@@ -34,7 +34,8 @@ MANNER_VERBS = frozenset("""
     drawl lisp croak purr sneer taunt coo bellow thunder
 """.split())
 
-_SPEAKING = SPEECH_VERBS | MANNER_VERBS
+# Verbs that say a line is spoken: tags, lead-ins, passives.
+SPEAKING_VERBS = SPEECH_VERBS | MANNER_VERBS
 
 PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "him": "M", "her": "F"}
 
@@ -284,7 +285,7 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
         after = re.match(r"\s+(?:only\s+|never\s+|sometimes\s+|often\s+)?([a-z]+)\b",
                          match.string[match.end("verb"):])
         lemma = verb_lemma(after.group(1)) if after else None
-        if lemma not in _SPEAKING:
+        if lemma not in SPEAKING_VERBS:
             return None
         verb += after.group(0)
         end = max(end, match.end("verb") + after.end())
@@ -411,7 +412,7 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
                    end=base + nominal.end(), subject_start=base + nominal.start("subj"),
                    subject_end=base + nominal.end("subj"))
     passive = _PASSIVE.match(narration)
-    if passive and verb_lemma(passive.group("verb")) in _SPEAKING:
+    if passive and verb_lemma(passive.group("verb")) in SPEAKING_VERBS:
         return _tag(passive, base)
 
     def inverted(m):
@@ -421,7 +422,7 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
         # a gesture in the past or present tense ("smiled Kitty"), not "while Freddy"
         if _group(m, "prt") == "from" and not re.match(r"(?:the\s+)?[A-Z]", m.group("subj")):
             return False        # '"Oh!" broke from the room'
-        return (lemma in _SPEAKING or _group(m, "prt") == "from"
+        return (lemma in SPEAKING_VERBS or _group(m, "prt") == "from"
                 or (not verb.endswith("ing") and not ends_sentence and lemma != verb))
 
     def normal(m):
@@ -440,7 +441,7 @@ _HEARD_SPEAK = re.compile(rf"\s+(?P<subj>{_NAME})\s+(?:(?P<adv1>{_ADVERB})\s+)?(
 def _heard(narration: str, base: int, tag: Tag) -> Tag | None:
     """'"Gad," Archer heard Lawrence Lefferts say': the one heard speaks, not the hearer."""
     m = _HEARD_SPEAK.match(narration, tag.end - base)
-    if m is None or verb_lemma(m.group("verb")) not in _SPEAKING:
+    if m is None or verb_lemma(m.group("verb")) not in SPEAKING_VERBS:
         return None
     heard = _tag(m, base)
     if heard is not None:
@@ -455,7 +456,7 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:at|to|with|of|for|from|by|on|upon|towards
 _COORDINATED_OBJECT = re.compile(r"(?:\b(?:in|at|to|of|from|near|by)\s+(?:[A-Z][\w'\-]*\s+){1,3}"
                                  r"(?:or|and)|\bor)\s+\Z")
 _WORDS = re.compile(r"[a-z]+")
-_SPEECH_LEMMAS = SPEECH_VERBS | MANNER_VERBS | {verb for verb, _ in PHRASAL}
+_SPEECH_LEMMAS = SPEAKING_VERBS | {verb for verb, _ in PHRASAL}
 _HAS_PARTICLE = re.compile(r"\b(?:in|out|forth|on|up)\b")
 
 
