@@ -535,16 +535,30 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         titles, words = split_title(f)
         return (-len(words), -len(titles), -counts[f], f)
 
-    clusters: list[dict] = []      # {first, last, gender, titled, char}
+    clusters: list[dict] = []      # {first, last, gender, titled, char[, husband]}
+    known = given_names.genders({split_title(f)[1][0] for f in counts})
     for form in sorted(counts, key=key):
         titles, words = split_title(form)
         # one spelling per title ("the Doctor" finds "Dr." and "Doctor"), the written ones kept
         written, titles = titles, canonical_titles(titles)
+        husband = None
         if "mrs" in titles and len(words) >= 2:
-            words = words[-1:]          # "Mrs. Newland Archer": the first name is her husband's
+            # "Mrs. Newland Archer": the first name is her husband's; where he is a character
+            # of the story she is his wife, not the "Mrs. Archer" who is his mother
+            if _named_husband(words, counts, known):
+                husband = words[0]
+            words = words[-1:]
         g = title_gender(titles) or ROLE_NAMES.get(form.lower())
         target = None
-        if len(words) >= 2:
+        if husband is not None:
+            same = [c for c in clusters if c.get("husband") == husband and c["last"] == words[0]]
+            if same:
+                target = same[0]
+            else:
+                target = {"first": None, "last": words[0], "gender": "F", "titles": {"mrs"},
+                          "husband": husband, "char": cast.new()}
+                clusters.append(target)
+        elif len(words) >= 2:
             first, last = words[0], words[-1]
             same = [c for c in clusters if c["first"] == first and c["last"] == last
                     and _gender_ok(c["gender"], g)]
@@ -560,7 +574,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             # "Mr. Darcy" joins the one male "Fitzwilliam Darcy"; "Miss Bennet" joins no one
             # when several women share the surname. "Mrs. X" stays apart from "Jane X" (a
             # married woman and a daughter share a surname) unless she was titled so.
-            same = [c for c in clusters if c["last"] == last and _gender_ok(c["gender"], g)]
+            same = [c for c in clusters if c["last"] == last and _gender_ok(c["gender"], g)
+                    and not c.get("husband")]
             if "mrs" in titles:
                 same = [c for c in same if "mrs" in c["titles"] or c["first"] is None]
             if g == "M" and len(same) > 1:
@@ -586,7 +601,7 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         else:
             w = words[0]
             by_first = [c for c in clusters if c["first"] == w]
-            by_last = [c for c in clusters if c["last"] == w]
+            by_last = [c for c in clusters if c["last"] == w and not c.get("husband")]
             by_prefix = [c for c in clusters if c["first"] and len(w) >= 4
                          and c["first"] != w and c["first"].startswith(w)]
             if len(by_first) > 1:
@@ -628,6 +643,16 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         cast.add_form(target["char"], form, counts[form])
         target["char"].surname = target["char"].surname or target["last"]
         target["char"].titles |= {t.rstrip(".").lower() for t in split_title(form)[0]}
+
+
+def _named_husband(words: list[str], counts: dict[str, int], known: dict[str, str]) -> bool:
+    """Whether "Mrs. <words>" names a wife by her husband's name ("Mrs. John Dashwood") and
+    the husband is a man of the story ("John Dashwood"), not her own given name ("Mrs.
+    Rachel Lynde")."""
+    if len(words) != 2 or known.get(words[0]) == "F":
+        return False
+    full = " ".join(words)
+    return full in counts or f"Mr. {full}" in counts
 
 
 def _goes_by_other_name(cluster: dict, counts: dict[str, int]) -> bool:
@@ -725,6 +750,22 @@ def settle_undecided(cast: Cast):
             m, f = ch.subject_votes["M"], ch.subject_votes["F"]
             if m + f >= 4 and (m > 2 * f or f > 2 * m):
                 ch.votes = Counter(ch.subject_votes)
+        elif ch.gender is None and not ch.role:
+            # "Mr. Edmund Bertram" once, "Edmund" four hundred times among a heroine's
+            # pronouns: the title says what the pronouns could not
+            said = _titles_say(ch)
+            if said:
+                other = "F" if said == "M" else "M"
+                ch.votes[said] = max(ch.votes[said], 2 * ch.votes[other] + 1)
+
+
+def _titles_say(ch: Character) -> str | None:
+    """The one gender that all of a character's titles (and a form that is a title word on
+    its own, "General") imply, if they agree."""
+    said = {TITLE_GENDER.get(t) for t in ch.titles}
+    said |= {TITLE_GENDER.get(f.lower()) for f in ch.forms if " " not in f}
+    said.discard(None)
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def merge_titled(cast: Cast):

@@ -328,3 +328,36 @@ def test_a_knight_keeps_his_given_name_to_his_title():
             '"Will you shoot?" asked Sir John.\n\n"Not today," said John.\n\n'
             '"Then tomorrow," said Sir John.\n')
     assert speakers(text)[3] == "JOHN DASHWOOD"
+
+
+def test_a_wife_called_by_her_husbands_name_is_not_his_mother():
+    # "Mrs. Walter Pike" is the wife of Walter Pike, who is a man of the story; "Mrs. Pike"
+    # is his mother
+    text = ('Walter Pike came home with his wife. Mrs. Pike met them at the door.\n\n'
+            '"You are late," said Mrs. Pike.\n\n"The roads were bad," said Mrs. Walter Pike.\n\n'
+            '"They always are," said Walter Pike.\n\n"Sit down, my dear," said Mrs. Pike.\n\n'
+            'Mrs. Walter Pike sat down by the fire. She was tired.\n')
+    cast = discover_cast(read_prose(text))
+    wife, mother = cast.lookup("Mrs. Walter Pike"), cast.lookup("Mrs. Pike")
+    assert wife is not mother and wife is not cast.lookup("Walter Pike")
+    assert wife.gender == "F" and wife.cue == "MRS. WALTER PIKE"
+    assert speakers(text) == ["MRS. PIKE", "MRS. WALTER PIKE", "WALTER PIKE", "MRS. PIKE"]
+
+
+def test_a_married_woman_with_her_own_given_name_is_one_person():
+    # "Mrs. Martha Pike": Martha is her own name (a woman's), so she is Mrs. Pike
+    text = ('Mrs. Martha Pike kept the shop. Mrs. Pike was a stout woman.\n\n'
+            '"Good morning," said Mrs. Pike.\n\n"Good morning," said Martha Pike.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Mrs. Martha Pike") is cast.lookup("Mrs. Pike")
+
+
+def test_a_title_settles_a_gender_the_pronouns_leave_open():
+    # Mr. Osric Vane is named by his given name as often beside a woman's pronouns as
+    # beside his own; his title says he is a man
+    parts = ['Mr. Osric Vane had come to stay.']
+    parts += ['Osric looked at Nell. She smiled at her cousin.'] * 6
+    parts += ['Osric went out. He walked to the gate.'] * 3
+    text = "\n\n".join(parts) + '\n\n"Well," said Osric.\n'
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Osric").gender == "M"
