@@ -120,6 +120,13 @@ def title_gender(titles: list[str]) -> str | None:
     return None
 
 
+def form_gender(form: str) -> str | None:
+    """The gender a form without a title says by itself: a family role ("Papa") or a title
+    word used as a name ("the General", "the Baroness")."""
+    key = form.lower()
+    return ROLE_NAMES.get(key) or TITLE_GENDER.get(key)
+
+
 @dataclass(eq=False)       # compared and hashed by identity
 class Character:
     id: int
@@ -195,7 +202,7 @@ class Cast:
         ch.forms[form] += count
         self.by_form[form] = ch
         titles, _ = split_title(form)
-        g = title_gender(titles) or ROLE_NAMES.get(form.lower())
+        g = title_gender(titles) or form_gender(form)
         if g:       # a title says more than any pronoun count
             ch.votes[g] += 5 + 3 * count
         self._regex = self._found = None
@@ -548,7 +555,7 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             if _named_husband(words, counts, known):
                 husband = words[0]
             words = words[-1:]
-        g = title_gender(titles) or ROLE_NAMES.get(form.lower())
+        g = title_gender(titles) or form_gender(form)
         target = None
         if husband is not None:
             same = [c for c in clusters if c.get("husband") == husband and c["last"] == words[0]]
@@ -601,7 +608,9 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         else:
             w = words[0]
             by_first = [c for c in clusters if c["first"] == w]
-            by_last = [c for c in clusters if c["last"] == w and not c.get("husband")]
+            # ("the General" is not the "Madame General" his bride will be)
+            by_last = [c for c in clusters if c["last"] == w and not c.get("husband")
+                       and _gender_ok(c["gender"], g)]
             by_prefix = [c for c in clusters if c["first"] and len(w) >= 4
                          and c["first"] != w and c["first"].startswith(w)]
             if len(by_first) > 1:

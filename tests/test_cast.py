@@ -361,3 +361,16 @@ def test_a_title_settles_a_gender_the_pronouns_leave_open():
     text = "\n\n".join(parts) + '\n\n"Well," said Osric.\n'
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Osric").gender == "M"
+
+
+def test_a_title_word_used_as_a_name_says_the_gender():
+    # "the General" is a man though she ... her surround him; "Lady General", the bride he
+    # may have, is someone else
+    parts = ['The General sat at the head of the table, and Kate watched him.']
+    parts += ['The General looked at Kate. She turned to her plate.'] * 6
+    parts += ['Kate hoped to be Lady General one day, and so did Lady General\'s rivals.',
+              '"More wine," said the General.']
+    cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
+    general = cast.lookup("General")
+    assert general.gender == "M"
+    assert cast.lookup("Lady General") is not general
