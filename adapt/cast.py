@@ -163,6 +163,14 @@ class Character:
         # The form used most; a titled form wins ties ("MR. DARCY" over "DARCY" when equal).
         best = max(self.forms.items(),
                    key=lambda kv: (kv[1], -max(0, len(kv[0].split()) - 2), len(kv[0]), kv[0]))[0]
+        if best.lower() in TITLE_GENDER:
+            # a title alone ("PRINCESS") fits anyone of that rank: the title with the name,
+            # where the prose uses that about as often
+            named = [f for f in self.forms if f.split()[0] == best and " " in f]
+            if named:
+                name = max(named, key=lambda f: (self.forms[f], f))
+                if 2 * self.forms[name] >= self.forms[best]:
+                    best = name
         if split_title(best)[0][:1] in (["miss"], ["mlle"], ["mademoiselle"]):
             # "Miss" lasts until a wedding ("Miss Taylor" becomes "Mrs. Weston"): a given name
             # the prose uses at all often is the cue that stays
@@ -645,6 +653,15 @@ def _cluster(cast: Cast, counts: dict[str, int]):
                     target = by_last[0]
             elif not by_first and len(by_prefix) == 1:
                 target = by_prefix[0]
+            elif not by_first and not by_last and w.lower() in TITLE_GENDER:
+                # "the Colonel" is Colonel Brandon, the one character titled so
+                title = canonical_titles([w.lower()])[0]
+                titled = [c for c in clusters if title in c["titles"]
+                          and _gender_ok(c["gender"], g)]
+                # (not one the prose names by the title alone far more often: "the General"
+                # of two hundred lines is not "General Perovski", named once)
+                if len(titled) == 1 and counts[form] <= 3 * sum(titled[0]["char"].forms.values()):
+                    target = titled[0]
             if target is None:
                 target = {"first": w, "last": None, "gender": g, "titles": set(),
                           "char": cast.new()}

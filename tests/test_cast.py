@@ -374,3 +374,21 @@ def test_a_title_word_used_as_a_name_says_the_gender():
     general = cast.lookup("General")
     assert general.gender == "M"
     assert cast.lookup("Lady General") is not general
+
+
+def test_a_title_alone_is_the_one_character_titled_so():
+    text = ('Colonel Ashby rode up to the house. Mary ran to meet him.\n\n'
+            '"You are early," said Mary.\n\n"The roads were dry," said Colonel Ashby.\n\n'
+            'The Colonel got down. The Colonel was tired, and Mary took his arm.\n\n'
+            '"Come in," said Mary. The Colonel smiled.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Colonel") is cast.lookup("Colonel Ashby")
+    assert cast.lookup("Colonel").cue == "COLONEL ASHBY"     # (not a bare "COLONEL")
+
+
+def test_a_title_alone_used_far_more_is_someone_else():
+    # "the General" of many lines is not General Platt, named once
+    parts = ['The General sat down.'] * 8 + ['He had known General Platt in the war.',
+                                             '"Tea," said the General.']
+    cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
+    assert cast.lookup("General") is not cast.lookup("General Platt")
