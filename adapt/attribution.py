@@ -337,6 +337,26 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
     return out
 
 
+# "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
+_PRESENTS = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present)\s+(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
+
+
+def _mutual_introduction(turn: _Turn, cast: Cast):
+    """"This is X. X, this is Y.": people presented to each other. The one presented first
+    is being presented to the other, who speaks next; calling X by name there only turns
+    to X for the second half. So the turn calls the one presented last."""
+    presented = []
+    for q in turn.quotes:
+        if "his is" not in q.text and "eet" not in q.text and "resent" not in q.text \
+                and "ntroduce" not in q.text:
+            continue        # (cheap test first)
+        for start, _end, ch in cast.mentions(q.text):
+            if _PRESENTS.search(q.text, max(0, start - 30), start) and ch not in presented:
+                presented.append(ch)
+    if len(presented) >= 2:
+        turn.vocatives = [presented[-1]] + [v for v in turn.vocatives if v not in presented]
+
+
 def _turns(story: Story, cast: Cast) -> list[_Turn]:
     turns: list[_Turn] = []
     narration_before: list = []
@@ -400,6 +420,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
             t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
+            _mutual_introduction(t, cast)
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
