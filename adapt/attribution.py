@@ -103,6 +103,16 @@ _ANY_PERSON = {"man", "woman", "person", "fellow"}
 
 
 CHILD_NOUNS = {"toddler", "child", "baby", "kid", "infant"}
+# Nouns of the young ("the girl answers"), and what tells an adult: a title only grown-ups
+# carry, or being called "the woman" / "the man" by the narration.
+YOUNG_NOUNS = {"girl": "F", "boy": "M", "child": None, "kid": None, "toddler": None,
+               "lass": "F", "lad": "M"}
+ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady dame signor
+    signora herr frau dr doctor colonel captain major general lieutenant sergeant inspector
+    professor rev reverend king queen count countess baron baroness duke duchess""".split())
+_ADULT_NOUN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
+NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
+NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
 CHILD_ROLE = {"F": "girl", "M": "boy"}
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
@@ -356,6 +366,26 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
     return out
 
 
+# "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
+_PRESENTS = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present)\s+(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
+
+
+def _mutual_introduction(turn: _Turn, cast: Cast):
+    """"This is X. X, this is Y.": people presented to each other. The one presented first
+    is being presented to the other, who speaks next; calling X by name there only turns
+    to X for the second half. So the turn calls the one presented last."""
+    presented = []
+    for q in turn.quotes:
+        if "his is" not in q.text and "eet" not in q.text and "resent" not in q.text \
+                and "ntroduce" not in q.text:
+            continue        # (cheap test first)
+        for start, _end, ch in cast.mentions(q.text):
+            if _PRESENTS.search(q.text, max(0, start - 30), start) and ch not in presented:
+                presented.append(ch)
+    if len(presented) >= 2:
+        turn.vocatives = [presented[-1]] + [v for v in turn.vocatives if v not in presented]
+
+
 def _turns(story: Story, cast: Cast) -> list[_Turn]:
     turns: list[_Turn] = []
     narration_before: list = []
@@ -419,6 +449,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
             t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
+            _mutual_introduction(t, cast)
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
@@ -701,6 +732,7 @@ class _Sieve:
         self.described: dict[str, CastCharacter] = {}   # "old gentleman" -> learned character
         self.long_forms: dict[str, bool] = {}          # "gentleman in the white waistcoat"
         self.kin_found = False                      # resolve_np found a surname relation
+        self.newcomer_found = False                 # ... or someone new to the scene
         self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
@@ -998,6 +1030,12 @@ class _Sieve:
                 sibling = self._fuller_description(k, head)
                 if sibling is not None and sibling is not prev and sibling not in turn.vocatives:
                     return sibling
+            if det == "the" and role == head and head in YOUNG_NOUNS:
+                # "the girl answers" where everyone of hers on stage is grown up: someone new
+                newcomer = self._newcomer(k, gender)
+                if newcomer is not None:
+                    self.newcomer_found = True
+                    return newcomer
             if det == "the" and role.split()[0] not in _ORDINALS and head not in KIN_WORDS:
                 # "a stout man with a bunch of keys ... 'What now?' said the man": the unnamed
                 # person the narration just brought in, called as it introduced them
@@ -1053,6 +1091,46 @@ class _Sieve:
             return False
         tag = self.turns[k - 1].tag
         return tag is not None and not tag.named and _np_head(tag.subject)[2] == role
+
+    def _newcomer(self, k: int, gender: str | None) -> CastCharacter | None:
+        """'"And who's this?" / "I'm sneakier," the girl answers': a description of the young
+        that fits nobody of that sex on stage - each an adult, by a grown-up's title or as
+        the one the narration calls "the woman" - is someone new. They take the name the
+        exchange presents next ("This is Ilsa."), else are the child the narration brought
+        in ("a toddler"), else nobody known."""
+        turn = self.turns[k]
+        start = turn.quotes[0].start
+        on_stage = [c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
+                    if not c.role and c.gender and c.compatible(gender)
+                    and self.recent[cid] >= start - NEWCOMER_WINDOW]
+        untitled = [c for c in on_stage if not c.titles & ADULT_TITLES]
+        if untitled:
+            lo = start - NEWCOMER_WINDOW
+            adult_nouns = {m.group(1) for span in self._narration_between(lo, start)
+                           for m in _ADULT_NOUN.finditer(span.text, max(0, lo - span.start))}
+            for sex in ("F", "M"):
+                ones = [c for c in untitled if c.gender == sex]
+                named_adult = adult_nouns & ({"woman", "lady"} if sex == "F" else {"man", "gentleman"})
+                if len(ones) > 1 or (ones and not named_adult):
+                    return None     # someone there may be the girl
+        for t in self.turns[k + 1:k + 1 + NEWCOMER_TURNS]:
+            if t.conv != turn.conv:
+                break
+            for q in t.quotes:
+                for s, _e, ch in self.cast.mentions(q.text):
+                    if _PRESENTS.search(q.text, max(0, s - 30), s) and not ch.role \
+                            and ch.compatible(gender) and ch not in on_stage:
+                        return ch
+        return self.roles.get(CHILD_ROLE.get(gender, ""))
+
+    def _narration_between(self, lo: int, hi: int) -> list[Span]:
+        """The narration spans that end after `lo` and start before `hi`."""
+        i = bisect.bisect_left(self._narration_starts, hi)
+        out = []
+        while i > 0 and self.narration_spans[i - 1].end > lo:
+            i -= 1
+            out.append(self.narration_spans[i])
+        return out
 
     def _fuller_description(self, k: int, head: str) -> CastCharacter | None:
         conv = self.turns[k].conv
@@ -1395,8 +1473,11 @@ class _Sieve:
             long_form = self.long_description(tag)
             if long_form is not None:
                 return self.role_character(long_form, _noun_gender(_np_head(tag.subject)[1])), "np"
-            self.kin_found = False
+            self.kin_found = self.newcomer_found = False
             ch = self.resolve_np(k, tag.subject)
+            if self.newcomer_found:
+                # a newcomer puts in a word: the exchange of the two before goes on
+                return ch, "role"
             if self.kin_found and _np_head(tag.subject)[1] in KIN_PARENT:
                 # "her mother" of a Bennet, when the prose has a Mrs. Bennet: as good as a name
                 return ch, "kin"
