@@ -43,6 +43,9 @@ CONVERSATION_GAP = 800
 TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
+# A recurring description bound to a named speaker means them this many characters before the
+# narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
+NAMED_SOON = 2000
 
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
@@ -100,6 +103,16 @@ _ANY_PERSON = {"man", "woman", "person", "fellow"}
 
 
 CHILD_NOUNS = {"toddler", "child", "baby", "kid", "infant"}
+# Nouns of the young ("the girl answers"), and what tells an adult: a title only grown-ups
+# carry, or being called "the woman" / "the man" by the narration.
+YOUNG_NOUNS = {"girl": "F", "boy": "M", "child": None, "kid": None, "toddler": None,
+               "lass": "F", "lad": "M"}
+ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady dame signor
+    signora herr frau dr doctor colonel captain major general lieutenant sergeant inspector
+    professor rev reverend king queen count countess baron baroness duke duchess""".split())
+_ADULT_NOUN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
+NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
+NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
 CHILD_ROLE = {"F": "girl", "M": "boy"}
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
@@ -288,6 +301,22 @@ _NOT_HEADS = frozenset("""
 _YOUNG_UNFIT = dict.fromkeys(("girl", "lass", "child", "boy", "lad"), {"mrs", "mr"})
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+# Words before a description's noun that tell one person from another ("the other doctor",
+# "the new policeman"), unlike those that only colour it ("the good doctor").
+_DISTINGUISHING = _NOT_HEADS | _ORDINALS | {"new", "elderly", "older", "younger", "senior", "junior"}
+
+
+def _fits(ch: CastCharacter, role: str, gender: str | None) -> bool:
+    """Whether a description ("the girl", "the old man") can be a named character: of a
+    compatible sex and age ("the girl" is no Mrs.)."""
+    unfit = _YOUNG_UNFIT.get(role.split()[-1])
+    if unfit and ch.titles & unfit:
+        # (by how the text mostly calls them: "Randolph" once called "Mr. Miller" is no Mr.)
+        titled = sum(n for form, n in ch.forms.items()
+                     if form.split()[0].lower().rstrip(".") in unfit)
+        if titled * 2 > sum(ch.forms.values()):
+            return False
+    return ch.compatible(gender)
 
 
 def _noun_gender(head: str | None) -> str | None:
@@ -335,6 +364,26 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
         if named is not None:
             named.append(ch)
     return out
+
+
+# "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
+_PRESENTS = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present)\s+(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
+
+
+def _mutual_introduction(turn: _Turn, cast: Cast):
+    """"This is X. X, this is Y.": people presented to each other. The one presented first
+    is being presented to the other, who speaks next; calling X by name there only turns
+    to X for the second half. So the turn calls the one presented last."""
+    presented = []
+    for q in turn.quotes:
+        if "his is" not in q.text and "eet" not in q.text and "resent" not in q.text \
+                and "ntroduce" not in q.text:
+            continue        # (cheap test first)
+        for start, _end, ch in cast.mentions(q.text):
+            if _PRESENTS.search(q.text, max(0, start - 30), start) and ch not in presented:
+                presented.append(ch)
+    if len(presented) >= 2:
+        turn.vocatives = [presented[-1]] + [v for v in turn.vocatives if v not in presented]
 
 
 def _turns(story: Story, cast: Cast) -> list[_Turn]:
@@ -400,6 +449,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
             t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
+            _mutual_introduction(t, cast)
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
@@ -686,6 +736,7 @@ class _Sieve:
         self.described: dict[str, CastCharacter] = {}   # "old gentleman" -> learned character
         self.long_forms: dict[str, bool] = {}          # "gentleman in the white waistcoat"
         self.kin_found = False                      # resolve_np found a surname relation
+        self.newcomer_found = False                 # ... or someone new to the scene
         self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
@@ -717,6 +768,7 @@ class _Sieve:
         self._narration_starts = [sp.start for sp in self.narration_spans]
         self._mention_offsets = [m[0] for m in self.mentions]
         self.np_introduced: dict = {}
+        self._first_named: dict | None = None   # character id -> first narration mention
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
         self.salience: dict[int, tuple] = {}    # character id -> (salience, at offset)
@@ -923,7 +975,8 @@ class _Sieve:
                 if candidate.compatible(owner_gender) and not candidate.role:
                     owner = owner or candidate
                     kin = self._kin(candidate, head, gender) if head in KIN_WORDS else None
-                    if kin is not None:
+                    if kin is not None and (candidate is owner or candidate is prev
+                                            or kin.id in self.ranked(12)):
                         self.kin_found = True
                         return kin
             exclude = ({owner} if owner else set()) | ({prev} if prev else set()) \
@@ -974,16 +1027,19 @@ class _Sieve:
                     and self.description_counts[head] >= RECURRING_DESCRIPTION:
                 # "the stranger", again and again: a character of its own, unless the tags
                 # show the description keeps a named speaker's company
-                if bound is not None and bound is not prev and bound not in turn.vocatives \
-                        and bound.id in self.recent:
-                    return bound
-                return self.role_character(self.description_name(head), gender)
+                return self._recurring(k, role, head, gender)
             if det == "the" and role == head:
                 # "the gentleman" of an exchange where "the old gentleman" speaks too, and the
                 # tags have told who the old gentleman is
                 sibling = self._fuller_description(k, head)
                 if sibling is not None and sibling is not prev and sibling not in turn.vocatives:
                     return sibling
+            if det == "the" and role == head and head in YOUNG_NOUNS:
+                # "the girl answers" where everyone of hers on stage is grown up: someone new
+                newcomer = self._newcomer(k, gender)
+                if newcomer is not None:
+                    self.newcomer_found = True
+                    return newcomer
             if det == "the" and role.split()[0] not in _ORDINALS and head not in KIN_WORDS:
                 # "a stout man with a bunch of keys ... 'What now?' said the man": the unnamed
                 # person the narration just brought in, called as it introduced them
@@ -1001,12 +1057,84 @@ class _Sieve:
             # "said the mariner", "the croupier cried", again and again: a person the story
             # does not name, unless the tags show the description keeps company with a named
             # speaker. (Said once, "the ancestress" is more likely someone named nearby.)
-            bound = self.described.get(role)
-            if bound is not None and bound is not prev and bound not in turn.vocatives \
-                    and bound.id in self.recent:
-                return bound
-            return self.role_character(self.description_name(head), gender)
+            return self._recurring(k, role, head, gender)
         return self.resolve_pronoun(k, gender)
+
+    def _recurring(self, k: int, role: str, head: str, gender: str | None) -> CastCharacter:
+        """A description the tags keep using: the named speaker it is bound to when they have
+        been there lately (and did not speak last, unless that turn's tag named them or was
+        this same description: "said Mr. Losberne. ... said the doctor", "said the doctor.
+        ... said the doctor" are one person), else a character of its own."""
+        turn = self.turns[k]
+        bound = self.described.get(role)
+        if bound is None and role != head and not set(role.split()[:-1]) & _DISTINGUISHING:
+            bound = self.described.get(head)    # "the good doctor" is the doctor
+        if bound is None:
+            bound = self.appositions.get(head)      # "Mr. Wells, the lawyer,"
+        if bound is not None and bound not in turn.vocatives \
+                and (bound.id in self.recent or self._named_soon(bound, turn.quotes[0].start)) \
+                and (bound is not self.speaker_at(k - 1, turn.conv) or self._same_tag(k, role)
+                     or self.turns[k - 1].how == "explicit"):
+            return bound
+        return self.role_character(self.description_name(head), gender)
+
+    def _named_soon(self, ch: CastCharacter, offset: int) -> bool:
+        """Whether the narration first names `ch` a little after `offset`: "said the doctor"
+        just before the text tells the doctor's name."""
+        if self._first_named is None:
+            self._first_named = {}
+            for at, who, _subj in self.mentions:
+                if isinstance(who, CastCharacter):
+                    self._first_named.setdefault(who.id, at)
+        first = self._first_named.get(ch.id)
+        return first is not None and offset < first <= offset + NAMED_SOON
+
+    def _same_tag(self, k: int, role: str) -> bool:
+        """Whether the turn before, in the same exchange, was tagged with description `role`."""
+        if k == 0 or self.turns[k - 1].conv != self.turns[k].conv:
+            return False
+        tag = self.turns[k - 1].tag
+        return tag is not None and not tag.named and _np_head(tag.subject)[2] == role
+
+    def _newcomer(self, k: int, gender: str | None) -> CastCharacter | None:
+        """'"And who's this?" / "I'm sneakier," the girl answers': a description of the young
+        that fits nobody of that sex on stage - each an adult, by a grown-up's title or as
+        the one the narration calls "the woman" - is someone new. They take the name the
+        exchange presents next ("This is Ilsa."), else are the child the narration brought
+        in ("a toddler"), else nobody known."""
+        turn = self.turns[k]
+        start = turn.quotes[0].start
+        on_stage = [c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
+                    if not c.role and c.gender and c.compatible(gender)
+                    and self.recent[cid] >= start - NEWCOMER_WINDOW]
+        untitled = [c for c in on_stage if not c.titles & ADULT_TITLES]
+        if untitled:
+            lo = start - NEWCOMER_WINDOW
+            adult_nouns = {m.group(1) for span in self._narration_between(lo, start)
+                           for m in _ADULT_NOUN.finditer(span.text, max(0, lo - span.start))}
+            for sex in ("F", "M"):
+                ones = [c for c in untitled if c.gender == sex]
+                named_adult = adult_nouns & ({"woman", "lady"} if sex == "F" else {"man", "gentleman"})
+                if len(ones) > 1 or (ones and not named_adult):
+                    return None     # someone there may be the girl
+        for t in self.turns[k + 1:k + 1 + NEWCOMER_TURNS]:
+            if t.conv != turn.conv:
+                break
+            for q in t.quotes:
+                for s, _e, ch in self.cast.mentions(q.text):
+                    if _PRESENTS.search(q.text, max(0, s - 30), s) and not ch.role \
+                            and ch.compatible(gender) and ch not in on_stage:
+                        return ch
+        return self.roles.get(CHILD_ROLE.get(gender, ""))
+
+    def _narration_between(self, lo: int, hi: int) -> list[Span]:
+        """The narration spans that end after `lo` and start before `hi`."""
+        i = bisect.bisect_left(self._narration_starts, hi)
+        out = []
+        while i > 0 and self.narration_spans[i - 1].end > lo:
+            i -= 1
+            out.append(self.narration_spans[i])
+        return out
 
     def _fuller_description(self, k: int, head: str) -> CastCharacter | None:
         conv = self.turns[k].conv
@@ -1135,6 +1263,8 @@ class _Sieve:
     def _kin(self, owner: CastCharacter, head: str, gender: str | None) -> CastCharacter | None:
         if not owner.surname or head not in KIN_SURNAME:
             return None
+        if head == "husband" and owner.titles == {"miss"}:
+            return None     # the Mr. of a Miss Woodhouse's surname is her father
         same = [c for c in self.cast.characters if c.surname == owner.surname and c is not owner
                 and c.compatible(gender) and not c.role]
         title = KIN_PARENT.get(head)
@@ -1232,7 +1362,7 @@ class _Sieve:
             for cid, theirs in char_convs.items():
                 ch = self.cast.characters[cid]
                 shared = len(convs & theirs)
-                if shared < 2 or ch.role or ch.narrator or not ch.compatible(gender):
+                if shared < 2 or ch.role or ch.narrator or not _fits(ch, role, gender):
                     continue
                 dice = 2 * shared / (len(convs) + len(theirs))
                 if dice > best_score:
@@ -1272,7 +1402,7 @@ class _Sieve:
             bound = self.described.pop(role, None)
             gender = _noun_gender(role.split()[-1])
             fits = [(score, -ch.id, ch) for ch, score in v.items()
-                    if not ch.role and not ch.narrator and ch.compatible(gender)]
+                    if not ch.role and not ch.narrator and _fits(ch, role, gender)]
             score, _id, ch = max(fits, key=lambda f: f[:2]) if fits else (0.0, 0, None)
             if score >= TURN_VOTES and len(convs.get((role, ch.id), ())) >= 2:
                 self.described[role] = ch
@@ -1347,8 +1477,11 @@ class _Sieve:
             long_form = self.long_description(tag)
             if long_form is not None:
                 return self.role_character(long_form, _noun_gender(_np_head(tag.subject)[1])), "np"
-            self.kin_found = False
+            self.kin_found = self.newcomer_found = False
             ch = self.resolve_np(k, tag.subject)
+            if self.newcomer_found:
+                # a newcomer puts in a word: the exchange of the two before goes on
+                return ch, "role"
             if self.kin_found and _np_head(tag.subject)[1] in KIN_PARENT:
                 # "her mother" of a Bennet, when the prose has a Mrs. Bennet: as good as a name
                 return ch, "kin"

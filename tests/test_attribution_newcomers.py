@@ -1,0 +1,44 @@
+"""A third person joining a two-person scene: introductions, newcomers, who answers whom.
+Short invented passages whose speakers are plain from general English."""
+from tests.conftest import speakers
+
+
+def test_in_a_mutual_introduction_the_one_presented_last_speaks_next():
+    # "This is Helen. Helen, this is Martha.": Helen is presented to Martha first, so the
+    # woman who answers is Martha, though the line calls Helen by name
+    text = ("Martha waited at the gate. Paul came up the lane with Helen beside him, and "
+            "Martha smiled at them both.\n\n"
+            '"Martha, hello," Paul says.\n\n'
+            '"Hello, Paul."\n\n'
+            '"This is Helen. Helen, this is Martha."\n\n'
+            '"What a lovely name," she says.\n\n'
+            '"Thank you."\n')
+    assert speakers(text)[2:4] == ["PAUL", "MARTHA"]
+
+
+NEWCOMER = ("Clara was reading the notices by the door of the library when she heard her "
+            "name. She turned and saw the man she had not seen in ten years; Tom had hardly "
+            "changed.\n\n"
+            '"Tom Walsh," she says.\n\n'
+            '"Clara. You look well," Tom says.\n\n'
+            '"And who is this behind you?"\n\n'
+            '"I read all the books," the boy answers with a shy smile.\n\n'
+            '"He is yours," Clara says, surprised.\n\n'
+            '"Guilty."\n\n'
+            '"Does he read them all?"\n\n'
+            '"Every one. This is Ben. Ben, this is Clara."\n\n'
+            '"Hello, Ben," she says.\n')
+
+
+def test_the_boy_no_man_on_stage_can_be_is_the_newcomer_the_exchange_presents_next():
+    # Tom is "the man" of the narration, so "the boy" is someone new: Ben, presented a few
+    # lines on; his word does not break the exchange of the two grown-ups
+    assert speakers(NEWCOMER) == ["CLARA", "TOM", "CLARA", "BEN", "CLARA", "TOM", "CLARA",
+                                  "TOM", "CLARA"]
+
+
+def test_the_boy_may_be_a_man_on_stage_the_narration_never_calls_grown_up():
+    # the same scene, but nothing says Tom is a man: "the boy" may be him (a young man),
+    # so nobody new is brought in on the strength of the description
+    text = NEWCOMER.replace("saw the man she had", "saw the face she had")
+    assert speakers(text)[3] != "BEN"
