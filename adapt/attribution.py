@@ -297,6 +297,16 @@ _NOT_HEADS = frozenset("""
 # Titles that do not go with a description of the young ("the girl" is no Mrs.).
 _YOUNG_UNFIT = dict.fromkeys(("girl", "lass", "child", "boy", "lad"), {"mrs", "mr"})
 
+# Binding such a description to one character for the whole book, only a married woman's
+# title rules her out ("Mr." may be a boy's joke: "Mr. Randolph C. Miller").
+_MARRIED_UNFIT = dict.fromkeys(("girl", "lass", "child"), {"mrs"})
+
+
+def _fits_age(ch: CastCharacter, role: str) -> bool:
+    """Whether a character may be the one a description calls so: "the girl" is no Mrs."""
+    return not ch.titles & _MARRIED_UNFIT.get(role.rsplit(None, 1)[-1], set())
+
+
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
@@ -1306,7 +1316,8 @@ class _Sieve:
             for cid, theirs in char_convs.items():
                 ch = self.cast.characters[cid]
                 shared = len(convs & theirs)
-                if shared < 2 or ch.role or ch.narrator or not ch.compatible(gender):
+                if shared < 2 or ch.role or ch.narrator or not ch.compatible(gender) \
+                        or not _fits_age(ch, role):
                     continue
                 dice = 2 * shared / (len(convs) + len(theirs))
                 if dice > best_score:
@@ -1346,7 +1357,8 @@ class _Sieve:
             bound = self.described.pop(role, None)
             gender = _noun_gender(role.split()[-1])
             fits = [(score, -ch.id, ch) for ch, score in v.items()
-                    if not ch.role and not ch.narrator and ch.compatible(gender)]
+                    if not ch.role and not ch.narrator and ch.compatible(gender)
+                    and _fits_age(ch, role)]
             score, _id, ch = max(fits, key=lambda f: f[:2]) if fits else (0.0, 0, None)
             if score >= TURN_VOTES and len(convs.get((role, ch.id), ())) >= 2:
                 self.described[role] = ch
