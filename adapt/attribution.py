@@ -43,6 +43,9 @@ CONVERSATION_GAP = 800
 TURN_VOTES = 1.0
 # A description that speaks in this many tags is a character of its own ("the mariner").
 RECURRING_DESCRIPTION = 3
+# A recurring description bound to a named speaker means them this many characters before the
+# narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
+NAMED_SOON = 2000
 
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
@@ -297,17 +300,23 @@ _NOT_HEADS = frozenset("""
 # Titles that do not go with a description of the young ("the girl" is no Mrs.).
 _YOUNG_UNFIT = dict.fromkeys(("girl", "lass", "child", "boy", "lad"), {"mrs", "mr"})
 
-# Binding such a description to one character for the whole book, only a married woman's
-# title rules her out ("Mr." may be a boy's joke: "Mr. Randolph C. Miller").
-_MARRIED_UNFIT = dict.fromkeys(("girl", "lass", "child"), {"mrs"})
-
-
-def _fits_age(ch: CastCharacter, role: str) -> bool:
-    """Whether a character may be the one a description calls so: "the girl" is no Mrs."""
-    return not ch.titles & _MARRIED_UNFIT.get(role.rsplit(None, 1)[-1], set())
-
-
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+# Words before a description's noun that tell one person from another ("the other doctor",
+# "the new policeman"), unlike those that only colour it ("the good doctor").
+_DISTINGUISHING = _NOT_HEADS | _ORDINALS | {"new", "elderly", "older", "younger", "senior", "junior"}
+
+
+def _fits(ch: CastCharacter, role: str, gender: str | None) -> bool:
+    """Whether a description ("the girl", "the old man") can be a named character: of a
+    compatible sex and age ("the girl" is no Mrs.)."""
+    unfit = _YOUNG_UNFIT.get(role.split()[-1])
+    if unfit and ch.titles & unfit:
+        # (by how the text mostly calls them: "Randolph" once called "Mr. Miller" is no Mr.)
+        titled = sum(n for form, n in ch.forms.items()
+                     if form.split()[0].lower().rstrip(".") in unfit)
+        if titled * 2 > sum(ch.forms.values()):
+            return False
+    return ch.compatible(gender)
 
 
 def _noun_gender(head: str | None) -> str | None:
@@ -755,6 +764,7 @@ class _Sieve:
         self._narration_starts = [sp.start for sp in self.narration_spans]
         self._mention_offsets = [m[0] for m in self.mentions]
         self.np_introduced: dict = {}
+        self._first_named: dict | None = None   # character id -> first narration mention
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
         self.salience: dict[int, tuple] = {}    # character id -> (salience, at offset)
@@ -961,7 +971,8 @@ class _Sieve:
                 if candidate.compatible(owner_gender) and not candidate.role:
                     owner = owner or candidate
                     kin = self._kin(candidate, head, gender) if head in KIN_WORDS else None
-                    if kin is not None:
+                    if kin is not None and (candidate is owner or candidate is prev
+                                            or kin.id in self.ranked(12)):
                         self.kin_found = True
                         return kin
             exclude = ({owner} if owner else set()) | ({prev} if prev else set()) \
@@ -1012,10 +1023,7 @@ class _Sieve:
                     and self.description_counts[head] >= RECURRING_DESCRIPTION:
                 # "the stranger", again and again: a character of its own, unless the tags
                 # show the description keeps a named speaker's company
-                if bound is not None and bound is not prev and bound not in turn.vocatives \
-                        and bound.id in self.recent:
-                    return bound
-                return self.role_character(self.description_name(head), gender)
+                return self._recurring(k, role, head, gender)
             if det == "the" and role == head:
                 # "the gentleman" of an exchange where "the old gentleman" speaks too, and the
                 # tags have told who the old gentleman is
@@ -1045,12 +1053,44 @@ class _Sieve:
             # "said the mariner", "the croupier cried", again and again: a person the story
             # does not name, unless the tags show the description keeps company with a named
             # speaker. (Said once, "the ancestress" is more likely someone named nearby.)
-            bound = self.described.get(role)
-            if bound is not None and bound is not prev and bound not in turn.vocatives \
-                    and bound.id in self.recent:
-                return bound
-            return self.role_character(self.description_name(head), gender)
+            return self._recurring(k, role, head, gender)
         return self.resolve_pronoun(k, gender)
+
+    def _recurring(self, k: int, role: str, head: str, gender: str | None) -> CastCharacter:
+        """A description the tags keep using: the named speaker it is bound to when they have
+        been there lately (and did not speak last, unless that turn's tag named them or was
+        this same description: "said Mr. Losberne. ... said the doctor", "said the doctor.
+        ... said the doctor" are one person), else a character of its own."""
+        turn = self.turns[k]
+        bound = self.described.get(role)
+        if bound is None and role != head and not set(role.split()[:-1]) & _DISTINGUISHING:
+            bound = self.described.get(head)    # "the good doctor" is the doctor
+        if bound is None:
+            bound = self.appositions.get(head)      # "Mr. Wells, the lawyer,"
+        if bound is not None and bound not in turn.vocatives \
+                and (bound.id in self.recent or self._named_soon(bound, turn.quotes[0].start)) \
+                and (bound is not self.speaker_at(k - 1, turn.conv) or self._same_tag(k, role)
+                     or self.turns[k - 1].how == "explicit"):
+            return bound
+        return self.role_character(self.description_name(head), gender)
+
+    def _named_soon(self, ch: CastCharacter, offset: int) -> bool:
+        """Whether the narration first names `ch` a little after `offset`: "said the doctor"
+        just before the text tells the doctor's name."""
+        if self._first_named is None:
+            self._first_named = {}
+            for at, who, _subj in self.mentions:
+                if isinstance(who, CastCharacter):
+                    self._first_named.setdefault(who.id, at)
+        first = self._first_named.get(ch.id)
+        return first is not None and offset < first <= offset + NAMED_SOON
+
+    def _same_tag(self, k: int, role: str) -> bool:
+        """Whether the turn before, in the same exchange, was tagged with description `role`."""
+        if k == 0 or self.turns[k - 1].conv != self.turns[k].conv:
+            return False
+        tag = self.turns[k - 1].tag
+        return tag is not None and not tag.named and _np_head(tag.subject)[2] == role
 
     def _newcomer(self, k: int, gender: str | None) -> CastCharacter | None:
         """'"And who's this?" / "I'm sneakier," the girl answers': a description of the young
@@ -1219,6 +1259,8 @@ class _Sieve:
     def _kin(self, owner: CastCharacter, head: str, gender: str | None) -> CastCharacter | None:
         if not owner.surname or head not in KIN_SURNAME:
             return None
+        if head == "husband" and owner.titles == {"miss"}:
+            return None     # the Mr. of a Miss Woodhouse's surname is her father
         same = [c for c in self.cast.characters if c.surname == owner.surname and c is not owner
                 and c.compatible(gender) and not c.role]
         title = KIN_PARENT.get(head)
@@ -1316,8 +1358,7 @@ class _Sieve:
             for cid, theirs in char_convs.items():
                 ch = self.cast.characters[cid]
                 shared = len(convs & theirs)
-                if shared < 2 or ch.role or ch.narrator or not ch.compatible(gender) \
-                        or not _fits_age(ch, role):
+                if shared < 2 or ch.role or ch.narrator or not _fits(ch, role, gender):
                     continue
                 dice = 2 * shared / (len(convs) + len(theirs))
                 if dice > best_score:
@@ -1357,8 +1398,7 @@ class _Sieve:
             bound = self.described.pop(role, None)
             gender = _noun_gender(role.split()[-1])
             fits = [(score, -ch.id, ch) for ch, score in v.items()
-                    if not ch.role and not ch.narrator and ch.compatible(gender)
-                    and _fits_age(ch, role)]
+                    if not ch.role and not ch.narrator and _fits(ch, role, gender)]
             score, _id, ch = max(fits, key=lambda f: f[:2]) if fits else (0.0, 0, None)
             if score >= TURN_VOTES and len(convs.get((role, ch.id), ())) >= 2:
                 self.described[role] = ch

@@ -1,0 +1,106 @@
+"""Descriptions the tags keep using ("said the doctor", "the lawyer went on") and kin tags
+("his wife", "her husband"), on short invented passages whose speaker is plain from general
+English."""
+from tests.conftest import speakers
+
+_FILLER = ("The afternoon wore on slowly and nothing of any note happened in the house for a "
+           "long while; the clocks ticked, the fire settled in the grate, the rain came and went "
+           "against the windows, and the servants went about their business below. ") * 5
+
+# Two visits that bind "the doctor" to Mr. Hale: his named turns come two turns before and
+# after the doctor's, with Jenny between.
+_VISIT = ('"Good morning," said Mr. Hale.\n\n'
+          '"Good morning, sir," said Jenny.\n\n'
+          '"And how is the {0} today?" said the doctor.\n\n'
+          '"Much better," said Jenny.\n\n'
+          '"Then I shall come again tomorrow," said Mr. Hale.\n\n')
+
+
+def _visits() -> str:
+    return ('"Hullo," said Tom.\n\n"Hullo," said Jenny.\n\n' + _FILLER + "\n\n"
+            + _VISIT.format("cough") + _FILLER + "\n\n"
+            + _VISIT.format("fever") + _FILLER + "\n\n")
+
+
+def test_the_doctor_twice_running_is_the_named_speaker_both_times():
+    # the second "said the doctor" follows a turn the doctor (Mr. Hale) spoke: one person
+    # speaking on, not a doctor of his own
+    text = (_visits()
+            + 'Mr. Hale came in and put down his bag. Jenny was by the bed.\n\n'
+            + '"Is he asleep?" said Jenny.\n\n'
+            + '"Not yet," said the doctor. "Let him rest."\n\n'
+            + 'For a while nobody moved, and the lamp burned low.\n\n'
+            + '"He will do very well now," said the doctor.\n')
+    assert speakers(text)[-3:] == ["MR. HALE", "MR. HALE", "MR. HALE"]
+
+
+def test_the_good_doctor_is_the_doctor():
+    # "the good doctor" is the bound description "the doctor" with a word of colour
+    text = (_visits()
+            + 'Mr. Hale came in and put down his bag. Jenny was by the bed.\n\n'
+            + '"Is he asleep?" said Jenny.\n\n'
+            + '"Not yet," said the good doctor.\n')
+    assert speakers(text)[-1] == "MR. HALE"
+
+
+def test_a_recurring_description_means_the_one_named_a_little_later():
+    # the doctor speaks before the narration tells his name; the tags bind him to Mr. Hale
+    text = ('"Hullo," said Tom.\n\n"Hullo," said Jenny.\n\n' + _FILLER + "\n\n"
+            + 'Jenny ran to the door and let the visitor in.\n\n'
+            + '"Where is the patient?" said the doctor.\n\n'
+            + '"Upstairs," said Jenny.\n\n'
+            + 'The visitor, Mr. Hale, was the doctor of the village, a kind old man.\n\n'
+            + _FILLER + "\n\n" + _VISIT.format("cough") + _FILLER + "\n\n"
+            + _VISIT.format("fever"))
+    assert speakers(text)[2] == "MR. HALE"
+
+
+def test_a_recurring_occupation_is_the_one_named_in_apposition():
+    # "Mr. Wells, the lawyer," tells who "the lawyer" of the tags is
+    lawyer = ('"Shall we begin?" said the lawyer.\n\n"If you please," said John.\n\n'
+              + _FILLER + "\n\n")
+    text = ('John waited in the library with Mr. Wells, the lawyer, who had come from town.\n\n'
+            + lawyer * 3
+            + 'Mr. Wells opened his case, and John sat down.\n\n'
+            + '"Everything is in order," said the lawyer.\n')
+    assert speakers(text)[-1] == "MR. WELLS"
+
+
+def test_the_girl_is_not_bound_to_a_married_woman():
+    # the girl's turns keep company with Mrs. Grey's in two conversations, but "the girl" is
+    # no Mrs.: she is Alice, who is there
+    scene = ('"Good morning," said Mrs. Grey.\n\n'
+             '"Good morning," said Mr. Dean.\n\n'
+             '"Is it {0}?" said the girl.\n\n'
+             '"Not at all," said Mr. Dean.\n\n'
+             '"Then we shall go out," said Mrs. Grey.\n\n')
+    text = ('"Hullo," said Alice.\n\n"Hullo," said Tom.\n\n' + _FILLER + "\n\n"
+            + scene.format("raining") + _FILLER + "\n\n"
+            + scene.format("snowing") + _FILLER + "\n\n"
+            + 'Alice sat by the window with Mr. Dean, and Mrs. Grey read her letters.\n\n'
+            + '"You look tired," said Mr. Dean.\n\n'
+            + '"I am a little," said the girl.\n')
+    assert speakers(text)[-1] == "ALICE"
+
+
+def test_her_husband_is_no_father_of_a_miss():
+    # Miss Dunmore's surname is her father's: "her husband" is not Mr. Dunmore, who is away
+    text = ('"Good night," said Mr. Dunmore, and he went up to bed.\n\n' + _FILLER + "\n\n"
+            + 'Miss Dunmore sat by the fire with Mr. Hale, whom she had married in the spring.\n\n'
+            + '"Shall we go to town?" said Miss Dunmore.\n\n'
+            + '"If you like," said her husband.\n')
+    assert speakers(text)[-1] == "MR. HALE"
+
+
+def test_his_wife_is_not_the_wife_of_a_man_long_gone():
+    # the collector's wife is the woman with him; Mrs. Hale, the wife of a man only named in
+    # passing, was last seen pages before, and a dozen people have spoken since
+    crowd = "".join(f'"Hurrah!" cried {n}.\n\n' for n in (
+        "Amos", "Bertie", "Cyril", "Dick", "Edgar", "Frank", "George", "Harold", "Ivor", "Jack",
+        "Kit", "Lionel", "Martin"))
+    text = ('"Good day," said Mr. Hale.\n\n"Good day," said Mrs. Hale.\n\n' + _FILLER + "\n\n"
+            + crowd + _FILLER + "\n\n"
+            + "Mrs. Turton sat in the carriage with a letter from Mr. Hale. Kit held the horses.\n\n"
+            + '"It will rain," said the collector.\n\n'
+            + '"Nonsense," said his wife.\n')
+    assert speakers(text)[-1] == "MRS. TURTON"
