@@ -45,7 +45,7 @@ TURN_VOTES = 1.0
 RECURRING_DESCRIPTION = 3
 # A recurring description bound to a named speaker means them this many characters before the
 # narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
-NAMED_SOON = 2000
+NAMED_SOON = 5000
 
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
@@ -89,6 +89,7 @@ GENERIC_PERSONS = frozenset("""
 _INTRODUCTION = re.compile(r"\b(?:a|an)\s+((?:(?:old|young|little|tall|small)\s+)?)"
                            r"(?:[a-z]+\s+)?([a-z]+)(?:['\u2019]s)?\b")
 INTRODUCTION_WINDOW = 600
+NP_INTRODUCTION_WINDOW = 1200
 # "a stout man with a bunch of keys", "a police officer", "a great lubberly fellow", "the
 # driver" (the words after the determiner are looked ahead at, so that "the boy and a stout man"
 # still finds the stout man)
@@ -1015,7 +1016,8 @@ class _Sieve:
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
             if bound is not None and bound is not prev and bound not in turn.vocatives \
-                    and bound.id in self.ranked(12):     # on stage: mentioned or heard lately
+                    and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
+                         or self._named_soon(bound, turn.quotes[0].start)):
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
@@ -1155,7 +1157,7 @@ class _Sieve:
         if key in self.np_introduced:
             return self.np_introduced[key]
         start = turn.quotes[0].start
-        lo = start - INTRODUCTION_WINDOW
+        lo = start - NP_INTRODUCTION_WINDOW
         found = None
         i = bisect.bisect_right(self._narration_starts, start) - 1
         while i >= 0 and self.narration_spans[i].end > lo:
