@@ -89,7 +89,6 @@ GENERIC_PERSONS = frozenset("""
 _INTRODUCTION = re.compile(r"\b(?:a|an)\s+((?:(?:old|young|little|tall|small)\s+)?)"
                            r"(?:[a-z]+\s+)?([a-z]+)(?:['\u2019]s)?\b")
 INTRODUCTION_WINDOW = 600
-NP_INTRODUCTION_WINDOW = 1200
 # "a stout man with a bunch of keys", "a police officer", "a great lubberly fellow", "the
 # driver" (the words after the determiner are looked ahead at, so that "the boy and a stout man"
 # still finds the stout man)
@@ -131,6 +130,8 @@ KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "si
 # Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
 KIN_SURNAME = KIN_WORDS - {"niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
+# Who keeps someone company ("his friend", "her companion"), most often of their own sex.
+COMPANION_NOUNS = frozenset("friend companion comrade colleague".split())
 # "her ladyship", "his lordship": whoever carries such a title
 _TITLED_BY = {"ladyship": {"lady"}, "lordship": {"lord"}}
 
@@ -311,13 +312,16 @@ def _fits(ch: CastCharacter, role: str, gender: str | None) -> bool:
     """Whether a description ("the girl", "the old man") can be a named character: of a
     compatible sex and age ("the girl" is no Mrs.)."""
     unfit = _YOUNG_UNFIT.get(role.split()[-1])
-    if unfit and ch.titles & unfit:
-        # (by how the text mostly calls them: "Randolph" once called "Mr. Miller" is no Mr.)
-        titled = sum(n for form, n in ch.forms.items()
-                     if form.split()[0].lower().rstrip(".") in unfit)
-        if titled * 2 > sum(ch.forms.values()):
-            return False
-    return ch.compatible(gender)
+    return ch.compatible(gender) and not (unfit and _mostly_titled(ch, unfit))
+
+
+def _mostly_titled(ch: CastCharacter, titles) -> bool:
+    """Whether the text mostly calls `ch` with one of `titles` ("Randolph", once called "Mr.
+    Miller", is no Mr.)."""
+    if not ch.titles & titles:
+        return False
+    titled = sum(n for form, n in ch.forms.items() if form.split()[0].lower().rstrip(".") in titles)
+    return titled * 2 > sum(ch.forms.values())
 
 
 def _noun_gender(head: str | None) -> str | None:
@@ -983,6 +987,11 @@ class _Sieve:
                 for v in self.turns[k - 1].vocatives:
                     if v not in exclude and v.compatible(gender) and v.gender and not v.role:
                         return v
+            if gender is None and head in COMPANION_NOUNS:
+                # "his friend", "her companion": most often one of the owner's own sex
+                ch = self.most_recent(owner_gender, exclude=exclude)
+                if ch is not None:
+                    return ch
             ch = self.most_recent(gender, exclude=exclude)
             if ch is not None:
                 return ch
@@ -1157,7 +1166,7 @@ class _Sieve:
         if key in self.np_introduced:
             return self.np_introduced[key]
         start = turn.quotes[0].start
-        lo = start - NP_INTRODUCTION_WINDOW
+        lo = start - INTRODUCTION_WINDOW
         found = None
         i = bisect.bisect_right(self._narration_starts, start) - 1
         while i >= 0 and self.narration_spans[i].end > lo:
@@ -1271,6 +1280,10 @@ class _Sieve:
             if titled:
                 return max(titled, key=lambda c: self.recent.get(c.id, -1))
             return None
+        if head in ("sister", "daughter"):
+            # a Mrs. of the family's name is the mother ("her sister" of Elinor Dashwood is
+            # no Mrs. Dashwood)
+            same = [c for c in same if not _mostly_titled(c, {"mrs"})]
         if same:
             return max(same, key=lambda c: self.recent.get(c.id, -1))
         return None
