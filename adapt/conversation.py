@@ -259,9 +259,14 @@ _LEAD_GENDER = {"he": "M", "she": "F"}
 
 def _lead_gender(turn):
     """"She only attempted to say, "..."": an untagged quote whose narration opens on a
-    pronoun is probably spoken by someone of that gender."""
-    if turn.tag is None and turn.lead and isinstance(turn.lead[0], str):
-        return _LEAD_GENDER.get(turn.lead[0])
+    pronoun is probably spoken by someone of that gender; so is one whose narration right
+    after it opens on one ('"Oh--last Sunday." He started into the present.')."""
+    if turn.tag is not None:
+        return None
+    if turn.lead:
+        return _LEAD_GENDER.get(turn.lead[0]) if isinstance(turn.lead[0], str) else None
+    if turn.after and isinstance(turn.after[0], str):
+        return _LEAD_GENDER.get(turn.after[0])
     return None
 
 

@@ -162,3 +162,19 @@ def test_a_description_binds_only_to_someone_already_brought_in():
             'Mr. Perry, the apothecary, called at the Hall.\n\n'
             '"A cold morning," said Mr. Perry.\n\n"Very cold," said Mrs. Goddard.\n')
     assert _cues(text)[0] == "APOTHECARY"
+
+
+def test_a_pronoun_opening_the_narration_after_an_untagged_line_says_its_speakers_sex():
+    # The two men's exchange would alternate back to Tom, but "She put down her sewing"
+    # right after the untagged line makes it the woman's.
+    text = '''Tom and Jack sat by the fire, and Anna sewed by the window. Tom had his boots off; he was tired. Anna had her work in her lap; she was tired too.
+
+"Shall I light the lamp?" asked Anna.
+
+"It will rain tonight," said Tom.
+
+"It always rains here," said Jack. He threw another log on the fire.
+
+"Then we shall all stay in." She put down her sewing and smiled at them both.
+'''
+    assert [cue for _text, cue in _lines(text)] == ["ANNA", "TOM", "JACK", "ANNA"]
