@@ -698,6 +698,9 @@ PRONOUN_SALIENCE = 0.5
 # A name that is no clause's subject ("Lydia's departure", "joined by Mr. Bingley") keeps its
 # bearer less in focus; and each later mention fades the earlier ones.
 OBJECT_SALIENCE = 0.25
+# ... and the subject opening a sentence more than one inside it ("But Anne went on facing
+# Mrs. Rachel. / 'How dare you?' she repeated" is Anne's), as in SALIENCE_WEIGHTS.
+OPENER_SALIENCE = SALIENCE_WEIGHTS[2] / SALIENCE_WEIGHTS[1]
 SALIENCE_FADE = 0.9
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
@@ -717,7 +720,8 @@ def _by_salience(mentions: list) -> list:
     count = Counter()
     n = len(mentions)
     for i, (ch, pronoun, subject) in enumerate(mentions):
-        weight = (PRONOUN_SALIENCE if pronoun else 1.0) * (1.0 if subject else OBJECT_SALIENCE)
+        weight = (PRONOUN_SALIENCE if pronoun else 1.0) \
+            * (OPENER_SALIENCE if subject == 2 else 1.0 if subject else OBJECT_SALIENCE)
         count[ch] += weight * SALIENCE_FADE ** (n - 1 - i)
     last = {ch: i for i, (ch, _p, _s) in enumerate(mentions)}
     return sorted(count, key=lambda ch: (-count[ch], -last[ch]))

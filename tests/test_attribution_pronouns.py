@@ -174,3 +174,14 @@ def test_someone_the_narration_sends_away_is_not_the_pronoun_tag():
             'daughter. The fire burned low.\n\n'
             '"Your father keeps early hours," said he.\n')
     assert speakers(text)[-1] == "MR. ROSS"
+
+
+def test_the_subject_opening_a_sentence_outweighs_a_name_later_inside_it():
+    # both women are named once since the last quote; Hannah opens the sentence and Mrs.
+    # Cole is only whom she faces, named later: "she" is Hannah
+    text = ('"You are late again," said Mrs. Cole.\n\n'
+            '"I know it," said Hannah.\n\n'
+            '"Then say you are sorry," said Mrs. Cole.\n\n'
+            "But Hannah went on facing Mrs. Cole without a word, her chin up.\n\n"
+            '"I will not say it," she repeated.\n')
+    assert speakers(text)[-1] == "HANNAH"
