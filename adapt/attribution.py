@@ -374,6 +374,9 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
 
 # "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
 _PRESENTS = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present)\s+(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
+# ... or names someone: "Her name is X", "my name's X"
+_NAMES_SOMEONE = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present|name\s+is|name['\u2019]s)\s+"
+                            r"(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
 
 
 def _mutual_introduction(turn: _Turn, cast: Cast):
@@ -1109,11 +1112,11 @@ class _Sieve:
         return tag is not None and not tag.named and _np_head(tag.subject)[2] == role
 
     def _newcomer(self, k: int, gender: str | None) -> CastCharacter | None:
-        """'"And who's this?" / "I'm sneakier," the girl answers': a description of the young
-        that fits nobody of that sex on stage - each an adult, by a grown-up's title or as
-        the one the narration calls "the woman" - is someone new. They take the name the
-        exchange presents next ("This is Ilsa."), else are the child the narration brought
-        in ("a toddler"), else nobody known."""
+        """'"And who is this?" / "I read them all," the boy answers': a description of the
+        young that fits nobody of that sex on stage - each an adult, by a grown-up's title or
+        as the one the narration calls "the man" - is someone new. They take the name the
+        exchange gives next ("This is Ben.", "His name is Ben."), else are the child the
+        narration brought in ("a toddler"), else nobody known."""
         turn = self.turns[k]
         start = turn.quotes[0].start
         on_stage = [c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
@@ -1134,7 +1137,7 @@ class _Sieve:
                 break
             for q in t.quotes:
                 for s, _e, ch in self.cast.mentions(q.text):
-                    if _PRESENTS.search(q.text, max(0, s - 30), s) and not ch.role \
+                    if _NAMES_SOMEONE.search(q.text, max(0, s - 30), s) and not ch.role \
                             and ch.compatible(gender) and ch not in on_stage:
                         return ch
         return self.roles.get(CHILD_ROLE.get(gender, ""))
