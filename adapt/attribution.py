@@ -176,6 +176,7 @@ class _Turn:
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     aside: bool = False              # thought or said to oneself: no turn in the exchange
+    tag_gender: str | None = None    # the sex a noun-phrase tag says ("the old lady": F)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]")
@@ -1437,6 +1438,9 @@ class _Sieve:
             turn.focus_tag = self._focus_near(self.salient_touched, turn.quotes[0].start)
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
+                if turn.how == "np":
+                    # "said the old lady": the decoder keeps the description's sex
+                    turn.tag_gender = _noun_gender(_np_head(turn.tag.subject)[1])
             # only a tagged speaker is known to be there: a guess that put someone on
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":
