@@ -1028,7 +1028,9 @@ class _Sieve:
             return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
-            if bound is not None and bound is not prev and bound not in turn.vocatives \
+            if bound is not None and bound not in turn.vocatives \
+                    and (bound is not prev or self._same_tag(k, role)
+                         or self.turns[k - 1].how == "explicit") \
                     and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
                          or self._named_soon(bound, turn.quotes[0].start)):
                 return bound
