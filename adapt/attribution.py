@@ -176,6 +176,7 @@ class _Turn:
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     aside: bool = False              # thought or said to oneself: no turn in the exchange
+    tag_gender: str | None = None    # the sex a noun-phrase tag says ("the old lady": F)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]")
@@ -373,6 +374,9 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
 
 # "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
 _PRESENTS = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present)\s+(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
+# ... or names someone: "Her name is X", "my name's X"
+_NAMES_SOMEONE = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present|name\s+is|name['\u2019]s)\s+"
+                            r"(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
 
 
 def _mutual_introduction(turn: _Turn, cast: Cast):
@@ -1117,11 +1121,11 @@ class _Sieve:
         return tag is not None and not tag.named and _np_head(tag.subject)[2] == role
 
     def _newcomer(self, k: int, gender: str | None) -> CastCharacter | None:
-        """'"And who's this?" / "I'm sneakier," the girl answers': a description of the young
-        that fits nobody of that sex on stage - each an adult, by a grown-up's title or as
-        the one the narration calls "the woman" - is someone new. They take the name the
-        exchange presents next ("This is Ilsa."), else are the child the narration brought
-        in ("a toddler"), else nobody known."""
+        """'"And who is this?" / "I read them all," the boy answers': a description of the
+        young that fits nobody of that sex on stage - each an adult, by a grown-up's title or
+        as the one the narration calls "the man" - is someone new. They take the name the
+        exchange gives next ("This is Ben.", "His name is Ben."), else are the child the
+        narration brought in ("a toddler"), else nobody known."""
         turn = self.turns[k]
         start = turn.quotes[0].start
         on_stage = [c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
@@ -1142,7 +1146,7 @@ class _Sieve:
                 break
             for q in t.quotes:
                 for s, _e, ch in self.cast.mentions(q.text):
-                    if _PRESENTS.search(q.text, max(0, s - 30), s) and not ch.role \
+                    if _NAMES_SOMEONE.search(q.text, max(0, s - 30), s) and not ch.role \
                             and ch.compatible(gender) and ch not in on_stage:
                         return ch
         return self.roles.get(CHILD_ROLE.get(gender, ""))
@@ -1443,6 +1447,9 @@ class _Sieve:
             turn.focus_tag = self._focus_near(self.salient_touched, turn.quotes[0].start)
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
+                if turn.how == "np":
+                    # "said the old lady": the decoder keeps the description's sex
+                    turn.tag_gender = _noun_gender(_np_head(turn.tag.subject)[1])
             # only a tagged speaker is known to be there: a guess that put someone on
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":
