@@ -1032,7 +1032,9 @@ class _Sieve:
             return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
-            if bound is not None and bound is not prev and bound not in turn.vocatives \
+            if bound is not None and bound not in turn.vocatives \
+                    and (bound is not prev or self._same_tag(k, role)
+                         or self.turns[k - 1].how == "explicit") \
                     and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
                          or self._named_soon(bound, turn.quotes[0].start)):
                 return bound
@@ -1086,6 +1088,13 @@ class _Sieve:
             bound = self.described.get(head)    # "the good doctor" is the doctor
         if bound is None:
             bound = self.appositions.get(head)      # "Mr. Wells, the lawyer,"
+        if bound is None and role == head and head in castmod.TITLE_GENDER:
+            # "the doctor" again and again: the Dr. lately mentioned
+            titles = {head, *castmod.canonical_titles([head])}
+            titled = [c for c in self.cast.characters if c.titles & titles and not c.role
+                      and c.id in self.recent]
+            if titled:
+                bound = max(titled, key=lambda c: self.recent[c.id])
         if bound is not None and bound not in turn.vocatives \
                 and (bound.id in self.recent or self._named_soon(bound, turn.quotes[0].start)) \
                 and (bound is not self.speaker_at(k - 1, turn.conv) or self._same_tag(k, role)

@@ -92,14 +92,17 @@ def test_her_husband_is_no_father_of_a_miss():
     assert speakers(text)[-1] == "MR. HALE"
 
 
+# A dozen people speak: whoever was named before is no longer on stage.
+_CROWD = "".join(f'"Hurrah!" cried {n}.\n\n' for n in (
+    "Amos", "Bertie", "Cyril", "Dick", "Edgar", "Frank", "George", "Harold", "Ivor", "Jack", "Kit",
+    "Lionel", "Martin"))
+
+
 def test_his_wife_is_not_the_wife_of_a_man_long_gone():
     # the collector's wife is the woman with him; Mrs. Hale, the wife of a man only named in
     # passing, was last seen pages before, and a dozen people have spoken since
-    crowd = "".join(f'"Hurrah!" cried {n}.\n\n' for n in (
-        "Amos", "Bertie", "Cyril", "Dick", "Edgar", "Frank", "George", "Harold", "Ivor", "Jack",
-        "Kit", "Lionel", "Martin"))
     text = ('"Good day," said Mr. Hale.\n\n"Good day," said Mrs. Hale.\n\n' + _FILLER + "\n\n"
-            + crowd + _FILLER + "\n\n"
+            + _CROWD + _FILLER + "\n\n"
             + "Mrs. Turton sat in the carriage with a letter from Mr. Hale. Kit held the horses.\n\n"
             + '"It will rain," said the collector.\n\n'
             + '"Nonsense," said his wife.\n')
@@ -143,3 +146,14 @@ def test_her_sister_is_no_mrs_of_the_family():
             + '"It is a fine day," said Marianne.\n\n'
             + '"It will rain by night," replied her sister.\n')
     assert speakers(text)[-1] == "ELINOR DASHLY"
+
+
+def test_a_recurring_title_description_is_who_bears_the_title():
+    # "the doctor" speaks in three scenes and no tag names him: he is Dr. Hale, the doctor the
+    # story named before a dozen others spoke, not a DOCTOR of his own
+    scene = ('"Is he better?" asked Jenny.\n\n"A little," said the doctor.\n\n'
+             + _FILLER + "\n\n")
+    text = ('"Hullo," said Tom.\n\n"Hullo," said Jenny.\n\n' + _FILLER + "\n\n"
+            + 'Dr. Hale drove up to the farm, and Jenny opened the door to him.\n\n'
+            + _CROWD + _FILLER + "\n\n" + scene * 3)
+    assert speakers(text)[-5] == "DR. HALE"
