@@ -45,7 +45,7 @@ TURN_VOTES = 1.0
 RECURRING_DESCRIPTION = 3
 # A recurring description bound to a named speaker means them this many characters before the
 # narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
-NAMED_SOON = 2000
+NAMED_SOON = 5000
 
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
@@ -58,7 +58,7 @@ _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z]
 # Nouns that name people, with the gender they imply.
 PERSON_NOUNS = {
     "man": "M", "woman": "F", "girl": "F", "boy": "M", "lady": "F", "gentleman": "M",
-    "child": None, "toddler": None, "baby": None, "stranger": None, "fellow": "M", "lad": "M",
+    "child": None, "kid": None, "toddler": None, "baby": None, "stranger": None, "fellow": "M", "lad": "M",
     "lass": "F", "maid": "F", "servant": None, "footman": "M", "butler": "M", "waiter": "M",
     "waitress": "F", "nurse": "F", "doctor": None, "officer": None, "guard": None,
     "driver": None, "clerk": None, "porter": "M", "landlady": "F", "landlord": "M",
@@ -110,7 +110,7 @@ YOUNG_NOUNS = {"girl": "F", "boy": "M", "child": None, "kid": None, "toddler": N
 ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady dame signor
     signora herr frau dr doctor colonel captain major general lieutenant sergeant inspector
     professor rev reverend king queen count countess baron baroness duke duchess""".split())
-_ADULT_NOUN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
+_ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
 CHILD_ROLE = {"F": "girl", "M": "boy"}
@@ -130,6 +130,8 @@ KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "si
 # Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
 KIN_SURNAME = KIN_WORDS - {"niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
+# Who keeps someone company ("his friend", "her companion"), most often of their own sex.
+COMPANION_NOUNS = frozenset("friend companion comrade colleague".split())
 # "her ladyship", "his lordship": whoever carries such a title
 _TITLED_BY = {"ladyship": {"lady"}, "lordship": {"lord"}}
 
@@ -174,6 +176,7 @@ class _Turn:
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     aside: bool = False              # thought or said to oneself: no turn in the exchange
+    tag_gender: str | None = None    # the sex a noun-phrase tag says ("the old lady": F)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]")
@@ -310,13 +313,16 @@ def _fits(ch: CastCharacter, role: str, gender: str | None) -> bool:
     """Whether a description ("the girl", "the old man") can be a named character: of a
     compatible sex and age ("the girl" is no Mrs.)."""
     unfit = _YOUNG_UNFIT.get(role.split()[-1])
-    if unfit and ch.titles & unfit:
-        # (by how the text mostly calls them: "Randolph" once called "Mr. Miller" is no Mr.)
-        titled = sum(n for form, n in ch.forms.items()
-                     if form.split()[0].lower().rstrip(".") in unfit)
-        if titled * 2 > sum(ch.forms.values()):
-            return False
-    return ch.compatible(gender)
+    return ch.compatible(gender) and not (unfit and _mostly_titled(ch, unfit))
+
+
+def _mostly_titled(ch: CastCharacter, titles) -> bool:
+    """Whether the text mostly calls `ch` with one of `titles` ("Randolph", once called "Mr.
+    Miller", is no Mr.)."""
+    if not ch.titles & titles:
+        return False
+    titled = sum(n for form, n in ch.forms.items() if form.split()[0].lower().rstrip(".") in titles)
+    return titled * 2 > sum(ch.forms.values())
 
 
 def _noun_gender(head: str | None) -> str | None:
@@ -368,6 +374,9 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
 
 # "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
 _PRESENTS = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present)\s+(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
+# ... or names someone: "Her name is X", "my name's X"
+_NAMES_SOMEONE = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present|name\s+is|name['\u2019]s)\s+"
+                            r"(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
 
 
 def _mutual_introduction(turn: _Turn, cast: Cast):
@@ -986,6 +995,11 @@ class _Sieve:
                 for v in self.turns[k - 1].vocatives:
                     if v not in exclude and v.compatible(gender) and v.gender and not v.role:
                         return v
+            if gender is None and head in COMPANION_NOUNS:
+                # "his friend", "her companion": most often one of the owner's own sex
+                ch = self.most_recent(owner_gender, exclude=exclude)
+                if ch is not None:
+                    return ch
             ch = self.most_recent(gender, exclude=exclude)
             if ch is not None:
                 return ch
@@ -1018,8 +1032,11 @@ class _Sieve:
             return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
-            if bound is not None and bound is not prev and bound not in turn.vocatives \
-                    and bound.id in self.ranked(12):     # on stage: mentioned or heard lately
+            if bound is not None and bound not in turn.vocatives \
+                    and (bound is not prev or self._same_tag(k, role)
+                         or self.turns[k - 1].how == "explicit") \
+                    and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
+                         or self._named_soon(bound, turn.quotes[0].start)):
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
@@ -1071,6 +1088,13 @@ class _Sieve:
             bound = self.described.get(head)    # "the good doctor" is the doctor
         if bound is None:
             bound = self.appositions.get(head)      # "Mr. Wells, the lawyer,"
+        if bound is None and role == head and head in castmod.TITLE_GENDER:
+            # "the doctor" again and again: the Dr. lately mentioned
+            titles = {head, *castmod.canonical_titles([head])}
+            titled = [c for c in self.cast.characters if c.titles & titles and not c.role
+                      and c.id in self.recent]
+            if titled:
+                bound = max(titled, key=lambda c: self.recent[c.id])
         if bound is not None and bound not in turn.vocatives \
                 and (bound.id in self.recent or self._named_soon(bound, turn.quotes[0].start)) \
                 and (bound is not self.speaker_at(k - 1, turn.conv) or self._same_tag(k, role)
@@ -1097,11 +1121,11 @@ class _Sieve:
         return tag is not None and not tag.named and _np_head(tag.subject)[2] == role
 
     def _newcomer(self, k: int, gender: str | None) -> CastCharacter | None:
-        """'"And who's this?" / "I'm sneakier," the girl answers': a description of the young
-        that fits nobody of that sex on stage - each an adult, by a grown-up's title or as
-        the one the narration calls "the woman" - is someone new. They take the name the
-        exchange presents next ("This is Ilsa."), else are the child the narration brought
-        in ("a toddler"), else nobody known."""
+        """'"And who is this?" / "I read them all," the boy answers': a description of the
+        young that fits nobody of that sex on stage - each an adult, by a grown-up's title or
+        as the one the narration calls "the man" - is someone new. They take the name the
+        exchange gives next ("This is Ben.", "His name is Ben."), else are the child the
+        narration brought in ("a toddler"), else nobody known."""
         turn = self.turns[k]
         start = turn.quotes[0].start
         on_stage = [c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
@@ -1122,7 +1146,7 @@ class _Sieve:
                 break
             for q in t.quotes:
                 for s, _e, ch in self.cast.mentions(q.text):
-                    if _PRESENTS.search(q.text, max(0, s - 30), s) and not ch.role \
+                    if _NAMES_SOMEONE.search(q.text, max(0, s - 30), s) and not ch.role \
                             and ch.compatible(gender) and ch not in on_stage:
                         return ch
         return self.roles.get(CHILD_ROLE.get(gender, ""))
@@ -1273,6 +1297,10 @@ class _Sieve:
             if titled:
                 return max(titled, key=lambda c: self.recent.get(c.id, -1))
             return None
+        if head in ("sister", "daughter"):
+            # a Mrs. of the family's name is the mother ("her sister" of Elinor Dashwood is
+            # no Mrs. Dashwood)
+            same = [c for c in same if not _mostly_titled(c, {"mrs"})]
         if same:
             return max(same, key=lambda c: self.recent.get(c.id, -1))
         return None
@@ -1419,6 +1447,9 @@ class _Sieve:
             turn.focus_tag = self._focus_near(self.salient_touched, turn.quotes[0].start)
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
+                if turn.how == "np":
+                    # "said the old lady": the decoder keeps the description's sex
+                    turn.tag_gender = _noun_gender(_np_head(turn.tag.subject)[1])
             # only a tagged speaker is known to be there: a guess that put someone on
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":

@@ -205,7 +205,9 @@ def _candidates(turns, evidence) -> list[list]:
         if turn.continued and out:
             out.append(out[-1])         # the speech goes on: whoever said the quote before
             continue
-        gender = _gender(turn)
+        # of the sex of a pronoun tag, or of a description's ("said the old lady"), whose
+        # focus counts for nothing: a description is seldom who the narration was about
+        gender = _gender(turn) or (turn.tag_gender if turn.how == "np" else None)
         ranked = [ch for ch, _ in sorted(people[k].items(), key=lambda kv: (-kv[1], kv[0].id))
                   if ch.compatible(gender)]
         cands = ranked[:MAX_CANDIDATES]
