@@ -925,6 +925,17 @@ def given_name_gender(cast: Cast):
         if votes:
             g = votes.most_common(1)[0][0]
             ch.votes[g] += 2 + (ch.votes["M"] + ch.votes["F"]) // 3
+    for ch in cast.characters:
+        if ch.role or ch.narrator or not ch.forms or ch.gender is None:
+            continue
+        said = set(given_names.genders(_given_names(ch)).values())
+        if len(said) != 1 or said == {ch.gender}:
+            continue
+        # "Gilbert" whose name sits among the heroine's pronouns: the name is right unless
+        # the sentences where it is the subject say otherwise, twice and more ("Kit")
+        g, other = said.pop(), ch.gender
+        if ch.subject_votes[other] < 2 or ch.subject_votes[g] >= ch.subject_votes[other]:
+            ch.votes[g] = max(ch.votes[g], 2 * ch.votes[other] + 1)
 
 
 def _given_names(ch: Character) -> Counter:

@@ -418,3 +418,17 @@ def test_a_miss_is_not_the_lady_of_her_surname():
             'Miss de Witt was pale. Miss de Witt said nothing more.\n')
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Miss de Witt") is not cast.lookup("Lady Anna de Witt")
+
+
+def test_a_given_name_outweighs_a_few_pronouns_of_someone_else():
+    # "Walter" stands among a girl's pronouns, never the subject of a sentence about her
+    parts = ['She kissed Walter, and she smiled.'] * 3 + ['"Come on," said Walter.']
+    cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
+    assert cast.lookup("Walter").gender == "M"
+
+
+def test_pronouns_about_the_named_subject_stand_against_the_name_list():
+    # "Walter" is the subject of sentences that go on about her: the story makes her a woman
+    parts = ['Walter sat down. She was tired.'] * 3 + ['"Tea," said Walter.']
+    cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
+    assert cast.lookup("Walter").gender == "F"
