@@ -504,7 +504,36 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
     people |= set(designated)
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
+    _join_apposed_descriptions(cast, text)
     return cast
+
+
+def _join_apposed_descriptions(cast: Cast, text: str):
+    """A capitalised description that the prose sets beside a titled name ("the Collector,
+    Mr. Turton, with whom they had dined") is that person's other name: the two become one
+    character, where every such pairing names the same person. (A title word, "the General,
+    De Griers, and ...", is more often one of a list.)"""
+    merged = {}
+    for ch in cast.characters:
+        if len(ch.forms) != 1 or ch.titles:
+            continue
+        form = next(iter(ch.forms))
+        if " " in form or form.lower() in TITLE_GENDER or given_names.genders([form]):
+            continue
+        owners = set()
+        for m in re.finditer(rf"\b[Tt]he\s+{re.escape(form)},\s+(?=[A-Z])", text):
+            person = next(cast.mentions(text[m.end():m.end() + 60]), None)
+            if person is None or person[0] != 0:
+                continue
+            _s, e, who = person
+            rest = text[m.end() + e:m.end() + e + 40]
+            if rest.startswith(",") and not re.match(r",[^.;:!?]*\b(?:and|or)\b", rest) \
+                    and split_title(text[m.end():m.end() + e])[0] and who is not ch:
+                owners.add(who)
+        if len(owners) == 1:
+            merged[ch.id] = owners.pop()
+    if merged:
+        cast.absorb(merged)
 
 
 # A capitalised word after a word and white space, sought from the white space: the regex

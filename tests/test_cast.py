@@ -432,3 +432,21 @@ def test_pronouns_about_the_named_subject_stand_against_the_name_list():
     parts = ['Walter sat down. She was tired.'] * 3 + ['"Tea," said Walter.']
     cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
     assert cast.lookup("Walter").gender == "F"
+
+
+def test_a_capitalised_description_beside_a_titled_name_is_that_person():
+    text = ('They called on the Warden, Mr. Pike, with whom they had dined.\n\n'
+            '"Welcome," said the Warden.\n\n"Thank you," said Nell.\n\n'
+            'The Warden smiled. The Warden was pleased, and Mr. Pike poured the tea.\n\n'
+            '"More?" said Mr. Pike.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Warden") is cast.lookup("Mr. Pike")
+
+
+def test_a_description_in_a_list_of_names_stays_apart():
+    text = ('There were the Warden, Mr. Pike, and Nell at the table.\n\n'
+            '"Welcome," said the Warden.\n\n"Thank you," said Nell.\n\n'
+            'The Warden smiled. The Warden was pleased, and Mr. Pike poured the tea.\n\n'
+            '"More?" said Mr. Pike.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Warden") is not cast.lookup("Mr. Pike")
