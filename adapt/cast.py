@@ -513,27 +513,33 @@ def _join_apposed_descriptions(cast: Cast, text: str):
     Mr. Turton, with whom they had dined") is that person's other name: the two become one
     character, where every such pairing names the same person. (A title word, "the General,
     De Griers, and ...", is more often one of a list.)"""
-    merged = {}
-    for ch in cast.characters:
-        if len(ch.forms) != 1 or ch.titles:
+    owners: dict[Character, set] = {}
+    for m in _COMMA_CAPITAL.finditer(text):
+        start = m.start()             # (the word before the comma, read backwards)
+        while start and text[start - 1].isalpha():
+            start -= 1
+        word = text[start:m.start()]
+        ch = cast.by_form.get(word)
+        if ch is None or len(ch.forms) != 1 or ch.titles or word.lower() in TITLE_GENDER \
+                or not _THE_BEFORE_WORD.search(text, max(0, start - 8), start):
             continue
-        form = next(iter(ch.forms))
-        if " " in form or form.lower() in TITLE_GENDER or given_names.genders([form]):
+        person = next(cast.mentions(text[m.end():m.end() + 60]), None)
+        if person is None or person[0] != 0:
             continue
-        owners = set()
-        for m in re.finditer(rf"\b[Tt]he\s+{re.escape(form)},\s+(?=[A-Z])", text):
-            person = next(cast.mentions(text[m.end():m.end() + 60]), None)
-            if person is None or person[0] != 0:
-                continue
-            _s, e, who = person
-            rest = text[m.end() + e:m.end() + e + 40]
-            if rest.startswith(",") and not re.match(r",[^.;:!?]*\b(?:and|or)\b", rest) \
-                    and split_title(text[m.end():m.end() + e])[0] and who is not ch:
-                owners.add(who)
-        if len(owners) == 1:
-            merged[ch.id] = owners.pop()
+        _s, e, who = person
+        rest = text[m.end() + e:m.end() + e + 40]
+        if rest.startswith(",") and not re.match(r",[^.;:!?]*\b(?:and|or)\b", rest) \
+                and split_title(text[m.end():m.end() + e])[0] and who is not ch:
+            owners.setdefault(ch, set()).add(who)
+    merged = {ch.id: next(iter(who)) for ch, who in owners.items()
+              if len(who) == 1 and not given_names.genders(ch.forms)}
     if merged:
         cast.absorb(merged)
+
+
+# ", " before a capital; "the " before a word
+_COMMA_CAPITAL = re.compile(r",\s+(?=[A-Z])")
+_THE_BEFORE_WORD = re.compile(r"\b[Tt]he\s+\Z")
 
 
 # A capitalised word after a word and white space, sought from the white space: the regex
