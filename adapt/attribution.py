@@ -60,7 +60,7 @@ _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z]
 # Nouns that name people, with the gender they imply.
 PERSON_NOUNS = {
     "man": "M", "woman": "F", "girl": "F", "boy": "M", "lady": "F", "gentleman": "M",
-    "child": None, "toddler": None, "baby": None, "stranger": None, "fellow": "M", "lad": "M",
+    "child": None, "kid": None, "toddler": None, "baby": None, "stranger": None, "fellow": "M", "lad": "M",
     "lass": "F", "maid": "F", "servant": None, "footman": "M", "butler": "M", "waiter": "M",
     "waitress": "F", "nurse": "F", "doctor": None, "officer": None, "guard": None,
     "driver": None, "clerk": None, "porter": "M", "landlady": "F", "landlord": "M",
@@ -112,7 +112,7 @@ YOUNG_NOUNS = {"girl": "F", "boy": "M", "child": None, "kid": None, "toddler": N
 ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady dame signor
     signora herr frau dr doctor colonel captain major general lieutenant sergeant inspector
     professor rev reverend king queen count countess baron baroness duke duchess""".split())
-_ADULT_NOUN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
+_ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
 CHILD_ROLE = {"F": "girl", "M": "boy"}
