@@ -1038,7 +1038,8 @@ class _Sieve:
                     and (bound is not prev or self._same_tag(k, role)
                          or self.turns[k - 1].how == "explicit") \
                     and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
-                         or self._named_soon(bound, turn.quotes[0].start)):
+                         or self._named_soon(bound, turn.quotes[0].start)
+                         or not self._on_stage(gender)):
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
@@ -1122,6 +1123,12 @@ class _Sieve:
                      or self.turns[k - 1].how == "explicit"):
             return bound
         return self.role_character(self.description_name(head), gender)
+
+    def _on_stage(self, gender: str | None) -> bool:
+        """Whether anyone named of `gender` was mentioned or heard lately."""
+        characters = self.cast.characters
+        return any(not c.role and c.gender and c.compatible(gender)
+                   for c in (characters[cid] for cid in self.ranked(12)))
 
     def _named_soon(self, ch: CastCharacter, offset: int) -> bool:
         """Whether the narration first names `ch` a little after `offset`: "said the doctor"
