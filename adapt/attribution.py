@@ -49,6 +49,8 @@ NAMED_SOON = 5000
 
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
+# How far after "said a voice" the narration may reveal whose it was.
+REVEAL_WINDOW = 400
 # A description with a phrase after its noun written this often names one person.
 LONG_DESCRIPTION = 3
 _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
@@ -58,7 +60,7 @@ _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z]
 # Nouns that name people, with the gender they imply.
 PERSON_NOUNS = {
     "man": "M", "woman": "F", "girl": "F", "boy": "M", "lady": "F", "gentleman": "M",
-    "child": None, "toddler": None, "baby": None, "stranger": None, "fellow": "M", "lad": "M",
+    "child": None, "kid": None, "toddler": None, "baby": None, "stranger": None, "fellow": "M", "lad": "M",
     "lass": "F", "maid": "F", "servant": None, "footman": "M", "butler": "M", "waiter": "M",
     "waitress": "F", "nurse": "F", "doctor": None, "officer": None, "guard": None,
     "driver": None, "clerk": None, "porter": "M", "landlady": "F", "landlord": "M",
@@ -110,7 +112,7 @@ YOUNG_NOUNS = {"girl": "F", "boy": "M", "child": None, "kid": None, "toddler": N
 ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady dame signor
     signora herr frau dr doctor colonel captain major general lieutenant sergeant inspector
     professor rev reverend king queen count countess baron baroness duke duchess""".split())
-_ADULT_NOUN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
+_ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
 CHILD_ROLE = {"F": "girl", "M": "boy"}
@@ -1032,9 +1034,12 @@ class _Sieve:
             return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
-            if bound is not None and bound is not prev and bound not in turn.vocatives \
+            if bound is not None and bound not in turn.vocatives \
+                    and (bound is not prev or self._same_tag(k, role)
+                         or self.turns[k - 1].how == "explicit") \
                     and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
-                         or self._named_soon(bound, turn.quotes[0].start)):
+                         or self._named_soon(bound, turn.quotes[0].start)
+                         or not self._on_stage(gender)):
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
@@ -1073,7 +1078,26 @@ class _Sieve:
             # does not name, unless the tags show the description keeps company with a named
             # speaker. (Said once, "the ancestress" is more likely someone named nearby.)
             return self._recurring(k, role, head, gender)
+        if det in ("a", "an") and head in VOICE_NOUNS:
+            # "said a merry voice. Anne flew up, to find Mrs. Allan by her bed": an unseen
+            # speaker, whom the narration after the line reveals
+            revealed = self._revealed(k)
+            if revealed is not None:
+                return revealed
         return self.resolve_pronoun(k, gender)
+
+    def _revealed(self, k: int) -> CastCharacter | None:
+        """The first character the narration just after turn `k` names, other than the one
+        who spoke before it."""
+        turn = self.turns[k]
+        prev = self.speaker_at(k - 1, turn.conv)
+        end = max(turn.quotes[-1].end, turn.tag.subject_end)
+        offsets = self._mention_offsets
+        for _at, ch, _subj in self.mentions[bisect.bisect_left(offsets, end):
+                                            bisect.bisect_left(offsets, end + REVEAL_WINDOW)]:
+            if isinstance(ch, CastCharacter) and ch is not prev and not ch.role:
+                return ch
+        return None
 
     def _recurring(self, k: int, role: str, head: str, gender: str | None) -> CastCharacter:
         """A description the tags keep using: the named speaker it is bound to when they have
@@ -1086,12 +1110,25 @@ class _Sieve:
             bound = self.described.get(head)    # "the good doctor" is the doctor
         if bound is None:
             bound = self.appositions.get(head)      # "Mr. Wells, the lawyer,"
+        if bound is None and role == head and head in castmod.TITLE_GENDER:
+            # "the doctor" again and again: the Dr. lately mentioned
+            titles = {head, *castmod.canonical_titles([head])}
+            titled = [c for c in self.cast.characters if c.titles & titles and not c.role
+                      and c.id in self.recent]
+            if titled:
+                bound = max(titled, key=lambda c: self.recent[c.id])
         if bound is not None and bound not in turn.vocatives \
                 and (bound.id in self.recent or self._named_soon(bound, turn.quotes[0].start)) \
                 and (bound is not self.speaker_at(k - 1, turn.conv) or self._same_tag(k, role)
                      or self.turns[k - 1].how == "explicit"):
             return bound
         return self.role_character(self.description_name(head), gender)
+
+    def _on_stage(self, gender: str | None) -> bool:
+        """Whether anyone named of `gender` was mentioned or heard lately."""
+        characters = self.cast.characters
+        return any(not c.role and c.gender and c.compatible(gender)
+                   for c in (characters[cid] for cid in self.ranked(12)))
 
     def _named_soon(self, ch: CastCharacter, offset: int) -> bool:
         """Whether the narration first names `ch` a little after `offset`: "said the doctor"
