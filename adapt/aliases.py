@@ -20,6 +20,7 @@ from .user_cache import cached_table
 # Titles written with a given name: "Sir William", "Lady Catherine", "Miss Eliza", "Aunt Jo"
 # ("Miss" takes a surname too, but "Miss Eliza" beside "Miss Eliza Bennet" is a given name).
 _GIVEN_NAME_TITLES = _BEFORE_GIVEN_NAMES
+_KNIGHTLY = frozenset(("sir", "lady", "dame"))
 # Titles written with a surname: "Mr. Darcy", "Dr. Aziz" ("Miss" takes either).
 _SURNAME_TITLES = frozenset(("mr", "mrs", "ms", "dr", "rev", "colonel", "captain", "major",
                              "general", "lieutenant", "sergeant", "inspector", "professor"))
@@ -38,7 +39,7 @@ def merge_title_given_names(cast: Cast):
     for ch in _people(cast):
         for f in ch.forms:
             titles, words = split_title(f)
-            for t in set(titles) & _GIVEN_NAME_TITLES:
+            for t in set(titles) & _KNIGHTLY:
                 if len(words) >= 2:
                     full.setdefault((t, words[0]), set()).add(ch)
     if not full:
@@ -51,7 +52,7 @@ def merge_title_given_names(cast: Cast):
             if len(words) != 1:
                 keys = set()
                 break
-            keys |= {(t, words[0]) for t in titles if t in _GIVEN_NAME_TITLES}
+            keys |= {(t, words[0]) for t in titles if t in _KNIGHTLY}
         if len(keys) != 1:
             continue
         owners = full.get(next(iter(keys)), set()) - {ch}
@@ -80,10 +81,11 @@ def merge_nicknames(cast: Cast):
     if len(given) < 2:
         return
     canonicals = _canonicals()
-    carriers: dict[str, set] = {}            # given name -> characters carrying it
+    carriers: dict[str, set] = {}            # given name -> characters called by it alone
     for ch, names in given.items():
-        for n in names:
-            carriers.setdefault(n.lower(), set()).add(ch)
+        for n, counts in names.items():
+            if _familiar(counts):
+                carriers.setdefault(n.lower(), set()).add(ch)
     pairs = []
     for ch, names in given.items():
         owners = {}                           # character -> its names ch's names are nicknames of
@@ -100,8 +102,7 @@ def merge_nicknames(cast: Cast):
         (into, fulls), = owners.items()
         if not _gender_ok(ch, into):
             continue
-        theirs = {n.lower(): counts for n, counts in given[into].items()}
-        if any(_familiar(theirs[f]) for f in fulls) and all(map(_familiar, given[ch].values())):
+        if all(map(_familiar, given[ch].values())):
             pairs.append((ch, into))
     _absorb_groups(cast, pairs)
 
