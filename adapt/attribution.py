@@ -50,6 +50,8 @@ NAMED_SOON = 5000
 
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
+# How far after "said a voice" the narration may reveal whose it was.
+REVEAL_WINDOW = 400
 # A description with a phrase after its noun written this often names one person.
 LONG_DESCRIPTION = 3
 _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
@@ -1037,7 +1039,8 @@ class _Sieve:
                     and (bound is not prev or self._same_tag(k, role)
                          or self.turns[k - 1].how == "explicit") \
                     and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
-                         or self._named_soon(bound, turn.quotes[0].start)):
+                         or self._named_soon(bound, turn.quotes[0].start)
+                         or not self._on_stage(gender)):
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
@@ -1076,7 +1079,26 @@ class _Sieve:
             # does not name, unless the tags show the description keeps company with a named
             # speaker. (Said once, "the ancestress" is more likely someone named nearby.)
             return self._recurring(k, role, head, gender)
+        if det in ("a", "an") and head in VOICE_NOUNS:
+            # "said a merry voice. Anne flew up, to find Mrs. Allan by her bed": an unseen
+            # speaker, whom the narration after the line reveals
+            revealed = self._revealed(k)
+            if revealed is not None:
+                return revealed
         return self.resolve_pronoun(k, gender)
+
+    def _revealed(self, k: int) -> CastCharacter | None:
+        """The first character the narration just after turn `k` names, other than the one
+        who spoke before it."""
+        turn = self.turns[k]
+        prev = self.speaker_at(k - 1, turn.conv)
+        end = max(turn.quotes[-1].end, turn.tag.subject_end)
+        offsets = self._mention_offsets
+        for _at, ch, _subj in self.mentions[bisect.bisect_left(offsets, end):
+                                            bisect.bisect_left(offsets, end + REVEAL_WINDOW)]:
+            if isinstance(ch, CastCharacter) and ch is not prev and not ch.role:
+                return ch
+        return None
 
     def _recurring(self, k: int, role: str, head: str, gender: str | None) -> CastCharacter:
         """A description the tags keep using: the named speaker it is bound to when they have
@@ -1102,6 +1124,12 @@ class _Sieve:
                      or self.turns[k - 1].how == "explicit"):
             return bound
         return self.role_character(self.description_name(head), gender)
+
+    def _on_stage(self, gender: str | None) -> bool:
+        """Whether anyone named of `gender` was mentioned or heard lately."""
+        characters = self.cast.characters
+        return any(not c.role and c.gender and c.compatible(gender)
+                   for c in (characters[cid] for cid in self.ranked(12)))
 
     def _named_soon(self, ch: CastCharacter, offset: int) -> bool:
         """Whether the narration first names `ch` a little after `offset`: "said the doctor"

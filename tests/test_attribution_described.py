@@ -157,3 +157,31 @@ def test_a_recurring_title_description_is_who_bears_the_title():
             + 'Dr. Hale drove up to the farm, and Jenny opened the door to him.\n\n'
             + _CROWD + _FILLER + "\n\n" + scene * 3)
     assert speakers(text)[-5] == "DR. HALE"
+
+
+def test_a_voice_is_whom_the_narration_then_reveals():
+    # Mrs. Penn is in no scene yet; the narration after "said a merry voice" shows her there
+    text = ('"Good night," said Mrs. Penn.\n\n"Good night," said Martha.\n\n' + _FILLER + "\n\n"
+            + 'Ruth lay on her bed in the attic, and Martha sat below with her mending.\n\n'
+            + '"I shall never look anyone in the face again," said Ruth.\n\n'
+            + '"Then come down and tell them so yourself," said a merry voice. Ruth sat up, '
+            + 'to find Mrs. Penn standing by the door and laughing at her.\n')
+    assert speakers(text)[-1] == "MRS. PENN"
+
+
+def test_the_girl_is_her_bound_one_when_no_woman_is_on_stage():
+    # the tags bind "the girl" to Nell; no woman has been named for pages when the girl speaks
+    # with Tom, so she is Nell, not Mrs. Grey, the woman the book names most
+    scene = ('"Good morning," said Nell.\n\n'
+             '"Good morning," said Tom.\n\n'
+             '"Is it {0}?" said the girl.\n\n'
+             '"Not at all," said Tom.\n\n'
+             '"Then I shall go out," said Nell.\n\n')
+    text = ('"Hullo," said Mrs. Grey.\n\n' * 6 + _FILLER + "\n\n"
+            + scene.format("raining") + _FILLER + "\n\n"
+            + scene.format("snowing") + _FILLER + "\n\n"
+            + _CROWD + _FILLER + "\n\n"
+            + 'Tom climbed the stairs and found the girl alone by the window.\n\n'
+            + '"Where is Bill?" said Tom.\n\n'
+            + '"I cannot tell," said the girl.\n')
+    assert speakers(text)[-1] == "NELL"
