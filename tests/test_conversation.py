@@ -198,3 +198,33 @@ He had scarcely swallowed the last spoonful when there came a soft rap at the do
 "Come in," said the old lady; and in walked Mr. Grey.
 '''
     assert _lines(text)[-1][1] == "MRS. PELL"
+
+
+def test_calling_someone_my_dear_girl_answers_a_woman():
+    # The narration before the untagged exchange is about the woman, which alone would make
+    # her open it; but two of its lines call the one they answer "girl", so the man asks
+    # first and the turns alternate from him.
+    text = '''Tom had his newspaper; he read it in silence. Anna poured the coffee, and she smiled at him.
+
+"You are very quiet this morning," said Anna.
+
+"I am reading," said Tom.
+
+CHAPTER II
+
+The rain had stopped by noon. Anna came into the study, and she sat by the window.
+
+"Is there any more of that cake?"
+
+"None at all, I am afraid."
+
+"Then I shall ring for some, my dear girl."
+
+"Please do."
+
+"And a pot of tea, my girl?"
+
+"Yes, if you like."
+'''
+    cues = [cue for _text, cue in _lines(text)[2:]]
+    assert cues == ["TOM", "ANNA", "TOM", "ANNA", "TOM", "ANNA"]
