@@ -27,6 +27,8 @@ TITLE_GENDER = {
     "mother": "F", "aunt": "F", "uncle": "M", "sister": "F", "brother": "M", "cousin": None,
     "prince": "M", "princess": "F", "king": "M", "queen": "F", "count": "M", "countess": "F",
     "baron": "M", "baroness": "F", "duke": "M", "duchess": "F", "saint": None, "st": None,
+    "marchioness": "F", "viscountess": "F", "empress": "F", "earl": "M", "viscount": "M",
+    "emperor": "M",
 }
 # Family roles used as names when capitalised on their own ("Father", "Daddy").
 ROLE_NAMES = {

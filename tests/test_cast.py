@@ -507,3 +507,10 @@ def test_a_description_in_a_list_of_names_stays_apart():
             '"More?" said Mr. Pike.\n')
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Warden") is not cast.lookup("Mr. Pike")
+
+
+def test_ranks_of_the_peerage_are_titles_with_their_gender():
+    text = ('The Marchioness Vane came in with the Earl. The Marchioness sat down.\n\n'
+            '"Tea," said the Marchioness.\n\n"Wine," said the Earl.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Marchioness").gender == "F" and cast.lookup("Earl").gender == "M"
