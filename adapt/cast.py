@@ -77,7 +77,9 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 
 _TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLE_GENDER), key=len, reverse=True))
 # ("McBryde", "MacGregor": a capital inside the word)
-_WORD = r"(?:(?:Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
+# Letters of names, accented ones too ("Thérèse", "Émile", "Zoë")
+_UP, _LOW = "A-Z\u00c0-\u00d6\u00d8-\u00de", "a-z\u00df-\u00f6\u00f8-\u00ff"
+_WORD = rf"(?:(?:Ma?c)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?:'[{_UP}][{_LOW}]+)?)"
 # Only an abbreviation takes a full stop: "Major. The Magistrate" is two sentences.
 _ABBREVIATION_RE = "|".join(sorted(("Mr", "Mrs", "Ms", "Dr", "Mme", "Mlle", "St", "Rev"),
                                    key=len, reverse=True))
@@ -85,7 +87,7 @@ _ABBREVIATION_RE = "|".join(sorted(("Mr", "Mrs", "Ms", "Dr", "Mme", "Mlle", "St"
 PARTICLES = frozenset("van von der den de du des la le di da del".split())
 _PARTICLE_RUN = r"(?:(?:van|von|der|den|de|du|des|la|le|di|da|del)[ \t]+)"
 NAME_RE = re.compile(   # (every match starts with a capital: the lookahead skips the rest fast)
-    rf"(?=[A-Z])(?<![\w.])(?P<title>(?:(?:(?:{_ABBREVIATION_RE})\.?|(?:{_TITLE_RE}))\s+){{0,2}})"
+    rf"(?=[{_UP}])(?<![\w.])(?P<title>(?:(?:(?:{_ABBREVIATION_RE})\.?|(?:{_TITLE_RE}))\s+){{0,2}})"
     rf"(?P<name>{_PARTICLE_RUN}{{0,2}}{_WORD}"
     rf"(?:[ \t]+{_PARTICLE_RUN}{{0,2}}(?!(?:{_TITLE_RE})\b){_WORD}){{0,2}})")
 # A sentence: up to . ! or ?, but not the full stop of a title ("Mrs. Elton").
@@ -328,7 +330,7 @@ class Cast:
 
 # --- discovery -------------------------------------------------------------------------------
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_LOWER_WORD = re.compile(rf"\b[{_LOW}][{_LOW}'-]+\b")
 
 
 def _chunks(text: str, size: int = 1 << 20):
@@ -348,7 +350,7 @@ def _name_words(text: str) -> set[str]:
     (almost) never in lower case."""
     cap_mid = Counter()
     # (the lookahead lets the regex engine skip straight to capitals)
-    for m in re.finditer(rf"(?=[A-Z](?<=[a-z,;] [A-Z]))({_WORD})\b", text):
+    for m in re.finditer(rf"(?=[{_UP}](?<=[{_LOW},;] [{_UP}]))({_WORD})\b", text):
         cap_mid[m.group(1)] += 1
     lower = Counter()
     for chunk in _chunks(text):   # a whole book's word list at once is ~10x the book's size

@@ -46,7 +46,7 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Lady|Lord|Sir|Madam|Madame|Monsieur|Mad
 _PARTICLE_RUN = r"(?:(?:van|von|der|den|de|du|la|le|di|da|del)\s+)+"
 _PARTICLES = rf"(?:{_PARTICLE_RUN})?"
 # A capitalised word, hyphenated ("Grant-Menzies") but not run into a dash ("Elton--")
-_CAP_WORD = r"[A-Z][\w\u2019']*(?:-[\w\u2019']+)*"
+_CAP_WORD = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019']*(?:-[\w\u2019']+)*"   # ("Émile")
 # Initials after a title or in a run of two or more: "Mr. E. W. Brown", "J. K. Brown"
 _INITIALS = r"(?:(?<=\.\s)(?:[A-Z]\.\s+){1,3}|(?:[A-Z]\.\s+){2,3})"
 _NAME = (rf"(?:{TITLES}\s+)?{_INITIALS}?(?:{_PARTICLE_RUN}(?!{TITLES}\s))?{_CAP_WORD}"
@@ -204,7 +204,7 @@ _SUBORDINATORS = frozenset("""
 
 
 # (the patterns of Tag's properties, asked for time and again)
-_NAMED = re.compile(_PARTICLES + r"[A-Z]")
+_NAMED = re.compile(_PARTICLES + r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
 _DETERMINED = re.compile(r"(?:The|His|Her|Their|My|Our|A|An|This|That)\s")
 _DESIGNATION = re.compile(r"(?:the|The)\s+((?:[a-z][\w\-]*\s+)*)([A-Z].*)\Z", re.S)
 

@@ -514,3 +514,13 @@ def test_ranks_of_the_peerage_are_titles_with_their_gender():
             '"Tea," said the Marchioness.\n\n"Wine," said the Earl.\n')
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Marchioness").gender == "F" and cast.lookup("Earl").gender == "M"
+
+
+def test_accented_names_are_names():
+    text = ('Thérèse came up on deck. Thérèse was cold, and Émile gave her his coat.\n\n'
+            '"Thank you," said Thérèse.\n\n"Not at all," said Émile. He smiled.\n\n'
+            'Thérèse laughed. She was happy.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Thérèse").gender == "F" and cast.lookup("Émile").gender == "M"
+    assert not any(len(f) < 3 for ch in cast.characters for f in ch.forms)   # no "Th"
+    assert speakers(text) == ["THÉRÈSE", "ÉMILE"]
