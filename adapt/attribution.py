@@ -45,7 +45,7 @@ TURN_VOTES = 1.0
 RECURRING_DESCRIPTION = 3
 # A recurring description bound to a named speaker means them this many characters before the
 # narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
-NAMED_SOON = 2000
+NAMED_SOON = 5000
 
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
@@ -130,6 +130,8 @@ KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "si
 # Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
 KIN_SURNAME = KIN_WORDS - {"niece", "nephew", "cousin", "aunt", "uncle"}
 KIN_SIBLING = {"sister", "brother", "daughter", "son", "niece", "nephew", "cousin"}
+# Who keeps someone company ("his friend", "her companion"), most often of their own sex.
+COMPANION_NOUNS = frozenset("friend companion comrade colleague".split())
 # "her ladyship", "his lordship": whoever carries such a title
 _TITLED_BY = {"ladyship": {"lady"}, "lordship": {"lord"}}
 
@@ -310,13 +312,16 @@ def _fits(ch: CastCharacter, role: str, gender: str | None) -> bool:
     """Whether a description ("the girl", "the old man") can be a named character: of a
     compatible sex and age ("the girl" is no Mrs.)."""
     unfit = _YOUNG_UNFIT.get(role.split()[-1])
-    if unfit and ch.titles & unfit:
-        # (by how the text mostly calls them: "Randolph" once called "Mr. Miller" is no Mr.)
-        titled = sum(n for form, n in ch.forms.items()
-                     if form.split()[0].lower().rstrip(".") in unfit)
-        if titled * 2 > sum(ch.forms.values()):
-            return False
-    return ch.compatible(gender)
+    return ch.compatible(gender) and not (unfit and _mostly_titled(ch, unfit))
+
+
+def _mostly_titled(ch: CastCharacter, titles) -> bool:
+    """Whether the text mostly calls `ch` with one of `titles` ("Randolph", once called "Mr.
+    Miller", is no Mr.)."""
+    if not ch.titles & titles:
+        return False
+    titled = sum(n for form, n in ch.forms.items() if form.split()[0].lower().rstrip(".") in titles)
+    return titled * 2 > sum(ch.forms.values())
 
 
 def _noun_gender(head: str | None) -> str | None:
@@ -986,6 +991,11 @@ class _Sieve:
                 for v in self.turns[k - 1].vocatives:
                     if v not in exclude and v.compatible(gender) and v.gender and not v.role:
                         return v
+            if gender is None and head in COMPANION_NOUNS:
+                # "his friend", "her companion": most often one of the owner's own sex
+                ch = self.most_recent(owner_gender, exclude=exclude)
+                if ch is not None:
+                    return ch
             ch = self.most_recent(gender, exclude=exclude)
             if ch is not None:
                 return ch
@@ -1019,7 +1029,8 @@ class _Sieve:
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
             if bound is not None and bound is not prev and bound not in turn.vocatives \
-                    and bound.id in self.ranked(12):     # on stage: mentioned or heard lately
+                    and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
+                         or self._named_soon(bound, turn.quotes[0].start)):
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
@@ -1273,6 +1284,10 @@ class _Sieve:
             if titled:
                 return max(titled, key=lambda c: self.recent.get(c.id, -1))
             return None
+        if head in ("sister", "daughter"):
+            # a Mrs. of the family's name is the mother ("her sister" of Elinor Dashwood is
+            # no Mrs. Dashwood)
+            same = [c for c in same if not _mostly_titled(c, {"mrs"})]
         if same:
             return max(same, key=lambda c: self.recent.get(c.id, -1))
         return None

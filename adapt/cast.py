@@ -120,6 +120,13 @@ def title_gender(titles: list[str]) -> str | None:
     return None
 
 
+def form_gender(form: str) -> str | None:
+    """The gender a form without a title says by itself: a family role ("Papa") or a title
+    word used as a name ("the General", "the Baroness")."""
+    key = form.lower()
+    return ROLE_NAMES.get(key) or TITLE_GENDER.get(key)
+
+
 @dataclass(eq=False)       # compared and hashed by identity
 class Character:
     id: int
@@ -156,6 +163,14 @@ class Character:
         # The form used most; a titled form wins ties ("MR. DARCY" over "DARCY" when equal).
         best = max(self.forms.items(),
                    key=lambda kv: (kv[1], -max(0, len(kv[0].split()) - 2), len(kv[0]), kv[0]))[0]
+        if best.lower() in TITLE_GENDER:
+            # a title alone ("PRINCESS") fits anyone of that rank: the title with the name,
+            # where the prose uses that about as often
+            named = [f for f in self.forms if f.split()[0] == best and " " in f]
+            if named:
+                name = max(named, key=lambda f: (self.forms[f], f))
+                if 2 * self.forms[name] >= self.forms[best]:
+                    best = name
         if split_title(best)[0][:1] in (["miss"], ["mlle"], ["mademoiselle"]):
             # "Miss" lasts until a wedding ("Miss Taylor" becomes "Mrs. Weston"): a given name
             # the prose uses at all often is the cue that stays
@@ -195,7 +210,7 @@ class Cast:
         ch.forms[form] += count
         self.by_form[form] = ch
         titles, _ = split_title(form)
-        g = title_gender(titles) or ROLE_NAMES.get(form.lower())
+        g = title_gender(titles) or form_gender(form)
         if g:       # a title says more than any pronoun count
             ch.votes[g] += 5 + 3 * count
         self._regex = self._found = None
@@ -535,16 +550,30 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         titles, words = split_title(f)
         return (-len(words), -len(titles), -counts[f], f)
 
-    clusters: list[dict] = []      # {first, last, gender, titled, char}
+    clusters: list[dict] = []      # {first, last, gender, titled, char[, husband]}
+    known = given_names.genders({split_title(f)[1][0] for f in counts})
     for form in sorted(counts, key=key):
         titles, words = split_title(form)
         # one spelling per title ("the Doctor" finds "Dr." and "Doctor"), the written ones kept
         written, titles = titles, canonical_titles(titles)
+        husband = None
         if "mrs" in titles and len(words) >= 2:
-            words = words[-1:]          # "Mrs. Newland Archer": the first name is her husband's
-        g = title_gender(titles) or ROLE_NAMES.get(form.lower())
+            # "Mrs. Newland Archer": the first name is her husband's; where he is a character
+            # of the story she is his wife, not the "Mrs. Archer" who is his mother
+            if _named_husband(words, counts, known):
+                husband = words[0]
+            words = words[-1:]
+        g = title_gender(titles) or form_gender(form)
         target = None
-        if len(words) >= 2:
+        if husband is not None:
+            same = [c for c in clusters if c.get("husband") == husband and c["last"] == words[0]]
+            if same:
+                target = same[0]
+            else:
+                target = {"first": None, "last": words[0], "gender": "F", "titles": {"mrs"},
+                          "husband": husband, "char": cast.new()}
+                clusters.append(target)
+        elif len(words) >= 2:
             first, last = words[0], words[-1]
             same = [c for c in clusters if c["first"] == first and c["last"] == last
                     and _gender_ok(c["gender"], g)]
@@ -560,7 +589,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             # "Mr. Darcy" joins the one male "Fitzwilliam Darcy"; "Miss Bennet" joins no one
             # when several women share the surname. "Mrs. X" stays apart from "Jane X" (a
             # married woman and a daughter share a surname) unless she was titled so.
-            same = [c for c in clusters if c["last"] == last and _gender_ok(c["gender"], g)]
+            same = [c for c in clusters if c["last"] == last and _gender_ok(c["gender"], g)
+                    and not c.get("husband")]
             if "mrs" in titles:
                 same = [c for c in same if "mrs" in c["titles"] or c["first"] is None]
             if g == "M" and len(same) > 1:
@@ -586,7 +616,9 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         else:
             w = words[0]
             by_first = [c for c in clusters if c["first"] == w]
-            by_last = [c for c in clusters if c["last"] == w]
+            # ("the General" is not the "Madame General" his bride will be)
+            by_last = [c for c in clusters if c["last"] == w and not c.get("husband")
+                       and _gender_ok(c["gender"], g)]
             by_prefix = [c for c in clusters if c["first"] and len(w) >= 4
                          and c["first"] != w and c["first"].startswith(w)]
             if len(by_first) > 1:
@@ -621,6 +653,15 @@ def _cluster(cast: Cast, counts: dict[str, int]):
                     target = by_last[0]
             elif not by_first and len(by_prefix) == 1:
                 target = by_prefix[0]
+            elif not by_first and not by_last and w.lower() in TITLE_GENDER:
+                # "the Colonel" is Colonel Brandon, the one character titled so
+                title = canonical_titles([w.lower()])[0]
+                titled = [c for c in clusters if title in c["titles"]
+                          and _gender_ok(c["gender"], g)]
+                # (not one the prose names by the title alone far more often: "the General"
+                # of two hundred lines is not "General Perovski", named once)
+                if len(titled) == 1 and counts[form] <= 3 * sum(titled[0]["char"].forms.values()):
+                    target = titled[0]
             if target is None:
                 target = {"first": w, "last": None, "gender": g, "titles": set(),
                           "char": cast.new()}
@@ -628,6 +669,16 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         cast.add_form(target["char"], form, counts[form])
         target["char"].surname = target["char"].surname or target["last"]
         target["char"].titles |= {t.rstrip(".").lower() for t in split_title(form)[0]}
+
+
+def _named_husband(words: list[str], counts: dict[str, int], known: dict[str, str]) -> bool:
+    """Whether "Mrs. <words>" names a wife by her husband's name ("Mrs. John Dashwood") and
+    the husband is a man of the story ("John Dashwood"), not her own given name ("Mrs.
+    Rachel Lynde")."""
+    if len(words) != 2 or known.get(words[0]) == "F":
+        return False
+    full = " ".join(words)
+    return full in counts or f"Mr. {full}" in counts
 
 
 def _goes_by_other_name(cluster: dict, counts: dict[str, int]) -> bool:
@@ -725,6 +776,22 @@ def settle_undecided(cast: Cast):
             m, f = ch.subject_votes["M"], ch.subject_votes["F"]
             if m + f >= 4 and (m > 2 * f or f > 2 * m):
                 ch.votes = Counter(ch.subject_votes)
+        elif ch.gender is None and not ch.role:
+            # "Mr. Edmund Bertram" once, "Edmund" four hundred times among a heroine's
+            # pronouns: the title says what the pronouns could not
+            said = _titles_say(ch)
+            if said:
+                other = "F" if said == "M" else "M"
+                ch.votes[said] = max(ch.votes[said], 2 * ch.votes[other] + 1)
+
+
+def _titles_say(ch: Character) -> str | None:
+    """The one gender that all of a character's titles (and a form that is a title word on
+    its own, "General") imply, if they agree."""
+    said = {TITLE_GENDER.get(t) for t in ch.titles}
+    said |= {TITLE_GENDER.get(f.lower()) for f in ch.forms if " " not in f}
+    said.discard(None)
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def merge_titled(cast: Cast):

@@ -104,3 +104,42 @@ def test_his_wife_is_not_the_wife_of_a_man_long_gone():
             + '"It will rain," said the collector.\n\n'
             + '"Nonsense," said his wife.\n')
     assert speakers(text)[-1] == "MRS. TURTON"
+
+
+def test_an_old_lady_speaks_before_the_narration_names_her():
+    # the tags bind "the old lady" to Mrs. Hale; she speaks first a little before the
+    # narration tells her name, while Mrs. Grey is the woman last named
+    visit = ('"Good morning," said Mrs. Hale.\n\n'
+             '"Good morning, ma\'am," said Jenny.\n\n'
+             '"And how is the {0} today?" said the old lady.\n\n'
+             '"Much better," said Jenny.\n\n'
+             '"Then I shall come again tomorrow," said Mrs. Hale.\n\n')
+    text = ('"Hullo," said Tom.\n\n"Hullo," said Mrs. Grey.\n\n' + _FILLER + "\n\n"
+            + 'Jenny ran to the door and let the visitor in.\n\n'
+            + '"Where is the patient?" said the old lady.\n\n'
+            + '"Upstairs," said Jenny.\n\n'
+            + 'The visitor, Mrs. Hale, had nursed half the village in her time.\n\n'
+            + _FILLER + "\n\n" + visit.format("cough") + _FILLER + "\n\n" + visit.format("fever"))
+    assert speakers(text)[2] == "MRS. HALE"
+
+
+def test_his_friend_is_a_man_when_a_man_is_there():
+    # Mrs. Grey was named last, but Mr. Bounder's friend is Mr. Dean
+    text = ('"Good evening," said Mr. Dean.\n\n"Good evening," said Mrs. Grey.\n\n'
+            + _FILLER + "\n\n"
+            + 'Mr. Bounder and Mr. Dean came out of the bank. Mrs. Grey was at her window.\n\n'
+            + '"We shall do it at once," said Mr. Bounder.\n\n'
+            + '"Are you walking?" asked his friend.\n')
+    assert speakers(text)[-1] == "MR. DEAN"
+
+
+def test_her_sister_is_no_mrs_of_the_family():
+    # Mrs. Dashly, the mother, was named last; the sister of Marianne, who spoke last, is
+    # Elinor
+    text = ('"Come in," said Elinor.\n\n"Thank you," said Marianne.\n\n'
+            + '"Sit down," said Mrs. Dashly.\n\n' + _FILLER + "\n\n"
+            + 'Elinor Dashly and Marianne Dashly walked in the garden. Mrs. Dashly watched them '
+            + 'from the house.\n\n'
+            + '"It is a fine day," said Marianne.\n\n'
+            + '"It will rain by night," replied her sister.\n')
+    assert speakers(text)[-1] == "ELINOR DASHLY"

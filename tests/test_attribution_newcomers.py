@@ -1,5 +1,6 @@
-"""A third person joining a two-person scene: introductions, newcomers, who answers whom.
-Short invented passages whose speakers are plain from general English."""
+"""A third person joining a two-person scene: introductions, newcomers, who answers whom, and
+the young ("the girl said"). Short invented passages whose speakers are plain from general
+English."""
 from tests.conftest import speakers
 
 
@@ -42,3 +43,18 @@ def test_the_boy_may_be_a_man_on_stage_the_narration_never_calls_grown_up():
     # so nobody new is brought in on the strength of the description
     text = NEWCOMER.replace("saw the man she had", "saw the face she had")
     assert speakers(text)[3] != "BEN"
+
+
+def test_the_girl_is_never_bound_to_a_married_woman_who_keeps_her_company():
+    # "the girl" speaks in every scene Mrs. Hart is tagged in (which alone would bind the
+    # description to her), but a girl is no Mrs.: she is Nora
+    scene = ('"{}," said Mrs. Hart.\n\n"{}," said Tom.\n\n"{}," the girl said.\n\n'
+             '"{}," said Tom.\n\n"{}," said Nora.\n\n')
+    text = ("Mrs. Hart took her niece Nora and young Tom to the garden.\n\n"
+            + scene.format("It will rain", "I hope not", "It always rains", "Not always", "Mostly")
+            + "* * *\n\nThe next day Mrs. Hart, Nora and Tom walked to the village.\n\n"
+            + scene.format("The shop is shut", "It is Sunday", "Then we walk on", "Gladly", "Quick")
+            + "* * *\n\nMrs. Hart had tea with Nora and Tom in the evening.\n\n"
+            + scene.format("More tea", "Please", "None for me", "As you like", "I am tired"))
+    said = speakers(text)
+    assert [said[i] for i in (2, 7, 12)] == ["NORA"] * 3

@@ -341,3 +341,67 @@ def test_a_knight_keeps_his_given_name_to_his_title():
             '"Will you shoot?" asked Sir John.\n\n"Not today," said John.\n\n'
             '"Then tomorrow," said Sir John.\n')
     assert speakers(text)[3] == "JOHN DASHWOOD"
+
+
+def test_a_wife_called_by_her_husbands_name_is_not_his_mother():
+    # "Mrs. Walter Pike" is the wife of Walter Pike, who is a man of the story; "Mrs. Pike"
+    # is his mother
+    text = ('Walter Pike came home with his wife. Mrs. Pike met them at the door.\n\n'
+            '"You are late," said Mrs. Pike.\n\n"The roads were bad," said Mrs. Walter Pike.\n\n'
+            '"They always are," said Walter Pike.\n\n"Sit down, my dear," said Mrs. Pike.\n\n'
+            'Mrs. Walter Pike sat down by the fire. She was tired.\n')
+    cast = discover_cast(read_prose(text))
+    wife, mother = cast.lookup("Mrs. Walter Pike"), cast.lookup("Mrs. Pike")
+    assert wife is not mother and wife is not cast.lookup("Walter Pike")
+    assert wife.gender == "F" and wife.cue == "MRS. WALTER PIKE"
+    assert speakers(text) == ["MRS. PIKE", "MRS. WALTER PIKE", "WALTER PIKE", "MRS. PIKE"]
+
+
+def test_a_married_woman_with_her_own_given_name_is_one_person():
+    # "Mrs. Martha Pike": Martha is her own name (a woman's), so she is Mrs. Pike
+    text = ('Mrs. Martha Pike kept the shop. Mrs. Pike was a stout woman.\n\n'
+            '"Good morning," said Mrs. Pike.\n\n"Good morning," said Martha Pike.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Mrs. Martha Pike") is cast.lookup("Mrs. Pike")
+
+
+def test_a_title_settles_a_gender_the_pronouns_leave_open():
+    # Mr. Osric Vane is named by his given name as often beside a woman's pronouns as
+    # beside his own; his title says he is a man
+    parts = ['Mr. Osric Vane had come to stay.']
+    parts += ['Osric looked at Nell. She smiled at her cousin.'] * 6
+    parts += ['Osric went out. He walked to the gate.'] * 3
+    text = "\n\n".join(parts) + '\n\n"Well," said Osric.\n'
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Osric").gender == "M"
+
+
+def test_a_title_word_used_as_a_name_says_the_gender():
+    # "the General" is a man though she ... her surround him; "Lady General", the bride he
+    # may have, is someone else
+    parts = ['The General sat at the head of the table, and Kate watched him.']
+    parts += ['The General looked at Kate. She turned to her plate.'] * 6
+    parts += ['Kate hoped to be Lady General one day, and so did Lady General\'s rivals.',
+              '"More wine," said the General.']
+    cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
+    general = cast.lookup("General")
+    assert general.gender == "M"
+    assert cast.lookup("Lady General") is not general
+
+
+def test_a_title_alone_is_the_one_character_titled_so():
+    text = ('Colonel Ashby rode up to the house. Mary ran to meet him.\n\n'
+            '"You are early," said Mary.\n\n"The roads were dry," said Colonel Ashby.\n\n'
+            'The Colonel got down. The Colonel was tired, and Mary took his arm.\n\n'
+            '"Come in," said Mary. The Colonel smiled.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Colonel") is cast.lookup("Colonel Ashby")
+    assert cast.lookup("Colonel").cue == "COLONEL ASHBY"     # (not a bare "COLONEL")
+
+
+def test_a_title_alone_used_far_more_is_someone_else():
+    # "the General" of many lines is not General Platt, named once
+    parts = ['The General sat down.'] * 8 + ['He had known General Platt in the war.',
+                                             '"Tea," said the General.']
+    cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
+    assert cast.lookup("General") is not cast.lookup("General Platt")
