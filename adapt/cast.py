@@ -868,29 +868,15 @@ def given_name_gender(cast: Cast):
         if votes:
             g = votes.most_common(1)[0][0]
             ch.votes[g] += 2 + (ch.votes["M"] + ch.votes["F"]) // 3
-        if ch.gender is None:
-            _title_and_name_decide(ch)
 
 
-def _title_and_name_decide(ch: Character):
-    """"Mr. Edmund Bertram" written twice, "Edmund" hundreds of times in scenes shared with
-    the heroine: when the pronouns leave a character open, a gendered title it is written
-    with decides, if its given name has the same usual gender."""
-    said = {title_gender(canonical_titles(split_title(f)[0])) for f in ch.forms} - {None}
-    if len(said) == 1 and said == set(given_names.genders(_given_names(ch, titled=True)).values()):
-        g = said.pop()
-        other = ch.votes["F" if g == "M" else "M"]
-        ch.votes[g] = max(ch.votes[g], int(1.5 * other) + 1)
-
-
-def _given_names(ch: Character, titled: bool = False) -> Counter:
+def _given_names(ch: Character) -> Counter:
     """The given names a character goes by, with their mentions: "Edmund" of "Edmund" and
-    "Edmund Bertram"; none when a title has told the gender (`titled`: those of titled
-    forms too, "Mr. Edmund Bertram")."""
+    "Edmund Bertram"; none when a title has told the gender."""
     out = Counter()
     for f, n in ch.forms.items():
         titles, words = split_title(f)
-        if titles and not titled:
+        if titles:
             if title_gender(canonical_titles(titles)):
                 return Counter()
             continue
