@@ -49,6 +49,8 @@ NAMED_SOON = 5000
 
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
+# How far after "said a voice" the narration may reveal whose it was.
+REVEAL_WINDOW = 400
 # A description with a phrase after its noun written this often names one person.
 LONG_DESCRIPTION = 3
 _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
@@ -58,7 +60,7 @@ _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z]
 # Nouns that name people, with the gender they imply.
 PERSON_NOUNS = {
     "man": "M", "woman": "F", "girl": "F", "boy": "M", "lady": "F", "gentleman": "M",
-    "child": None, "toddler": None, "baby": None, "stranger": None, "fellow": "M", "lad": "M",
+    "child": None, "kid": None, "toddler": None, "baby": None, "stranger": None, "fellow": "M", "lad": "M",
     "lass": "F", "maid": "F", "servant": None, "footman": "M", "butler": "M", "waiter": "M",
     "waitress": "F", "nurse": "F", "doctor": None, "officer": None, "guard": None,
     "driver": None, "clerk": None, "porter": "M", "landlady": "F", "landlord": "M",
@@ -110,7 +112,7 @@ YOUNG_NOUNS = {"girl": "F", "boy": "M", "child": None, "kid": None, "toddler": N
 ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady dame signor
     signora herr frau dr doctor colonel captain major general lieutenant sergeant inspector
     professor rev reverend king queen count countess baron baroness duke duchess""".split())
-_ADULT_NOUN = re.compile(r"\bthe\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
+_ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
 CHILD_ROLE = {"F": "girl", "M": "boy"}
@@ -185,6 +187,7 @@ class _Turn:
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     aside: bool = False              # thought or said to oneself: no turn in the exchange
+    tag_gender: str | None = None    # the sex a noun-phrase tag says ("the old lady": F)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]")
@@ -382,6 +385,9 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
 
 # "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
 _PRESENTS = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present)\s+(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
+# ... or names someone: "Her name is X", "my name's X"
+_NAMES_SOMEONE = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present|name\s+is|name['\u2019]s)\s+"
+                            r"(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
 
 
 def _mutual_introduction(turn: _Turn, cast: Cast):
@@ -1038,9 +1044,12 @@ class _Sieve:
             return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
-            if bound is not None and bound is not prev and bound not in turn.vocatives \
+            if bound is not None and bound not in turn.vocatives \
+                    and (bound is not prev or self._same_tag(k, role)
+                         or self.turns[k - 1].how == "explicit") \
                     and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
-                         or self._named_soon(bound, turn.quotes[0].start)):
+                         or self._named_soon(bound, turn.quotes[0].start)
+                         or not self._on_stage(gender)):
                 return bound
             if role in self.roles and not STICKY_LAST:
                 return self.roles[role]
@@ -1079,7 +1088,26 @@ class _Sieve:
             # does not name, unless the tags show the description keeps company with a named
             # speaker. (Said once, "the ancestress" is more likely someone named nearby.)
             return self._recurring(k, role, head, gender)
+        if det in ("a", "an") and head in VOICE_NOUNS:
+            # "said a merry voice. Anne flew up, to find Mrs. Allan by her bed": an unseen
+            # speaker, whom the narration after the line reveals
+            revealed = self._revealed(k)
+            if revealed is not None:
+                return revealed
         return self.resolve_pronoun(k, gender)
+
+    def _revealed(self, k: int) -> CastCharacter | None:
+        """The first character the narration just after turn `k` names, other than the one
+        who spoke before it."""
+        turn = self.turns[k]
+        prev = self.speaker_at(k - 1, turn.conv)
+        end = max(turn.quotes[-1].end, turn.tag.subject_end)
+        offsets = self._mention_offsets
+        for _at, ch, _subj in self.mentions[bisect.bisect_left(offsets, end):
+                                            bisect.bisect_left(offsets, end + REVEAL_WINDOW)]:
+            if isinstance(ch, CastCharacter) and ch is not prev and not ch.role:
+                return ch
+        return None
 
     def _recurring(self, k: int, role: str, head: str, gender: str | None) -> CastCharacter:
         """A description the tags keep using: the named speaker it is bound to when they have
@@ -1092,12 +1120,25 @@ class _Sieve:
             bound = self.described.get(head)    # "the good doctor" is the doctor
         if bound is None:
             bound = self.appositions.get(head)      # "Mr. Wells, the lawyer,"
+        if bound is None and role == head and head in castmod.TITLE_GENDER:
+            # "the doctor" again and again: the Dr. lately mentioned
+            titles = {head, *castmod.canonical_titles([head])}
+            titled = [c for c in self.cast.characters if c.titles & titles and not c.role
+                      and c.id in self.recent]
+            if titled:
+                bound = max(titled, key=lambda c: self.recent[c.id])
         if bound is not None and bound not in turn.vocatives \
                 and (bound.id in self.recent or self._named_soon(bound, turn.quotes[0].start)) \
                 and (bound is not self.speaker_at(k - 1, turn.conv) or self._same_tag(k, role)
                      or self.turns[k - 1].how == "explicit"):
             return bound
         return self.role_character(self.description_name(head), gender)
+
+    def _on_stage(self, gender: str | None) -> bool:
+        """Whether anyone named of `gender` was mentioned or heard lately."""
+        characters = self.cast.characters
+        return any(not c.role and c.gender and c.compatible(gender)
+                   for c in (characters[cid] for cid in self.ranked(12)))
 
     def _named_soon(self, ch: CastCharacter, offset: int) -> bool:
         """Whether the narration first names `ch` a little after `offset`: "said the doctor"
@@ -1118,11 +1159,11 @@ class _Sieve:
         return tag is not None and not tag.named and _np_head(tag.subject)[2] == role
 
     def _newcomer(self, k: int, gender: str | None) -> CastCharacter | None:
-        """'"And who's this?" / "I'm sneakier," the girl answers': a description of the young
-        that fits nobody of that sex on stage - each an adult, by a grown-up's title or as
-        the one the narration calls "the woman" - is someone new. They take the name the
-        exchange presents next ("This is Ilsa."), else are the child the narration brought
-        in ("a toddler"), else nobody known."""
+        """'"And who is this?" / "I read them all," the boy answers': a description of the
+        young that fits nobody of that sex on stage - each an adult, by a grown-up's title or
+        as the one the narration calls "the man" - is someone new. They take the name the
+        exchange gives next ("This is Ben.", "His name is Ben."), else are the child the
+        narration brought in ("a toddler"), else nobody known."""
         turn = self.turns[k]
         start = turn.quotes[0].start
         on_stage = [c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
@@ -1143,7 +1184,7 @@ class _Sieve:
                 break
             for q in t.quotes:
                 for s, _e, ch in self.cast.mentions(q.text):
-                    if _PRESENTS.search(q.text, max(0, s - 30), s) and not ch.role \
+                    if _NAMES_SOMEONE.search(q.text, max(0, s - 30), s) and not ch.role \
                             and ch.compatible(gender) and ch not in on_stage:
                         return ch
         return self.roles.get(CHILD_ROLE.get(gender, ""))
@@ -1444,6 +1485,9 @@ class _Sieve:
             turn.focus_tag = self._focus_near(self.salient_touched, turn.quotes[0].start)
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
+                if turn.how == "np":
+                    # "said the old lady": the decoder keeps the description's sex
+                    turn.tag_gender = _noun_gender(_np_head(turn.tag.subject)[1])
             # only a tagged speaker is known to be there: a guess that put someone on
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":

@@ -79,9 +79,13 @@ _WORD = r"(?:(?:Ma?c)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'[A-Z][a-z]+)?)"
 # Only an abbreviation takes a full stop: "Major. The Magistrate" is two sentences.
 _ABBREVIATION_RE = "|".join(sorted(("Mr", "Mrs", "Ms", "Dr", "Mme", "Mlle", "St", "Rev"),
                                    key=len, reverse=True))
+# Particles inside a surname: "Mrs. van der Luyden", "Lady Catherine de Bourgh".
+PARTICLES = frozenset("van von der den de du des la le di da del".split())
+_PARTICLE_RUN = r"(?:(?:van|von|der|den|de|du|des|la|le|di|da|del)[ \t]+)"
 NAME_RE = re.compile(   # (every match starts with a capital: the lookahead skips the rest fast)
     rf"(?=[A-Z])(?<![\w.])(?P<title>(?:(?:(?:{_ABBREVIATION_RE})\.?|(?:{_TITLE_RE}))\s+){{0,2}})"
-    rf"(?P<name>{_WORD}(?:[ \t]+(?!(?:{_TITLE_RE})\b){_WORD}){{0,2}})")
+    rf"(?P<name>{_PARTICLE_RUN}{{0,2}}{_WORD}"
+    rf"(?:[ \t]+{_PARTICLE_RUN}{{0,2}}(?!(?:{_TITLE_RE})\b){_WORD}){{0,2}})")
 # A sentence: up to . ! or ?, but not the full stop of a title ("Mrs. Elton").
 SENTENCE_RE = re.compile(     # (runs of plain characters taken at once: 4x faster than one by one)
     r"(?:[^.!?]+|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSt)|(?<=\bMme)|(?<=\bMlle)|"
@@ -109,7 +113,26 @@ def split_title(form: str) -> tuple[list[str], list[str]]:
     titles = []
     while len(words) > 1 and words[0].rstrip(".").lower() in TITLE_GENDER:
         titles.append(words.pop(0).rstrip(".").lower())
-    return titles, words
+    return titles, glue_particles(words)
+
+
+def glue_particles(words: list[str]) -> list[str]:
+    """A surname's particles joined to it, in lower case ("De Griers" and "de Griers" are
+    one surname): ['van', 'der', 'Luyden'] -> ['van der Luyden']."""
+    if len(words) < 2 or not any(w.lower() in PARTICLES for w in words[:-1]):
+        return words
+    out, run = [], []
+    for w in words:
+        if w.lower() in PARTICLES:
+            run.append(w)
+            continue
+        if run and w[:1].isupper():
+            out.append(" ".join([*(p.lower() for p in run), w]))
+        else:
+            out.extend([*run, w])
+        run = []
+    out.extend(run)
+    return out
 
 
 def title_gender(titles: list[str]) -> str | None:
@@ -125,6 +148,12 @@ def form_gender(form: str) -> str | None:
     word used as a name ("the General", "the Baroness")."""
     key = form.lower()
     return ROLE_NAMES.get(key) or TITLE_GENDER.get(key)
+
+
+def _word_count(form: str) -> int:
+    """Words of a form, a surname with its particles one ("Mr. van der Pol": two)."""
+    titles, words = split_title(form)
+    return len(titles) + len(words)
 
 
 @dataclass(eq=False)       # compared and hashed by identity
@@ -162,7 +191,7 @@ class Character:
             return (self.role or "VOICE").upper()
         # The form used most; a titled form wins ties ("MR. DARCY" over "DARCY" when equal).
         best = max(self.forms.items(),
-                   key=lambda kv: (kv[1], -max(0, len(kv[0].split()) - 2), len(kv[0]), kv[0]))[0]
+                   key=lambda kv: (kv[1], -max(0, _word_count(kv[0]) - 2), len(kv[0]), kv[0]))[0]
         if best.lower() in TITLE_GENDER:
             # a title alone ("PRINCESS") fits anyone of that rank: the title with the name,
             # where the prose uses that about as often
@@ -341,11 +370,12 @@ def candidate_forms(text: str, name_words: set[str]) -> Counter:
 
 def _candidate_form(title: str, name: str, name_words: set[str]) -> str | None:
     """The form a NAME_RE match (its title and name) counts for, if any."""
-    title, words = title or "", name.split()
+    title, words = title or "", _glued_as_written(name.split())
     # keep the run of name words (a title may precede any capitalised word: "Mr. Knightley")
     kept = []
     for w in words:
-        if w in name_words or (title and not kept and w.lower() not in NOT_NAMES):
+        core = w.rsplit(None, 1)[-1]        # ("van der Luyden": its name word)
+        if core in name_words or (title and not kept and core.lower() not in NOT_NAMES):
             kept.append(w)
         elif kept:
             break
@@ -353,7 +383,22 @@ def _candidate_form(title: str, name: str, name_words: set[str]) -> str | None:
             title = ""      # "Then Elizabeth": skip the leading word, and any title
     if kept and len(kept) < len(words) and words[0] not in kept:
         title = ""
+    if kept and not title and kept[0][:1].islower():
+        kept[0] = kept[0].rsplit(None, 1)[-1]   # "Old van der Pol": what a bare mention is
     return norm(title + " ".join(kept)) if kept else None
+
+
+def _glued_as_written(words: list[str]) -> list[str]:
+    """glue_particles() keeping the particles as written (the form is what the text says)."""
+    glued = glue_particles(words)
+    if glued is words:
+        return words
+    out, i = [], 0
+    for g in glued:
+        n = len(g.split())
+        out.append(" ".join(words[i:i + n]))
+        i += n
+    return out
 
 
 def _designations(text: str, designations: Counter, forms: Counter) -> Counter:
@@ -422,7 +467,7 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
     forms.update(designated)
     # evidence counts only for forms made of name words (not "Oh", "Yes", "But")
     evidence = Counter({f: n for f, n in evidence.items()
-                        if all(w in name_words for w in split_title(f)[1]) or _is_role(f)})
+                        if all(w.rsplit(None, 1)[-1] in name_words for w in split_title(f)[1]) or _is_role(f)})
     for f, n in evidence.items():
         if n and f not in forms and not _is_role(f):
             forms[norm(f)] += n
@@ -434,11 +479,12 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
         if titles and len(words) >= 1:
             people.add(f)
     # The words of titled forms (what this loop adds has no title, so the set stays put).
-    titled_words = {w for g in people if split_title(g)[0] for w in g.split()}
+    titled_words = {w for g in people if split_title(g)[0]
+                    for w in (*g.split(), *split_title(g)[1])}      # (and "de Vries")
     for f in list(forms):
         if f in people:
             continue
-        if f in titled_words and forms[f] >= 2:
+        if (f in titled_words or " ".join(split_title(f)[1]) in titled_words) and forms[f] >= 2:
             people.add(f)
     # A full name joining a person's given name to a titled surname ("Emma Woodhouse" beside
     # "Emma" and "Miss Woodhouse") links the two, though it may never speak in a tag.
@@ -593,6 +639,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
                     and not c.get("husband")]
             if "mrs" in titles:
                 same = [c for c in same if "mrs" in c["titles"] or c["first"] is None]
+            if "miss" in titles:    # ("Miss de Bourgh" is not Lady Catherine de Bourgh)
+                same = [c for c in same if not c["titles"] & {"mrs", "lady"}]
             if g == "M" and len(same) > 1:
                 same = [c for c in same if c["gender"] == "M"] or same
             exact = [c for c in same if set(titles) & c["titles"] and c["first"] is None]
@@ -617,7 +665,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
             w = words[0]
             by_first = [c for c in clusters if c["first"] == w]
             # ("the General" is not the "Madame General" his bride will be)
-            by_last = [c for c in clusters if c["last"] == w and not c.get("husband")
+            by_last = [c for c in clusters if (c["last"] == w or _particled(c["last"], w))
+                       and not c.get("husband")
                        and _gender_ok(c["gender"], g)]
             by_prefix = [c for c in clusters if c["first"] and len(w) >= 4
                          and c["first"] != w and c["first"].startswith(w)]
@@ -669,6 +718,12 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         cast.add_form(target["char"], form, counts[form])
         target["char"].surname = target["char"].surname or target["last"]
         target["char"].titles |= {t.rstrip(".").lower() for t in split_title(form)[0]}
+
+
+def _particled(last: str | None, word: str) -> bool:
+    """A surname with particles ("van der Luyden") whose last word is `word`: the text writes
+    "van der Luyden" without a title, where only "Luyden" is a name form."""
+    return last is not None and " " in last and last.rsplit(None, 1)[-1] == word
 
 
 def _named_husband(words: list[str], counts: dict[str, int], known: dict[str, str]) -> bool:
@@ -818,7 +873,9 @@ def merge_titled(cast: Cast):
             continue
         full = [c for c in with_surname.get(ch.surname, ()) if c is not ch and c.id not in merged
                 and not c.role and _could_be(c, gender)]
-        if len(full) == 1 and not _distinguished(full[0], sorted(titles)):
+        if len(full) == 1 and not _distinguished(full[0], sorted(titles)) \
+                and not ("miss" in titles and full[0].titles & {"mrs", "lady"}):
+            # ("Miss de Bourgh" is not Lady Catherine de Bourgh)
             merged[ch.id] = full[0]
     if merged:
         cast.absorb(merged)

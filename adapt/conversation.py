@@ -61,7 +61,7 @@ ADDRESS_WORDS = frozenset("""
     papa pa mamma mama mother father sir sirs madam ma'am mum dad daddy mommy mummy dear
     dearest love darling child children boy girl boys girls lad uncle aunt auntie cousin sister
     brother lord lady ladyship lordship honour honor monsieur madame mademoiselle miss friend
-    fellow man gentlemen ladies sweetheart honey son daughter master mistress
+    fellow man gentlemen ladies sweetheart honey son daughter master mistress woman lad lass
 """.split())
 # Polite words of address that say the addressee's sex ("sir", "ma'am"): the line answers
 # someone of that sex. (Kin words are not: "Daddy, look!" calls someone who has not spoken.)
@@ -69,6 +69,9 @@ ADDRESSEE = -1.0
 ADDRESSED_GENDER = {
     **dict.fromkeys("sir sirs lord lordship monsieur master gentlemen".split(), "M"),
     **dict.fromkeys("madam ma'am lady ladyship madame mademoiselle miss mistress ladies".split(), "F"),
+    # ... and the words that call an equal or a younger one by their sex ("my dear fellow")
+    **dict.fromkeys("fellow man lad boy".split(), "M"),
+    **dict.fromkeys("girl woman lass".split(), "F"),
 }
 # (a dash counts doubled only; the mark first lets the regex engine skip ahead to marks)
 _STOPS = re.compile(r"[,;:!?.\u2014-](?:(?<=-)-|(?<!-))")     # [,;:!?.\u2014]|--
@@ -205,7 +208,9 @@ def _candidates(turns, evidence) -> list[list]:
         if turn.continued and out:
             out.append(out[-1])         # the speech goes on: whoever said the quote before
             continue
-        gender = _gender(turn)
+        # of the sex of a pronoun tag, or of a description's ("said the old lady"), whose
+        # focus counts for nothing: a description is seldom who the narration was about
+        gender = _gender(turn) or (turn.tag_gender if turn.how == "np" else None)
         ranked = [ch for ch, _ in sorted(people[k].items(), key=lambda kv: (-kv[1], kv[0].id))
                   if ch.compatible(gender)]
         cands = ranked[:MAX_CANDIDATES]

@@ -13,11 +13,12 @@ def _rates(counts):
 
 def test_seed_speakers_against_the_hand_made_gold():
     # tests/data/seed_speakers.json: the speaker of all 123 quotations, read by hand.
-    # Measured 91.9% (explicit 100%, anaphoric 91.5%, implicit 90.3%; 75.6 / 83.0 / 64.5 before
-    # conversations were decoded whole); the target is every line right, not reached yet.
+    # Measured 95.9%, 118 of 123 (explicit 100%, anaphoric 95.7%, implicit 95.2%; 91.9% before
+    # introductions and newcomers were read, 75.6 / 83.0 / 64.5 before conversations were
+    # decoded whole); the target is every line right, not reached yet.
     rates = _rates(score(*load_seed()))
     assert rates["explicit"] == 1.0
-    assert rates["all"] >= 0.91 and rates["anaphoric"] >= 0.91 and rates["implicit"] >= 0.88
+    assert rates["all"] >= 0.95 and rates["anaphoric"] >= 0.93 and rates["implicit"] >= 0.93
     assert rates["found"] == 1.0
 
 

@@ -92,14 +92,17 @@ def test_her_husband_is_no_father_of_a_miss():
     assert speakers(text)[-1] == "MR. HALE"
 
 
+# A dozen people speak: whoever was named before is no longer on stage.
+_CROWD = "".join(f'"Hurrah!" cried {n}.\n\n' for n in (
+    "Amos", "Bertie", "Cyril", "Dick", "Edgar", "Frank", "George", "Harold", "Ivor", "Jack", "Kit",
+    "Lionel", "Martin"))
+
+
 def test_his_wife_is_not_the_wife_of_a_man_long_gone():
     # the collector's wife is the woman with him; Mrs. Hale, the wife of a man only named in
     # passing, was last seen pages before, and a dozen people have spoken since
-    crowd = "".join(f'"Hurrah!" cried {n}.\n\n' for n in (
-        "Amos", "Bertie", "Cyril", "Dick", "Edgar", "Frank", "George", "Harold", "Ivor", "Jack",
-        "Kit", "Lionel", "Martin"))
     text = ('"Good day," said Mr. Hale.\n\n"Good day," said Mrs. Hale.\n\n' + _FILLER + "\n\n"
-            + crowd + _FILLER + "\n\n"
+            + _CROWD + _FILLER + "\n\n"
             + "Mrs. Turton sat in the carriage with a letter from Mr. Hale. Kit held the horses.\n\n"
             + '"It will rain," said the collector.\n\n'
             + '"Nonsense," said his wife.\n')
@@ -143,3 +146,42 @@ def test_her_sister_is_no_mrs_of_the_family():
             + '"It is a fine day," said Marianne.\n\n'
             + '"It will rain by night," replied her sister.\n')
     assert speakers(text)[-1] == "ELINOR DASHLY"
+
+
+def test_a_recurring_title_description_is_who_bears_the_title():
+    # "the doctor" speaks in three scenes and no tag names him: he is Dr. Hale, the doctor the
+    # story named before a dozen others spoke, not a DOCTOR of his own
+    scene = ('"Is he better?" asked Jenny.\n\n"A little," said the doctor.\n\n'
+             + _FILLER + "\n\n")
+    text = ('"Hullo," said Tom.\n\n"Hullo," said Jenny.\n\n' + _FILLER + "\n\n"
+            + 'Dr. Hale drove up to the farm, and Jenny opened the door to him.\n\n'
+            + _CROWD + _FILLER + "\n\n" + scene * 3)
+    assert speakers(text)[-5] == "DR. HALE"
+
+
+def test_a_voice_is_whom_the_narration_then_reveals():
+    # Mrs. Penn is in no scene yet; the narration after "said a merry voice" shows her there
+    text = ('"Good night," said Mrs. Penn.\n\n"Good night," said Martha.\n\n' + _FILLER + "\n\n"
+            + 'Ruth lay on her bed in the attic, and Martha sat below with her mending.\n\n'
+            + '"I shall never look anyone in the face again," said Ruth.\n\n'
+            + '"Then come down and tell them so yourself," said a merry voice. Ruth sat up, '
+            + 'to find Mrs. Penn standing by the door and laughing at her.\n')
+    assert speakers(text)[-1] == "MRS. PENN"
+
+
+def test_the_girl_is_her_bound_one_when_no_woman_is_on_stage():
+    # the tags bind "the girl" to Nell; no woman has been named for pages when the girl speaks
+    # with Tom, so she is Nell, not Mrs. Grey, the woman the book names most
+    scene = ('"Good morning," said Nell.\n\n'
+             '"Good morning," said Tom.\n\n'
+             '"Is it {0}?" said the girl.\n\n'
+             '"Not at all," said Tom.\n\n'
+             '"Then I shall go out," said Nell.\n\n')
+    text = ('"Hullo," said Mrs. Grey.\n\n' * 6 + _FILLER + "\n\n"
+            + scene.format("raining") + _FILLER + "\n\n"
+            + scene.format("snowing") + _FILLER + "\n\n"
+            + _CROWD + _FILLER + "\n\n"
+            + 'Tom climbed the stairs and found the girl alone by the window.\n\n'
+            + '"Where is Bill?" said Tom.\n\n'
+            + '"I cannot tell," said the girl.\n')
+    assert speakers(text)[-1] == "NELL"

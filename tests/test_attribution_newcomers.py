@@ -1,6 +1,8 @@
 """A third person joining a two-person scene: introductions, newcomers, who answers whom, and
 the young ("the girl said"). Short invented passages whose speakers are plain from general
 English."""
+import pytest
+
 from tests.conftest import speakers
 
 
@@ -18,8 +20,8 @@ def test_in_a_mutual_introduction_the_one_presented_last_speaks_next():
 
 
 NEWCOMER = ("Clara was reading the notices by the door of the library when she heard her "
-            "name. She turned and saw the man she had not seen in ten years; Tom had hardly "
-            "changed.\n\n"
+            "name. The woman turned and saw the man she had not seen in ten years; Tom had "
+            "hardly changed.\n\n"
             '"Tom Walsh," she says.\n\n'
             '"Clara. You look well," Tom says.\n\n'
             '"And who is this behind you?"\n\n'
@@ -31,11 +33,15 @@ NEWCOMER = ("Clara was reading the notices by the door of the library when she h
             '"Hello, Ben," she says.\n')
 
 
-def test_the_boy_no_man_on_stage_can_be_is_the_newcomer_the_exchange_presents_next():
-    # Tom is "the man" of the narration, so "the boy" is someone new: Ben, presented a few
-    # lines on; his word does not break the exchange of the two grown-ups
-    assert speakers(NEWCOMER) == ["CLARA", "TOM", "CLARA", "BEN", "CLARA", "TOM", "CLARA",
-                                  "TOM", "CLARA"]
+@pytest.mark.parametrize("naming", ["This is Ben. Ben, this is Clara.",
+                                    "His name is Ben, and he is trouble."])
+@pytest.mark.parametrize("young", ["the boy", "the kid"])
+def test_the_boy_no_man_on_stage_can_be_is_the_newcomer_the_exchange_names_next(naming, young):
+    # Clara and Tom are "the woman" and "the man" of the narration, so "the boy" (or "the
+    # kid") is someone new: Ben, named a few lines on; his word does not break the exchange
+    # of the two grown-ups
+    text = NEWCOMER.replace("This is Ben. Ben, this is Clara.", naming).replace("the boy", young)
+    assert speakers(text)[:8] == ["CLARA", "TOM", "CLARA", "BEN", "CLARA", "TOM", "CLARA", "TOM"]
 
 
 def test_the_boy_may_be_a_man_on_stage_the_narration_never_calls_grown_up():

@@ -392,3 +392,29 @@ def test_a_title_alone_used_far_more_is_someone_else():
                                              '"Tea," said the General.']
     cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
     assert cast.lookup("General") is not cast.lookup("General Platt")
+
+
+def test_surname_particles_stay_with_the_name():
+    # "Mr. van der Pol" and "Mrs. van der Pol" are two people, and the bare "van der Pol" of
+    # the narration is the man; "De Vries" opening a sentence is the "de Vries" of the rest
+    text = ('Mr. van der Pol came in with his wife. Mrs. van der Pol sat down.\n\n'
+            '"It is cold," said Mr. van der Pol.\n\n"Very cold," said Mrs. van der Pol.\n\n'
+            'Old van der Pol rubbed his hands, and his wife smiled at van der Pol.\n\n'
+            'Monsieur de Vries bowed to her.\n\n'
+            '"Madame," said de Vries.\n\nDe Vries sat down by the fire. De Vries was tired.\n')
+    cast = discover_cast(read_prose(text))
+    mr, mrs = cast.lookup("Mr. van der Pol"), cast.lookup("Mrs. van der Pol")
+    assert mr is not None and mrs is not None and mr is not mrs
+    assert mr.gender == "M" and mrs.gender == "F"
+    assert cast.lookup("Pol") is mr
+    assert cast.lookup("De Vries") is cast.lookup("Monsieur de Vries")
+    assert speakers(text)[:2] == ["MR. VAN DER POL", "MRS. VAN DER POL"]
+
+
+def test_a_miss_is_not_the_lady_of_her_surname():
+    # Miss de Witt is Lady Anna de Witt's daughter
+    text = ('Lady Anna de Witt drove up with Miss de Witt. Lady Anna was proud.\n\n'
+            '"Good day," said Lady Anna.\n\n"Good day," said Miss de Witt.\n\n'
+            'Miss de Witt was pale. Miss de Witt said nothing more.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Miss de Witt") is not cast.lookup("Lady Anna de Witt")

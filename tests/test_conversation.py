@@ -178,3 +178,53 @@ def test_a_pronoun_opening_the_narration_after_an_untagged_line_says_its_speaker
 "Then we shall all stay in." She put down her sewing and smiled at them both.
 '''
     assert [cue for _text, cue in _lines(text)] == ["ANNA", "TOM", "JACK", "ANNA"]
+
+
+def test_a_description_tag_keeps_its_sex_in_the_decoder():
+    # The narration before the last line is all about the boy, and the exchange would go on
+    # with him; but "said the old lady" can only be the woman.
+    text = '''Mrs. Pell sat by the bed with her knitting, and little Robin ate his broth. She watched him closely.
+
+"Is it good?" asked Mrs. Pell.
+
+"Very good, ma'am," said Robin.
+
+"Eat it all, then," said Mrs. Pell.
+
+"I will, ma'am," said Robin.
+
+He had scarcely swallowed the last spoonful when there came a soft rap at the door. Robin looked up; he put down his spoon.
+
+"Come in," said the old lady; and in walked Mr. Grey.
+'''
+    assert _lines(text)[-1][1] == "MRS. PELL"
+
+
+def test_calling_someone_my_dear_girl_answers_a_woman():
+    # The narration before the untagged exchange is about the woman, which alone would make
+    # her open it; but two of its lines call the one they answer "girl", so the man asks
+    # first and the turns alternate from him.
+    text = '''Tom had his newspaper; he read it in silence. Anna poured the coffee, and she smiled at him.
+
+"You are very quiet this morning," said Anna.
+
+"I am reading," said Tom.
+
+CHAPTER II
+
+The rain had stopped by noon. Anna came into the study, and she sat by the window.
+
+"Is there any more of that cake?"
+
+"None at all, I am afraid."
+
+"Then I shall ring for some, my dear girl."
+
+"Please do."
+
+"And a pot of tea, my girl?"
+
+"Yes, if you like."
+'''
+    cues = [cue for _text, cue in _lines(text)[2:]]
+    assert cues == ["TOM", "ANNA", "TOM", "ANNA", "TOM", "ANNA"]
