@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
 
+from . import aliases
 from . import cast as castmod
 from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
@@ -1689,6 +1690,7 @@ def discover_cast(story: Story) -> Cast:
     vote_gender(cast, narration)
     castmod.given_name_gender(cast)
     castmod.merge_titled(cast)
+    aliases.merge_aliases(cast)         # "Lizzy", "Eliza" and "Sir William" of their people
     castmod.settle_undecided(cast)
     castmod.disambiguate_given_names(cast)
     return cast

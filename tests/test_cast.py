@@ -394,6 +394,63 @@ def test_a_title_alone_used_far_more_is_someone_else():
     assert cast.lookup("General") is not cast.lookup("General Platt")
 
 
+# --- nicknames and a title with the given name (adapt/aliases.py) ---------------------------
+
+NICKNAMES = """Miss Quill came down to breakfast. Margaret Quill was late, as Margaret often was.
+
+"You are late, Peggy," said her aunt.
+
+"I overslept," said Margaret. She poured the tea.
+
+"Peggy never oversleeps," said Mr. Ormsby.
+
+"Margaret does today," said Margaret, laughing.
+
+Sir Roland Ormsby came in with the post. "Letters, Peggy," said Sir Roland.
+
+"Thank you," said Peggy. "Is there one from Roland's cousin?"
+
+"None," said Sir Roland.
+"""
+
+
+def test_a_nickname_joins_the_one_character_of_that_given_name():
+    cast = discover_cast(read_prose(NICKNAMES))
+    # "Peggy" is a nickname of Margaret (the nicknames package's list), and Margaret Quill
+    # is the one character called Margaret
+    assert cast.lookup("Peggy") is cast.lookup("Margaret") is cast.lookup("Margaret Quill")
+    assert cast.lookup("Peggy").cue == "MARGARET"
+
+
+def test_a_title_with_the_given_name_joins_the_full_name():
+    cast = discover_cast(read_prose(NICKNAMES))
+    assert cast.lookup("Sir Roland") is cast.lookup("Sir Roland Ormsby")
+
+
+def test_a_nickname_claimed_by_two_characters_joins_neither():
+    # "Peggy" may be a Margaret or a Marguerite: with one of each, it stays apart
+    text = NICKNAMES + ('\nMarguerite Dunne stood at the gate. "Good," said Marguerite.\n\n'
+                        '"Yes," said Marguerite. She smiled.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Marguerite") is not cast.lookup("Margaret")
+    assert cast.lookup("Peggy") not in (cast.lookup("Margaret"), cast.lookup("Marguerite"))
+
+
+def test_a_nickname_with_another_surname_is_someone_else():
+    text = NICKNAMES + '\nPeggy Hartwell came to the door. "May I come in?" asked Peggy Hartwell.\n'
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Peggy Hartwell") is not cast.lookup("Margaret Quill")
+
+
+def test_a_son_called_by_the_nickname_is_not_the_titled_father():
+    # "Sir Edward" is called so with his title; "Ned", his son, shares the name
+    text = ('Sir Edward Vane sat by the fire.\n\n"Come here, Ned," said Sir Edward.\n\n'
+            '"Yes, sir," said Ned. He came to the fire.\n\n"Sit down," said Sir Edward.\n\n'
+            '"Thank you," said Ned.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Ned") is not cast.lookup("Sir Edward")
+
+
 def test_surname_particles_stay_with_the_name():
     # "Mr. van der Pol" and "Mrs. van der Pol" are two people, and the bare "van der Pol" of
     # the narration is the man; "De Vries" opening a sentence is the "de Vries" of the rest

@@ -1,0 +1,216 @@
+"""Forms of one person's name that clustering by words leaves apart: a nickname ("Lizzy" and
+"Eliza" beside "Elizabeth Bennet") and a title with the given name ("Sir William" beside "Sir
+William Lucas").
+
+Which names are nicknames of which comes from the `nicknames` package (a hand-curated list of
+English given names and their nicknames, names.csv: "elizabeth,has_nickname,lizzy"). Its file
+is read without importing the package (whose import costs ~20 ms), and only once a cast has
+two characters to compare; the pairs are kept in the user's cache folder like given_names'.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from collections import Counter
+
+from .cast import _BEFORE_GIVEN_NAMES, Cast, Character, canonical_titles, split_title
+from .user_cache import cached_table
+
+# Titles written with a given name: "Sir William", "Lady Catherine", "Miss Eliza", "Aunt Jo"
+# ("Miss" takes a surname too, but "Miss Eliza" beside "Miss Eliza Bennet" is a given name).
+_GIVEN_NAME_TITLES = _BEFORE_GIVEN_NAMES
+_KNIGHTLY = frozenset(("sir", "lady", "dame"))
+# Titles written with a surname: "Mr. Darcy", "Dr. Aziz" ("Miss" takes either).
+_SURNAME_TITLES = frozenset(("mr", "mrs", "ms", "dr", "rev", "colonel", "captain", "major",
+                             "general", "lieutenant", "sergeant", "inspector", "professor"))
+
+
+def merge_aliases(cast: Cast):
+    """Fold a title-and-given-name form and nicknames into the character they name."""
+    merge_title_given_names(cast)
+    merge_nicknames(cast)
+
+
+def merge_title_given_names(cast: Cast):
+    """A character known only as "Sir William" (or "William" too) is the one character of the
+    cast written "Sir William <Surname>"; with two such (a father and a son) it stays apart."""
+    full: dict[tuple[str, str], set] = {}    # (title, given name) -> characters written so
+    for ch in _people(cast):
+        for f in ch.forms:
+            titles, words = split_title(f)
+            for t in set(titles) & _KNIGHTLY:
+                if len(words) >= 2:
+                    full.setdefault((t, words[0]), set()).add(ch)
+    if not full:
+        return
+    merged = {}
+    for ch in _people(cast):
+        keys = set()
+        for f in ch.forms:
+            titles, words = split_title(f)
+            if len(words) != 1:
+                keys = set()
+                break
+            keys |= {(t, words[0]) for t in titles if t in _KNIGHTLY}
+        if len(keys) != 1:
+            continue
+        owners = full.get(next(iter(keys)), set()) - {ch}
+        if len(owners) == 1:
+            into = next(iter(owners))
+            if _gender_ok(ch, into) and into.id not in merged:
+                merged[ch.id] = into
+    if merged:
+        cast.absorb(merged)
+
+
+def merge_nicknames(cast: Cast):
+    """A character whose given name is a nickname of another's ("Lizzy", "Eliza" of
+    "Elizabeth") joins that character when it is the only one whose given name has that
+    nickname (among those of the nickname's surname, where the prose gives it one: "Eliza
+    Bennet" is Elizabeth Bennet's, not Louisa's), their genders do not disagree, and the prose
+    calls the other character by the given name itself at least as often as by a title with
+    it (a "Sir Thomas" or a "Lady Catherine" is no "Tom" or "Kitty": a son or daughter who
+    shares the name is)."""
+    people = _people(cast)
+    if len(people) < 2:
+        return
+    surnames = _surnames(people)
+    given = {ch: _given_names(ch, surnames) for ch in people}
+    given = {ch: names for ch, names in given.items() if names}
+    if len(given) < 2:
+        return
+    canonicals = _canonicals()
+    carriers: dict[str, set] = {}            # given name -> characters called by it alone
+    for ch, names in given.items():
+        for n, counts in names.items():
+            if _familiar(counts):
+                carriers.setdefault(n.lower(), set()).add(ch)
+    pairs = []
+    for ch, names in given.items():
+        owners = {}                           # character -> its names ch's names are nicknames of
+        for n in names:
+            for full in canonicals.get(n.lower(), ()):
+                for o in carriers.get(full, ()):
+                    if o is not ch:
+                        owners.setdefault(o, set()).add(full)
+        mine = _own_surnames(ch)
+        if mine:                              # "Eliza Doolittle" is no "Elizabeth Bennet"
+            owners = {o: v for o, v in owners.items() if mine <= _own_surnames(o)}
+        if len(owners) != 1:
+            continue
+        (into, fulls), = owners.items()
+        if not _gender_ok(ch, into):
+            continue
+        if all(map(_familiar, given[ch].values())):
+            pairs.append((ch, into))
+    _absorb_groups(cast, pairs)
+
+
+def _absorb_groups(cast: Cast, pairs: list[tuple[Character, Character]]):
+    """Fold each group of characters the pairs join into its most mentioned member (the CSV
+    lists some pairs both ways: "eliza" and "elizabeth" are nicknames of each other)."""
+    if not pairs:
+        return
+    parent: dict[Character, Character] = {}
+
+    def root(ch):
+        while parent.get(ch, ch) is not ch:
+            ch = parent[ch]
+        return ch
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra is not rb:
+            parent[ra] = rb
+    groups: dict[Character, list] = {}
+    for ch in {c for pair in pairs for c in pair}:
+        groups.setdefault(root(ch), []).append(ch)
+    merged = {}
+    for members in groups.values():
+        into = max(members, key=lambda c: (_mentions(c), -c.id))
+        for ch in members:
+            if ch is not into:
+                merged[ch.id] = into
+    cast.absorb(merged)
+
+
+def _people(cast: Cast) -> list[Character]:
+    return [ch for ch in cast.characters if ch.forms and not ch.role and not ch.narrator]
+
+
+def _mentions(ch: Character) -> int:
+    return sum(ch.forms.values())
+
+
+def _gender_ok(a: Character, b: Character) -> bool:
+    return a.gender is None or b.gender is None or a.gender == b.gender
+
+
+def _surnames(people: list[Character]) -> set[str]:
+    """Words the cast writes as surnames: the last of a full name, or after "Mr." or "Dr."."""
+    out = set()
+    for ch in people:
+        for f in ch.forms:
+            titles, words = split_title(f)
+            if len(words) >= 2:
+                out.add(words[-1])
+            elif set(canonical_titles(titles)) & _SURNAME_TITLES:
+                out.add(words[0])
+    return out
+
+
+def _own_surnames(ch: Character) -> set[str]:
+    return {words[-1] for words in (split_title(f)[1] for f in ch.forms) if len(words) >= 2}
+
+
+def _given_names(ch: Character, surnames: set[str]) -> dict[str, list[int]]:
+    """The given names a character goes by: {name: [mentions alone, with a title]} ("Miss
+    Elizabeth Bennet", "Father William" count as titled, "Elizabeth Bennet" as neither). "Mrs.
+    John Dashwood" is her husband's name; a word alone that any character bears as a surname
+    is none ("Miss Lucas", "Mr. Darcy", "Lucas")."""
+    out: dict[str, list[int]] = {}
+    for f, n in ch.forms.items():
+        titles, words = split_title(f)
+        titles = canonical_titles(titles)
+        if "mrs" in titles or (len(words) == 1 and words[0] in surnames):
+            continue
+        counts = out.setdefault(words[0], [0, 0])
+        if titles:
+            counts[1] += n
+        elif len(words) == 1:
+            counts[0] += n
+    return out
+
+
+def _familiar(counts: list[int]) -> bool:
+    """The prose calls someone by this given name alone, at least as often as with a title
+    ("Lizzy", "Elizabeth"; not "Sir Thomas", "Lady Catherine", "Father William", nor a name
+    only ever written in full)."""
+    alone, titled = counts
+    return alone > 0 and alone >= titled
+
+
+@functools.lru_cache(maxsize=None)
+def _canonicals() -> dict[str, tuple[str, ...]]:
+    """{nickname: the names it is a nickname of}, lower case ("lizzy": ("elizabeth",));
+    empty without the package."""
+    spec = importlib.util.find_spec("nicknames")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = os.path.join(spec.submodule_search_locations[0], "names.csv")
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return {}
+
+    def build():
+        pairs: dict[str, set] = {}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.strip().split(",")
+                if len(parts) == 3 and parts[1] == "has_nickname":
+                    a, b = parts[0].strip().lower(), parts[2].strip().lower()
+                    pairs.setdefault(b, set()).add(a)
+        return {k: tuple(sorted(v)) for k, v in pairs.items()}
+    return cached_table(f"nickname-canonicals-{stat.st_size}-{stat.st_mtime_ns}", build,
+                        replaces="nickname-canonicals-")
