@@ -51,7 +51,7 @@ OCCUPATIONS = frozenset("""
     beggar pauper vagrant tramp sailor seaman mariner pilot soldier subaltern orderly
     croupier dealer official chairman foreman lacquey lackey flunkey tailor dressmaker
     milliner barber hairdresser baker butcher grocer fishmonger blacksmith smith carpenter
-    mason miller weaver washerwoman laundress charwoman ostler hostler secretary
+    mason miller weaver washerwoman laundress charwoman ostler hostler secretary proprietor
     under-secretary stationmaster station-master schoolboy newsboy errand-boy
 """.split())
 _OCCUPATION_ENDINGS = ("-master", "-keeper", "-maid", "-man", "-woman", "-boy")
@@ -945,6 +945,7 @@ def _given_names(ch: Character) -> Counter:
 
 
 _APPOSED_AFTER = re.compile(r",\s+the\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s*[,.;:)]")
+_APPOSED_BEFORE = re.compile(r"(?:\A|[.!?]\s+)The\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*),\s+")
 
 
 def appositions(text: str, cast: Cast) -> dict[str, Character]:
@@ -959,6 +960,14 @@ def appositions(text: str, cast: Cast) -> dict[str, Character]:
         found = list(cast.mentions(text[max(0, m.start() - 40):m.start()]))
         if found and found[-1][1] == min(40, m.start()):
             seen[head][found[-1][2].id] += 1
+    for m in _APPOSED_BEFORE.finditer(text):
+        # "The proprietor, Mr. Turner, asked him": the subject of its sentence, not a list
+        head = m.group(1)
+        if not is_occupation(head):
+            continue
+        found = next(iter(cast.mentions(text[m.end():m.end() + 40])), None)
+        if found is not None and found[0] == 0 and text[m.end() + found[1]:m.end() + found[1] + 1] == ",":
+            seen[head][found[2].id] += 1
     by_id = {c.id: c for c in cast.characters}
     return {head: by_id[next(iter(ids))] for head, ids in seen.items()
             if len(ids) == 1 and next(iter(ids)) in by_id}
