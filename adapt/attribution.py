@@ -337,6 +337,13 @@ def _mostly_titled(ch: CastCharacter, titles) -> bool:
     return titled * 2 > sum(ch.forms.values())
 
 
+def _person_head(head: str) -> bool:
+    """Whether a noun can name a person ("friend", "mother", "solicitor", "ancestress")."""
+    return head in PERSON_NOUNS or head in KIN_WORDS or head in COMPANION_NOUNS \
+        or head in ROLE_NAMES or head in _TITLED_BY or castmod.is_occupation(head) \
+        or _noun_gender(head) is not None or head.endswith(("er", "or", "ist", "ant", "ent"))
+
+
 def _noun_gender(head: str | None) -> str | None:
     """The sex a person noun implies: the lexicon's, else its ending ("ancestress",
     "policeman")."""
@@ -984,6 +991,10 @@ class _Sieve:
                       and c is not prev and c not in turn.vocatives and c.id in self.recent]
             if titled:
                 return max(titled, key=lambda c: self.recent[c.id])
+        if det in ("his", "her") and head and not _person_head(head):
+            # "his voice said", "her eyes asked": the owner speaks, as "he said" would
+            focus = [c for c in turn.focus_tag if c.gender == {"his": "M", "her": "F"}[det]][:1]
+            return self.resolve_pronoun(k, {"his": "M", "her": "F"}[det], focus)
         if det in ("his", "her", "their"):
             # "her mother": the mother of the latest woman, found through a shared surname;
             # "her ladyship", "his friend": someone of that gender besides the owner
