@@ -183,11 +183,11 @@ def _given_names(ch: Character, surnames: set[str]) -> dict[str, list[int]]:
 
 
 def _familiar(counts: list[int]) -> bool:
-    """The prose calls someone by this given name alone, at least as often as with a title
+    """The prose calls someone by this given name alone, more often than with a title
     ("Lizzy", "Elizabeth"; not "Sir Thomas", "Lady Catherine", "Father William", nor a name
     only ever written in full)."""
     alone, titled = counts
-    return alone > 0 and alone >= titled
+    return alone > titled
 
 
 @functools.lru_cache(maxsize=None)
