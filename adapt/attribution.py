@@ -1106,11 +1106,10 @@ class _Sieve:
         this same description: "said Mr. Losberne. ... said the doctor", "said the doctor.
         ... said the doctor" are one person), else a character of its own."""
         turn = self.turns[k]
-        bound = self.described.get(role)
+        # the text's own word ("Mr. Wells, the lawyer,") before the company the tags keep
+        bound = self.appositions.get(head) or self.described.get(role)
         if bound is None and role != head and not set(role.split()[:-1]) & _DISTINGUISHING:
             bound = self.described.get(head)    # "the good doctor" is the doctor
-        if bound is None:
-            bound = self.appositions.get(head)      # "Mr. Wells, the lawyer,"
         if bound is None and role == head and head in castmod.TITLE_GENDER:
             # "the doctor" again and again: the Dr. lately mentioned
             titles = {head, *castmod.canonical_titles([head])}

@@ -51,7 +51,7 @@ OCCUPATIONS = frozenset("""
     beggar pauper vagrant tramp sailor seaman mariner pilot soldier subaltern orderly
     croupier dealer official chairman foreman lacquey lackey flunkey tailor dressmaker
     milliner barber hairdresser baker butcher grocer fishmonger blacksmith smith carpenter
-    mason miller weaver washerwoman laundress charwoman ostler hostler secretary
+    mason miller weaver washerwoman laundress charwoman ostler hostler secretary proprietor
     under-secretary stationmaster station-master schoolboy newsboy errand-boy
 """.split())
 _OCCUPATION_ENDINGS = ("-master", "-keeper", "-maid", "-man", "-woman", "-boy")
@@ -504,7 +504,42 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
     people |= set(designated)
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
+    _join_apposed_descriptions(cast, text)
     return cast
+
+
+def _join_apposed_descriptions(cast: Cast, text: str):
+    """A capitalised description that the prose sets beside a titled name ("the Collector,
+    Mr. Turton, with whom they had dined") is that person's other name: the two become one
+    character, where every such pairing names the same person. (A title word, "the General,
+    De Griers, and ...", is more often one of a list.)"""
+    owners: dict[Character, set] = {}
+    for m in _COMMA_CAPITAL.finditer(text):
+        start = m.start()             # (the word before the comma, read backwards)
+        while start and text[start - 1].isalpha():
+            start -= 1
+        word = text[start:m.start()]
+        ch = cast.by_form.get(word)
+        if ch is None or len(ch.forms) != 1 or ch.titles or word.lower() in TITLE_GENDER \
+                or not _THE_BEFORE_WORD.search(text, max(0, start - 8), start):
+            continue
+        person = next(cast.mentions(text[m.end():m.end() + 60]), None)
+        if person is None or person[0] != 0:
+            continue
+        _s, e, who = person
+        rest = text[m.end() + e:m.end() + e + 40]
+        if rest.startswith(",") and not re.match(r",[^.;:!?]*\b(?:and|or)\b", rest) \
+                and split_title(text[m.end():m.end() + e])[0] and who is not ch:
+            owners.setdefault(ch, set()).add(who)
+    merged = {ch.id: next(iter(who)) for ch, who in owners.items()
+              if len(who) == 1 and not given_names.genders(ch.forms)}
+    if merged:
+        cast.absorb(merged)
+
+
+# ", " before a capital; "the " before a word
+_COMMA_CAPITAL = re.compile(r",\s+(?=[A-Z])")
+_THE_BEFORE_WORD = re.compile(r"\b[Tt]he\s+\Z")
 
 
 # A capitalised word after a word and white space, sought from the white space: the regex
@@ -925,6 +960,17 @@ def given_name_gender(cast: Cast):
         if votes:
             g = votes.most_common(1)[0][0]
             ch.votes[g] += 2 + (ch.votes["M"] + ch.votes["F"]) // 3
+    for ch in cast.characters:
+        if ch.role or ch.narrator or not ch.forms or ch.gender is None:
+            continue
+        said = set(given_names.genders(_given_names(ch)).values())
+        if len(said) != 1 or said == {ch.gender}:
+            continue
+        # "Gilbert" whose name sits among the heroine's pronouns: the name is right unless
+        # the sentences where it is the subject say otherwise, twice and more ("Kit")
+        g, other = said.pop(), ch.gender
+        if ch.subject_votes[other] < 2 or ch.subject_votes[g] >= ch.subject_votes[other]:
+            ch.votes[g] = max(ch.votes[g], 2 * ch.votes[other] + 1)
 
 
 def _given_names(ch: Character) -> Counter:
@@ -945,6 +991,7 @@ def _given_names(ch: Character) -> Counter:
 
 
 _APPOSED_AFTER = re.compile(r",\s+the\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s*[,.;:)]")
+_APPOSED_BEFORE = re.compile(r"(?:\A|[.!?]\s+)The\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*),\s+")
 
 
 def appositions(text: str, cast: Cast) -> dict[str, Character]:
@@ -959,6 +1006,14 @@ def appositions(text: str, cast: Cast) -> dict[str, Character]:
         found = list(cast.mentions(text[max(0, m.start() - 40):m.start()]))
         if found and found[-1][1] == min(40, m.start()):
             seen[head][found[-1][2].id] += 1
+    for m in _APPOSED_BEFORE.finditer(text):
+        # "The proprietor, Mr. Turner, asked him": the subject of its sentence, not a list
+        head = m.group(1)
+        if not is_occupation(head):
+            continue
+        found = next(iter(cast.mentions(text[m.end():m.end() + 40])), None)
+        if found is not None and found[0] == 0 and text[m.end() + found[1]:m.end() + found[1] + 1] == ",":
+            seen[head][found[2].id] += 1
     by_id = {c.id: c for c in cast.characters}
     return {head: by_id[next(iter(ids))] for head, ids in seen.items()
             if len(ids) == 1 and next(iter(ids)) in by_id}

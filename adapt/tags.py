@@ -104,6 +104,15 @@ _EPITHET = (r"(?:(?!(?:to|at|in|on|of|for|from|by|with|as|and|but|or|nor|that|th
 _AFTER_NORMAL = [re.compile(
     rf"{_LEAD}(?P<subj>{SUBJECT})\s+(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?{_AUX}"
     rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
+# The same with the longest description before the verb: "her old mother said" (the
+# shortest reading makes "mother" the verb of "her old")
+_LOWER_NP_LONG = (rf"(?:(?!{_FUNCTION_WORDS})[a-z][\w\-]*\s+){{1,2}}"
+                  rf"(?!{_FUNCTION_WORDS})[a-z][\w\-]*")
+_AFTER_NORMAL_LONG = [re.compile(
+    rf"{_LEAD}(?P<subj>(?:the|his|her|their|my|our|a|an|this|that)\s+{_LOWER_NP_LONG})\s+"
+    rf"(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?{_AUX}"
+    rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
+_DETERMINER_FIRST = re.compile(r"\s*(?:the|his|her|their|my|our|a|an|this|that)\s+[a-z]+\s+[a-z]")
 # An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
 # doctor to Rose", "cried the girl, rising".
 # Adjectives in -ly that stand before a noun ("a surly man", "a great lubberly fellow"):
@@ -430,6 +439,10 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
 
     tag = (_first_tag(_AFTER_INVERTED, narration, base, inverted)
            or _first_tag(_AFTER_NORMAL, narration, base, normal))
+    if (tag is None or tag.kind == "gesture") and _DETERMINER_FIRST.match(narration):
+        longer = _first_tag(_AFTER_NORMAL_LONG, narration, base)
+        if longer is not None and longer.kind != "gesture":
+            tag = longer
     if tag is not None and tag.lemma == "hear":
         return _heard(narration, base, tag)
     return tag

@@ -185,3 +185,13 @@ def test_the_girl_is_her_bound_one_when_no_woman_is_on_stage():
             + '"Where is Bill?" said Tom.\n\n'
             + '"I cannot tell," said the girl.\n')
     assert speakers(text)[-1] == "NELL"
+
+
+def test_an_occupation_named_after_it_opening_a_sentence_is_that_one():
+    # "The proprietor, Mr. Turner, asked him" tells who "the proprietor" of the tags is
+    visit = ('"Anything doing tonight?" said the proprietor.\n\n"Nothing yet," said Joe.\n\n'
+             + _FILLER + "\n\n")
+    text = ('"Hullo," said Joe.\n\n"Hullo," said Mr. Turner.\n\n' + _FILLER + "\n\n"
+            + 'Joe went into the club. The proprietor, Mr. Turner, asked him to sit down.\n\n'
+            + visit * 3)
+    assert speakers(text)[2] == "MR. TURNER"

@@ -415,3 +415,16 @@ def test_a_pronoun_in_a_name_s_object_clause_is_no_subject():
     tag = clause_tag("Mrs. Grale did all that she could do in such a case by saying, now and "
                      "then, ", 0, names, pronouns=True)
     assert tag is not None and tag.subject == "Mrs. Grale"
+
+
+def test_a_description_of_several_words_before_the_verb_after_a_quote():
+    # '"Yes," her old mother said.': the whole description is the subject (the shortest
+    # reading made "mother" the verb of "her old")
+    from adapt.tags import tag_after
+    for narration, subject, verb in [(" her old mother said, ", "her old mother", "said"),
+                                     (" the poor old man cried.", "the poor old man", "cried"),
+                                     (" the other lady called. ", "the other lady", "called"),
+                                     (" the lady said. ", "the lady", "said"),
+                                     (" the man went on.", "the man", "went on")]:
+        tag = tag_after(narration, 0, "Yes,")
+        assert tag is not None and (tag.subject, tag.verb) == (subject, verb), narration

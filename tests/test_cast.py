@@ -494,3 +494,35 @@ def test_a_name_used_as_often_with_a_title_takes_no_nickname():
             '"I am hurrying," said Bob. He ran.\n\n"Faster," said the boy. Bob ran faster.\n')
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Bob") is not cast.lookup("Robert")
+
+
+def test_a_given_name_outweighs_a_few_pronouns_of_someone_else():
+    # "Walter" stands among a girl's pronouns, never the subject of a sentence about her
+    parts = ['She kissed Walter, and she smiled.'] * 3 + ['"Come on," said Walter.']
+    cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
+    assert cast.lookup("Walter").gender == "M"
+
+
+def test_pronouns_about_the_named_subject_stand_against_the_name_list():
+    # "Walter" is the subject of sentences that go on about her: the story makes her a woman
+    parts = ['Walter sat down. She was tired.'] * 3 + ['"Tea," said Walter.']
+    cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
+    assert cast.lookup("Walter").gender == "F"
+
+
+def test_a_capitalised_description_beside_a_titled_name_is_that_person():
+    text = ('They called on the Warden, Mr. Pike, with whom they had dined.\n\n'
+            '"Welcome," said the Warden.\n\n"Thank you," said Nell.\n\n'
+            'The Warden smiled. The Warden was pleased, and Mr. Pike poured the tea.\n\n'
+            '"More?" said Mr. Pike.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Warden") is cast.lookup("Mr. Pike")
+
+
+def test_a_description_in_a_list_of_names_stays_apart():
+    text = ('There were the Warden, Mr. Pike, and Nell at the table.\n\n'
+            '"Welcome," said the Warden.\n\n"Thank you," said Nell.\n\n'
+            'The Warden smiled. The Warden was pleased, and Mr. Pike poured the tea.\n\n'
+            '"More?" said Mr. Pike.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Warden") is not cast.lookup("Mr. Pike")
