@@ -195,3 +195,14 @@ def test_an_occupation_named_after_it_opening_a_sentence_is_that_one():
             + 'Joe went into the club. The proprietor, Mr. Turner, asked him to sit down.\n\n'
             + visit * 3)
     assert speakers(text)[2] == "MR. TURNER"
+
+
+def test_her_voice_is_the_woman_herself():
+    # "her voice answered" is Nell answering, not someone besides her
+    text = ('"Good evening," said Mrs. Grey.\n\n"Good evening," said Nell.\n\n"Hullo," said Tom.\n\n'
+            + _FILLER + "\n\n"
+            + 'Mrs. Grey had gone up to bed. Nell sat with Tom by the fire, and she did not look '
+            + 'up from her work.\n\n'
+            + '"Will you stay?" asked Tom.\n\n'
+            + '"I cannot," her voice answered, very low.\n')
+    assert speakers(text)[-1] == "NELL"

@@ -185,3 +185,28 @@ def test_the_subject_opening_a_sentence_outweighs_a_name_later_inside_it():
             "But Hannah went on facing Mrs. Cole without a word, her chin up.\n\n"
             '"I will not say it," she repeated.\n')
     assert speakers(text)[-1] == "HANNAH"
+
+
+def test_she_added_opening_the_paragraph_after_anothers_line_is_not_that_speaker():
+    # the sieve's own reading (it feeds the decoder's candidates and the forms of address):
+    # "she added" right after Jane's closing quote goes on with Mary's line; after narration
+    # about Jane closing her paragraph, it is still Jane
+    from adapt import attribution as attr
+
+    def sieve_reading(text):
+        story = read_prose(text)
+        cast = discover_cast(story)
+        turns = attr._turns(story, cast)
+        sieve = attr._Sieve(story, cast, turns)
+        sieve.explicit()
+        sieve.learn_descriptions()
+        sieve.sweep()
+        return turns[-1].speaker.cue, turns[-1].how
+
+    text = ('"Good morning," said Jane.\n\n'
+            '"The roses are late this year," said Mary.\n\n'
+            'Jane shook her head. "The frost was hard."\n\n'
+            '"And the gardener is old," she added.\n')
+    assert sieve_reading(text) == ("MARY", "pronoun")
+    assert sieve_reading(text.replace('hard."\n\n', 'hard." Jane looked down.\n\n')) \
+        == ("JANE", "pronoun")
