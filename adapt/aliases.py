@@ -21,6 +21,9 @@ from .user_cache import cached_table
 # ("Miss" takes a surname too, but "Miss Eliza" beside "Miss Eliza Bennet" is a given name).
 _GIVEN_NAME_TITLES = _BEFORE_GIVEN_NAMES
 _KNIGHTLY = frozenset(("sir", "lady", "dame"))
+# ("Sir Henry" alone is seldom the "Henry" of the story: a knight is not called by his given
+# name alone; "Lady Brenda", an earl's daughter, is "Brenda" to the narrator.)
+_TITLE_ALONE = frozenset(("lady", "dame"))
 # Titles written with a surname: "Mr. Darcy", "Dr. Aziz" ("Miss" takes either).
 _SURNAME_TITLES = frozenset(("mr", "mrs", "ms", "dr", "rev", "colonel", "captain", "major",
                              "general", "lieutenant", "sergeant", "inspector", "professor"))
@@ -34,34 +37,50 @@ def merge_aliases(cast: Cast):
 
 def merge_title_given_names(cast: Cast):
     """A character known only as "Sir William" (or "William" too) is the one character of the
-    cast written "Sir William <Surname>"; with two such (a father and a son) it stays apart."""
+    cast written "Sir William <Surname>"; with two such (a father and a son) it stays apart.
+    Where no one is written so, "Lady Brenda" is the one character the prose calls "Brenda"
+    alone, more often than with a title (a "Sir Henry" stays apart from a "Henry")."""
+    people = _people(cast)
     full: dict[tuple[str, str], set] = {}    # (title, given name) -> characters written so
-    for ch in _people(cast):
+    for ch in people:
         for f in ch.forms:
             titles, words = split_title(f)
             for t in set(titles) & _KNIGHTLY:
                 if len(words) >= 2:
                     full.setdefault((t, words[0]), set()).add(ch)
-    if not full:
-        return
+    carriers = _carriers(people) if _TITLE_ALONE else {}
     merged = {}
-    for ch in _people(cast):
+    for ch in people:
         keys = set()
         for f in ch.forms:
             titles, words = split_title(f)
             if len(words) != 1:
                 keys = set()
                 break
-            keys |= {(t, words[0]) for t in titles if t in _KNIGHTLY}
+            keys |= {(t, words[0]) for t in titles if t in _KNIGHTLY or t in _TITLE_ALONE}
         if len(keys) != 1:
             continue
-        owners = full.get(next(iter(keys)), set()) - {ch}
+        (title, given), = keys
+        owners = full.get((title, given), set()) - {ch}
+        if not owners and title in _TITLE_ALONE:
+            owners = carriers.get(given.lower(), set()) - {ch}
         if len(owners) == 1:
             into = next(iter(owners))
             if _gender_ok(ch, into) and into.id not in merged:
                 merged[ch.id] = into
     if merged:
         cast.absorb(merged)
+
+
+def _carriers(people: list[Character]) -> dict[str, set]:
+    """{given name in lower case: the characters the prose calls by it alone, familiarly}."""
+    surnames = _surnames(people)
+    out: dict[str, set] = {}
+    for ch in people:
+        for n, counts in _given_names(ch, surnames).items():
+            if _familiar(counts):
+                out.setdefault(n.lower(), set()).add(ch)
+    return out
 
 
 def merge_nicknames(cast: Cast):
@@ -81,11 +100,7 @@ def merge_nicknames(cast: Cast):
     if len(given) < 2:
         return
     canonicals = _canonicals()
-    carriers: dict[str, set] = {}            # given name -> characters called by it alone
-    for ch, names in given.items():
-        for n, counts in names.items():
-            if _familiar(counts):
-                carriers.setdefault(n.lower(), set()).add(ch)
+    carriers = _carriers(people)
     pairs = []
     for ch, names in given.items():
         owners = {}                           # character -> its names ch's names are nicknames of
@@ -183,11 +198,11 @@ def _given_names(ch: Character, surnames: set[str]) -> dict[str, list[int]]:
 
 
 def _familiar(counts: list[int]) -> bool:
-    """The prose calls someone by this given name alone, at least as often as with a title
+    """The prose calls someone by this given name alone, more often than with a title
     ("Lizzy", "Elizabeth"; not "Sir Thomas", "Lady Catherine", "Father William", nor a name
     only ever written in full)."""
     alone, titled = counts
-    return alone > 0 and alone >= titled
+    return alone > titled
 
 
 @functools.lru_cache(maxsize=None)

@@ -477,6 +477,25 @@ def test_a_miss_is_not_the_lady_of_her_surname():
     assert cast.lookup("Miss de Witt") is not cast.lookup("Lady Anna de Witt")
 
 
+def test_a_lady_with_her_given_name_is_the_one_called_so_alone():
+    # no "Lady Winifred <Surname>" anywhere: "Lady Winifred" is the Winifred of the story
+    text = ('Winifred Hale sat at the window. She was bored.\n\n"Is it raining?" asked Winifred '
+            'Hale.\n\nBasil Crane came in. "Not yet," said Basil. He looked out.\n\n"Lady Winifred is bored," said Basil.\n\n'
+            '"Lady Winifred is always bored," said Winifred, laughing. "Sir Basil says so."\n\n'
+            '"Sir Basil is right," said Basil.\n\nWinifred laughed. Basil went out.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Lady Winifred") is cast.lookup("Winifred")
+
+
+def test_a_name_used_as_often_with_a_title_takes_no_nickname():
+    # "Father Robert" (as often with the title as without) is no "Bob"
+    text = ('"You are old, Father Robert," said the boy.\n\n"I am," said Father Robert.\n\n'
+            'Robert sighed. Robert slept.\n\n"Hurry, Bob!" cried the boy.\n\n'
+            '"I am hurrying," said Bob. He ran.\n\n"Faster," said the boy. Bob ran faster.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Bob") is not cast.lookup("Robert")
+
+
 def test_a_given_name_outweighs_a_few_pronouns_of_someone_else():
     # "Walter" stands among a girl's pronouns, never the subject of a sentence about her
     parts = ['She kissed Walter, and she smiled.'] * 3 + ['"Come on," said Walter.']
