@@ -42,6 +42,12 @@ def run_adapt(*args, **kwargs):
     return subprocess.run([sys.executable, "-m", "adapt", *args], env=env, **kwargs)
 
 
+# Narration long enough to end one exchange and start the next (attribution.CONVERSATION_GAP).
+FILLER = ("The afternoon wore on slowly and nothing of any note happened in the house for a "
+          "long while; the clocks ticked, the fire settled in the grate, the rain came and went "
+          "against the windows, and the servants went about their business below. ") * 5
+
+
 def speakers(text: str) -> list[str]:
     """The cue attribution gives each quotation of `text`, in order."""
     from adapt.attribution import attribute
@@ -49,3 +55,18 @@ def speakers(text: str) -> list[str]:
     story = read_prose(text)
     who = attribute(story)
     return [who.speakers[q.start] for q in story.quotes()]
+
+
+def sieve_reading(text: str) -> tuple[str, str]:
+    """The sieve's own reading of the last quotation of `text` (cue, rule), before the
+    conversation decoder weighs the exchange as a whole."""
+    from adapt import attribution as attr
+    from adapt.readers.prose import read_prose
+    story = read_prose(text)
+    cast = attr.discover_cast(story)
+    turns = attr._turns(story, cast)
+    sieve = attr._Sieve(story, cast, turns)
+    sieve.explicit()
+    sieve.learn_descriptions()
+    sieve.sweep()
+    return turns[-1].speaker.cue, turns[-1].how

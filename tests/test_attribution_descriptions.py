@@ -1,10 +1,6 @@
 """Noun-phrase tags ("said the gentleman", "the girl replied", "his eyes said") resolved on
 short invented passages whose speaker is plain from general English."""
-from tests.conftest import speakers
-
-_FILLER = ("The afternoon wore on slowly and nothing of any note happened in the house for a "
-           "long while; the clocks ticked, the fire settled in the grate, the rain came and went "
-           "against the windows, and the servants went about their business below. ") * 5
+from tests.conftest import FILLER, speakers
 
 
 def test_a_bare_description_is_the_fuller_one_of_the_same_exchange():
@@ -17,9 +13,9 @@ def test_a_bare_description_is_the_fuller_one_of_the_same_exchange():
              '"Is it {0}?" said the old gentleman.\n\n'
              '"Not at all," said Jenny.\n\n'
              '"Then I shall go out," said Mr. Hale.\n\n')
-    text = ('"Hullo," said Tom.\n\n"Hullo," said Jenny.\n\n' + _FILLER + "\n\n"
-            + scene.format("raining") + _FILLER + "\n\n"
-            + scene.format("snowing") + _FILLER + "\n\n"
+    text = ('"Hullo," said Tom.\n\n"Hullo," said Jenny.\n\n' + FILLER + "\n\n"
+            + scene.format("raining") + FILLER + "\n\n"
+            + scene.format("snowing") + FILLER + "\n\n"
             + "Tom went down the lane, and he whistled as he went. Jenny waited at the gate.\n\n"
             + '"Where are you going?" said the gentleman.\n\n'
             + '"Home," said Jenny.\n\n'
@@ -30,7 +26,7 @@ def test_a_bare_description_is_the_fuller_one_of_the_same_exchange():
 
 def test_the_girl_is_not_a_married_woman_named_nearby():
     # Mrs. Grey is the woman named last, but "the girl" is not a Mrs.: she is Alice
-    text = ('"Is it raining?" said Alice.\n\n"A little," said Mr. Dean.\n\n' + _FILLER + "\n\n"
+    text = ('"Is it raining?" said Alice.\n\n"A little," said Mr. Dean.\n\n' + FILLER + "\n\n"
             'Alice came in with Mr. Dean, and she shook the rain from her coat. Mrs. Grey put '
             'down her knitting.\n\n'
             '"You are late," said Mr. Dean.\n\n'
@@ -55,7 +51,7 @@ def test_her_brother_is_the_brother_of_the_woman_his_line_calls():
     # calls: her brother is Mr. Charles Hale, not Mr. Grey
     text = ('"Is it late?" said Mr. Grey.\n\n"Not very," said Elizabeth Grey.\n\n'
             '"I think not," said Miss Caroline Hale.\n\n"Nor I," said Mr. Charles Hale.\n\n'
-            + _FILLER + '\n\n'
+            + FILLER + '\n\n'
             'Caroline Hale sat down by Elizabeth Grey, and Elizabeth smiled at her.\n\n'
             '"We shall have a ball," said Mr. Grey.\n\n'
             '"Nonsense, Caroline," cried her brother, "nobody wants one."\n')
@@ -66,7 +62,7 @@ def test_her_sister_is_whom_the_line_before_called_by_name():
     # Mary is the woman named last; the line before calls Jane: "her sister" answering it is
     # Jane
     text = ('"Come in," said Anna.\n\n"Thank you," said Jane.\n\n"Sit down," said Mary.\n\n'
-            + _FILLER + '\n\n'
+            + FILLER + '\n\n'
             'Anna and Jane sat together in the garden. Mary was in the house.\n\n'
             '"Oh, Jane, what shall we do?" said Anna.\n\n'
             '"Wait," replied her sister.\n')
@@ -76,7 +72,7 @@ def test_her_sister_is_whom_the_line_before_called_by_name():
 def test_the_man_is_the_stranger_the_narration_just_brought_in():
     # Tom and Mr. Hale are the men on stage, but "the man" is the stout man with the keys the
     # narration has just met, and a screenplay calls him so
-    text = ('"Is it far?" said Tom.\n\n"Not very," said Mr. Hale.\n\n' + _FILLER + '\n\n'
+    text = ('"Is it far?" said Tom.\n\n"Not very," said Mr. Hale.\n\n' + FILLER + '\n\n'
             'Tom and Mr. Hale walked down the road until they came to a yard, where they met '
             'a stout man with a bunch of keys.\n\n'
             '"What do you want?" said the man.\n\n'
@@ -87,7 +83,7 @@ def test_the_man_is_the_stranger_the_narration_just_brought_in():
 
 def test_a_description_of_someone_named_later_in_the_scene_is_no_stranger():
     # "a boy of nineteen" is Freddy, who is named as the scene goes on: "the boy" is him
-    text = ('"Is it late?" said Freddy.\n\n"Not very," said Mrs. Grey.\n\n' + _FILLER + '\n\n'
+    text = ('"Is it late?" said Freddy.\n\n"Not very," said Mrs. Grey.\n\n' + FILLER + '\n\n'
             'Two people sat in the room. One, a boy of nineteen, was reading a book.\n\n'
             '"Where is everyone?" said the boy.\n\n'
             '"Out," said Mrs. Grey. Freddy went back to his book.\n\n'
@@ -99,7 +95,7 @@ def test_a_description_is_one_person_through_an_exchange():
     # Jenny, named just before the second "said the old lady", does not make her the old
     # lady: the other two read Mrs. Hale, and one description is one person in an exchange
     text = ('"Good day," said Mrs. Hale.\n\n"Good day," said Tom.\n\n"Tea?" said Jenny.\n\n'
-            + _FILLER + '\n\n'
+            + FILLER + '\n\n'
             'Tom sat down by the fire, and Mrs. Hale looked at him.\n\n'
             '"Sit nearer, Tom," said the old lady.\n\n'
             '"Thank you," said Tom.\n\n'
@@ -115,7 +111,7 @@ def test_a_description_is_one_person_through_an_exchange():
 def test_her_ladyship_is_the_titled_lady_of_the_scene():
     # Fanny and Maria are the women named last; "her ladyship" is Lady Vane
     text = ('"Good day," said Lady Vane.\n\n"Good day," said Fanny.\n\n"Hullo," said Maria.\n\n'
-            '"Hullo," said Tom.\n\n' + _FILLER + '\n\n'
+            '"Hullo," said Tom.\n\n' + FILLER + '\n\n'
             'Lady Vane dozed by the fire. Fanny and Maria sat sewing. Tom came in laughing.\n\n'
             '"What a day it has been!" cried Tom.\n\n'
             '"What is the matter?" asked her ladyship.\n')
@@ -124,7 +120,7 @@ def test_her_ladyship_is_the_titled_lady_of_the_scene():
 
 def test_the_man_is_the_driver_the_narration_just_spoke_to():
     # "asked the driver ... said the man": the driver, not Tom or Mr. Hale
-    text = ('"Is it far?" said Tom.\n\n"Not very," said Mr. Hale.\n\n' + _FILLER + '\n\n'
+    text = ('"Is it far?" said Tom.\n\n"Not very," said Mr. Hale.\n\n' + FILLER + '\n\n'
             'Tom and Mr. Hale stood by the road until a cart came by, and Tom asked the driver '
             'for a lift.\n\n'
             '"Jump up," said the man.\n\n'

@@ -3,7 +3,7 @@ import pytest
 
 from adapt.attribution import _subject_like, attribute, discover_cast
 from adapt.readers.prose import read_prose
-from tests.conftest import speakers
+from tests.conftest import FILLER, sieve_reading, speakers
 
 
 def test_he_is_the_man_the_narration_is_about_not_one_it_names_in_passing():
@@ -46,11 +46,6 @@ def test_her_mother_of_a_family_is_its_mrs_even_after_narration_about_the_daught
     assert speakers(text)[2] == "MRS. DUNMORE"
 
 
-_FILLER = ("The afternoon wore on slowly and nothing of any note happened in the house for a "
-           "long while; the clocks ticked, the fire settled in the grate, the rain came and went "
-           "against the windows, and the servants went about their business below. ") * 5
-
-
 def test_a_description_is_the_speaker_its_turns_alternate_with_not_the_company():
     # Mrs. Vane is tagged in every conversation where "the young girl" speaks (as much
     # company as Nora), but the turns alternate Mr. Thale / Nora / Mr. Thale / the young
@@ -63,8 +58,8 @@ def test_a_description_is_the_speaker_its_turns_alternate_with_not_the_company()
              '"Not at all," said Mr. Thale.\n\n'
              '"Then we shall {1}," said the young girl.\n\n'
              '"If you like," said Mr. Thale.\n\n')
-    text = (scene.format("raining", "walk") + _FILLER + "\n\n"
-            + scene.format("snowing", "ride") + _FILLER + "\n\n"
+    text = (scene.format("raining", "walk") + FILLER + "\n\n"
+            + scene.format("snowing", "ride") + FILLER + "\n\n"
             + "Nora came back with Mrs. Vane, and she stood at the door.\n\n"
             + '"Where is the key?" said Mr. Thale.\n\n'
             + '"I have it here," answered the young girl.\n')
@@ -90,20 +85,12 @@ def test_the_sieve_reads_a_pronoun_as_whom_the_narration_was_about_not_the_last_
     # the sieve's own reading (before the conversation is decoded as a whole) feeds how each
     # speaker addresses people: "she" (in the tag, or opening the narration before the quote)
     # is Fanny, whom the paragraph is about, not Mrs. Norris, named last
-    from adapt import attribution as attr
     text = ('"Are you coming down?" said Edmund.\n\n'
             '"Presently," said Fanny.\n\n'
             'Fanny had been crying. She would not look up, and she hid her face in her hands. '
             'At last Fanny rose and went to the glass. Her aunt, Mrs. Norris, was sitting by '
             'the window.\n\n' + last + '\n')
-    story = read_prose(text)
-    cast = discover_cast(story)
-    turns = attr._turns(story, cast)
-    sieve = attr._Sieve(story, cast, turns)
-    sieve.explicit()
-    sieve.learn_descriptions()
-    sieve.sweep()
-    assert [(t.speaker.cue, t.how) for t in turns][-1] == ("FANNY", how)
+    assert sieve_reading(text) == ("FANNY", how)
 
 
 def test_a_pronoun_opening_a_sentence_carries_on_the_last_sentences_subject():
@@ -159,7 +146,7 @@ def test_the_narration_just_before_a_pronoun_tag_counts_before_what_came_earlier
     text = ('"Good morning," said Anne.\n\n'
             '"Good morning," said Mrs. Lee.\n\n'
             "Anne went up to her room. Anne wrote her letters. Anne read for an hour. Anne was "
-            "tired. Anne sat by the window. " + _FILLER + "\n\n"
+            "tired. Anne sat by the window. " + FILLER + "\n\n"
             "Mrs. Lee came in from the garden with her basket. She sat down by the fire.\n\n"
             '"It is very cold," she said.\n')
     assert speakers(text)[-1] == "MRS. LEE"
@@ -191,18 +178,6 @@ def test_she_added_opening_the_paragraph_after_anothers_line_is_not_that_speaker
     # the sieve's own reading (it feeds the decoder's candidates and the forms of address):
     # "she added" right after Jane's closing quote goes on with Mary's line; after narration
     # about Jane closing her paragraph, it is still Jane
-    from adapt import attribution as attr
-
-    def sieve_reading(text):
-        story = read_prose(text)
-        cast = discover_cast(story)
-        turns = attr._turns(story, cast)
-        sieve = attr._Sieve(story, cast, turns)
-        sieve.explicit()
-        sieve.learn_descriptions()
-        sieve.sweep()
-        return turns[-1].speaker.cue, turns[-1].how
-
     text = ('"Good morning," said Jane.\n\n'
             '"The roses are late this year," said Mary.\n\n'
             'Jane shook her head. "The frost was hard."\n\n'
