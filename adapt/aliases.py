@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
-from collections import Counter
 
 from .cast import _BEFORE_GIVEN_NAMES, Cast, Character, canonical_titles, split_title
 from .user_cache import cached_table

@@ -30,7 +30,7 @@ from . import conversation
 from .cast import ROLE_NAMES, Cast, Character as CastCharacter, discover, vote_gender
 from .model import Character
 from .story import Chapter, Paragraph, SceneBreak, Span, Story
-from .tags import (_CLAUSE_START, _OPENER, MANNER_VERBS, PRONOUNS, SPEAKING_VERBS, SPEECH_VERBS,
+from .tags import (_CLAUSE_START, _OPENER, PRONOUNS, SPEAKING_VERBS, SPEECH_VERBS,
                    Tag, clause_tag, new_sentence_beat, tag_after, tag_before)
 from .verbs import verb_lemma
 
