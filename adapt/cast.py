@@ -456,6 +456,16 @@ def _tagged_words(tagged: Counter) -> set[str]:
             and (f.lower() not in NOT_NAMES or f.lower() in _CALENDAR_NAMES)}
 
 
+# Titles of the famous dead as much as of characters ("a Queen Anne house", "St. Augustine").
+_HISTORIC_TITLES = frozenset("king queen emperor empress prince princess saint st".split())
+
+
+def _in_passing(form: str, forms: Counter) -> bool:
+    """A royal or saint's name the prose writes once and no tag gives a line: a style, a
+    place or a history lesson rather than a character."""
+    return forms[form] < 2 and split_title(form)[0][0] in _HISTORIC_TITLES
+
+
 def _is_role(form: str) -> bool:
     return form.lower() in ROLE_NAMES
 
@@ -476,11 +486,12 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
         if n and f not in forms and not _is_role(f):
             forms[norm(f)] += n
     people = {f for f in forms
-              if evidence.get(f) or split_title(f)[0] or (_is_role(f) and evidence.get(f))}
+              if evidence.get(f) or (split_title(f)[0] and not _in_passing(f, forms))
+              or (_is_role(f) and evidence.get(f))}
     # A bare name that also appears with a title or beside a speech verb is a person too.
     for f in list(forms):
         titles, words = split_title(f)
-        if titles and len(words) >= 1:
+        if titles and len(words) >= 1 and (evidence.get(f) or not _in_passing(f, forms)):
             people.add(f)
     # The words of titled forms (what this loop adds has no title, so the set stays put).
     titled_words = {w for g in people if split_title(g)[0]

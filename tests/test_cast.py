@@ -564,3 +564,11 @@ def test_a_peoples_word_names_someone_only_where_the_prose_says_the_before_it():
     cast = discover_cast(read_prose(PEOPLES))
     assert cast.lookup("Hindu") is None          # "a Hindu festival", "was Hindu"
     assert cast.lookup("Frenchman") is not None  # "said the Frenchman", time and again
+
+
+def test_a_royal_name_written_once_is_no_character_to_take_her_pronouns():
+    text = ("Tom and Dora walked down the road. The houses there were built in the style of "
+            "Queen Anne.\n\n\"They are ugly,\" she said.\n\n\"They are cheap,\" said Tom.\n\n"
+            "\"Both, then,\" said Dora.\n")
+    assert discover_cast(read_prose(text)).lookup("Queen Anne") is None
+    assert _cues(text)[0] == ["DORA", "TOM", "DORA"]
