@@ -504,7 +504,8 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
     spoke = tagged or Counter()
     people = {f for f in people
               if spoke.get(f, 0) >= 2 or not _mostly_a_place(f, preceding, spoke.get(f, 0))}
-    people = {f for f in people if not _names_no_one(f)} - _family_plurals(text, people, forms)
+    people = {f for f in people if not _names_no_one(f) and not _a_people_in_passing(f, text)}
+    people -= _family_plurals(text, people, forms)
     people |= set(designated)
     cast = Cast()
     _cluster(cast, {f: forms[f] for f in people})
@@ -605,6 +606,25 @@ def _names_no_one(form: str) -> bool:
     nation's people ("the Italians")."""
     last = form.split()[-1].lower()
     return last in _STREET_NOUNS or last[:-1] in _PEOPLES
+
+
+# One of a people or a faith ("a Hindu", "the Englishman", "the Jew").
+_PEOPLE_WORDS = _PEOPLES | frozenset("""
+    englishman englishwoman frenchman frenchwoman scotsman scotchman irishman irishwoman
+    welshman dutchman chinaman moslem muslim sikh parsee parsi jew jewess catholic protestant
+    quaker methodist eurasian pole spaniard swede dane norwegian hungarian prussian yankee
+""".split())
+
+
+def _a_people_in_passing(form: str, text: str) -> bool:
+    """A people's or a faith's word ("Hindu", "Englishman") is one person's moniker only
+    where "the" mostly comes before it ("said the Jew", time and again); written mostly
+    without it ("a Hindu", "Hindu, Christian, or Greek", "Hindu States") it describes anyone,
+    and read as a name it takes the pronouns of whoever is about."""
+    if " " in form or form.lower() not in _PEOPLE_WORDS:
+        return False
+    total = sum(1 for _ in re.finditer(rf"\b{form}\b", text))
+    return 2 * _the_count(text, [form]) < total
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:\w+\.?\s+)?\Z")

@@ -543,3 +543,24 @@ def test_accented_names_are_names():
     assert cast.lookup("Thérèse").gender == "F" and cast.lookup("Émile").gender == "M"
     assert not any(len(f) < 3 for ch in cast.characters for f in ch.forms)   # no "Th"
     assert speakers(text) == ["THÉRÈSE", "ÉMILE"]
+
+
+PEOPLES = """Kamal sat in the garden of the old temple. A Hindu festival filled the street; a Hindu
+family passed, and a Hindu priest rang a bell. The shrine was Hindu, not Christian.
+
+"Is this your garden?" asked the Hindu at the gate.
+
+"It is the temple's," said Kamal. He walked to the gate.
+
+"The Frenchman will come," said the Frenchman's servant. The Frenchman came at noon.
+
+"I am late," said the Frenchman. The Frenchman sat down. The Frenchman smiled.
+
+"You are," said Kamal.
+"""
+
+
+def test_a_peoples_word_names_someone_only_where_the_prose_says_the_before_it():
+    cast = discover_cast(read_prose(PEOPLES))
+    assert cast.lookup("Hindu") is None          # "a Hindu festival", "was Hindu"
+    assert cast.lookup("Frenchman") is not None  # "said the Frenchman", time and again
