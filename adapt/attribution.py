@@ -685,7 +685,7 @@ _OPENING = re.compile(r"(?:(?:and|but|then|so|now|yet|still|thus|here|there|pres
                       r"(?:[^,;:.!?\"\u201c\u201d]{3,160},\s+)?(?:the\s+)?\Z", re.I)
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def _opens_sentence(text: str, start: int, clause: bool = False) -> bool:
     """Whether the mention at `start` of a narration text is its sentence's opening subject."""
     lo = max(0, start - 200)
     from_ = max(text.rfind(". ", lo, start), text.rfind("! ", lo, start), text.rfind("? ", lo, start),
@@ -693,7 +693,13 @@ def _opens_sentence(text: str, start: int) -> bool:
     if from_ < 0 and lo > 0:
         return False
     prefix = text[from_ + 2 if from_ >= 0 else 0:start].lstrip(" \t\r\n,;\u2014-\"\u201d'")
-    return bool(_OPENING.match(prefix))
+    if _OPENING.match(prefix):
+        return True
+    # for a name (`clause`): a main clause after "; " opens as a sentence does ("Emma had
+    # nothing more to say; and, after a pause, Mrs. Elton chose another subject"); not for
+    # a pronoun, nor after ", and " (both measured worse on the annotated novels)
+    cut = prefix.rfind("; ") if clause else -1
+    return cut >= 0 and bool(_OPENING.match(prefix, cut + 2))
 
 
 _RELATIVE_AFTER = re.compile(r",?\s+who\b")
@@ -786,7 +792,7 @@ class _Sieve:
                     if _DEPARTS.match(text, e - base):
                         self.departures.add(s)
                     events.append((s, ch, _subject_like(text, s - base, e - base)
-                                   and (1 + _opens_sentence(text, s - base))))
+                                   and (1 + _opens_sentence(text, s - base, True))))
                 if FOCUS_PRONOUNS:
                     events += [(base + m.start(), gender,
                                 subject and (1 + _opens_sentence(text, m.start())))

@@ -185,3 +185,13 @@ def test_she_added_opening_the_paragraph_after_anothers_line_is_not_that_speaker
     assert sieve_reading(text) == ("MARY", "pronoun")
     assert sieve_reading(text.replace('hard."\n\n', 'hard." Jane looked down.\n\n')) \
         == ("JANE", "pronoun")
+
+
+def test_a_name_opening_the_clause_after_a_semicolon_is_as_much_in_focus_as_an_opener():
+    # Clara opens the sentence, but after "; and, after a short silence," Beatrice is the
+    # subject of its main clause, and the one who speaks
+    text = ('"Shall we go in?" said Clara.\n\n"Not yet," said Beatrice.\n\n'
+            "Clara, seeing that her friend would not be hurried, had nothing more to add; and, "
+            "after a short silence, Beatrice turned towards the window.\n\n"
+            '"It looks like rain," said she.\n')
+    assert sieve_reading(text) == ("BEATRICE", "pronoun")
