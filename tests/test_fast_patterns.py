@@ -74,3 +74,13 @@ def test_the_nominal_look_ahead_never_passes_over_a_match():
         if tags._NOMINAL_BEFORE.search(tail):
             assert tags._may_be_nominal(tail)
     assert tags._NOMINAL_BEFORE.search(tails[0]) and tags._NOMINAL_BEFORE.search(tails[3])
+
+
+def test_apposed_before_finds_what_the_pattern_opening_on_the_full_stop_finds():
+    plain = re.compile(r"(?:\A|[.!?]\s+)The\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*),\s+")
+    edges = ["The clerk, Mr. Box, said so. The tall old porter, Mr. Fox, ran. Then The man, x.",
+             "Oh!\n\nThe maid, Jane, came.?The cook, Ann, went. BathThe butler, Bob, sat. The The a, b"]
+    for text in edges + [SEED]:
+        fast = [(m.group(1), m.end()) for m in cast._APPOSED_BEFORE.finditer(text)
+                if cast._opens_text_sentence(text, m.start())]
+        assert fast == [(m.group(1), m.end()) for m in plain.finditer(text)]
