@@ -85,6 +85,7 @@ _ABBREVIATION_RE = "|".join(sorted(("Mr", "Mrs", "Ms", "Dr", "Mme", "Mlle", "St"
                                    key=len, reverse=True))
 # Particles inside a surname: "Mrs. van der Luyden", "Lady Catherine de Bourgh".
 PARTICLES = frozenset("van von der den de du des la le di da del".split())
+_PARTICLE_FORMS = PARTICLES | {p.capitalize() for p in PARTICLES} | {p.upper() for p in PARTICLES}
 _PARTICLE_RUN = r"(?:(?:van|von|der|den|de|du|des|la|le|di|da|del)[ \t]+)"
 NAME_RE = re.compile(   # (every match starts with a capital: the lookahead skips the rest fast)
     rf"(?=[{_UP}])(?<![\w.])(?P<title>(?:(?:(?:{_ABBREVIATION_RE})\.?|(?:{_TITLE_RE}))\s+){{0,2}})"
@@ -123,7 +124,7 @@ def split_title(form: str) -> tuple[list[str], list[str]]:
 def glue_particles(words: list[str]) -> list[str]:
     """A surname's particles joined to it, in lower case ("De Griers" and "de Griers" are
     one surname): ['van', 'der', 'Luyden'] -> ['van der Luyden']."""
-    if len(words) < 2 or not any(w.lower() in PARTICLES for w in words[:-1]):
+    if len(words) < 2 or _PARTICLE_FORMS.isdisjoint(words[:-1]):
         return words
     out, run = [], []
     for w in words:
