@@ -1309,8 +1309,8 @@ class _Sieve:
             return None
         phrase = " ".join(f"{role} {m.group(1)} the {m.group(2)}".split())
         if phrase not in self.long_forms:
-            pattern = r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
-            self.long_forms[phrase] = len(re.findall(pattern, self.story.text)) >= LONG_DESCRIPTION
+            self.long_forms[phrase] = \
+                castmod._the_count(self.story.text, phrase.split()) >= LONG_DESCRIPTION
         return phrase if self.long_forms[phrase] else None
 
     def description_name(self, head: str) -> str:

@@ -635,11 +635,18 @@ def _a_people_in_passing(form: str, text: str) -> bool:
     and read as a name it takes the pronouns of whoever is about."""
     if " " in form or form.lower() not in _PEOPLE_WORDS:
         return False
-    total = sum(1 for _ in re.finditer(rf"\b{form}\b", text))
+    total = _occurrences(text, form)
     return 2 * _the_count(text, [form]) < total
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:\w+\.?\s+)?\Z")
+
+
+def _occurrences(text: str, word: str) -> int:
+    r"""len(re.findall(rf"\b{word}\b", text)), the boundary before checked by hand: a pattern
+    opening on \b is searched position by position, 50x slower on a 10 MB text."""
+    return sum(1 for m in re.finditer(re.escape(word) + r"\b", text)
+               if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")))
 
 
 def _family_plurals(text: str, people: set[str], forms: Counter) -> set[str]:

@@ -84,3 +84,9 @@ def test_apposed_before_finds_what_the_pattern_opening_on_the_full_stop_finds():
         fast = [(m.group(1), m.end()) for m in cast._APPOSED_BEFORE.finditer(text)
                 if cast._opens_text_sentence(text, m.start())]
         assert fast == [(m.group(1), m.end()) for m in plain.finditer(text)]
+
+
+def test_occurrences_counts_what_the_pattern_opening_on_a_boundary_counts():
+    for text in TEXTS + ["Hindu, a Hindu;Hindu_ xHindu Hindus Hindu\u00e9 \u00e9Hindu Hindu"]:
+        for word in ("Hindu", "Jane", "Darcy", "He", "a"):
+            assert cast._occurrences(text, word) == len(re.findall(rf"\b{word}\b", text))
