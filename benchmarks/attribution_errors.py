@@ -20,8 +20,8 @@ from benchmarks.attribution import accepted_cues, load_seed, norm, quotations
 from benchmarks.corpus import load_novel, novels
 
 
-def run(text: str):
-    """The sieve's steps as attribute() runs them, keeping the turns and the sieve."""
+def sieve_steps(text: str):
+    """The sieve's steps as attribute() runs them, before the conversation decoder."""
     story = read_prose(text)
     cast = attr.discover_cast(story)
     turns = attr._turns(story, cast)
@@ -29,6 +29,13 @@ def run(text: str):
     sieve.explicit()
     sieve.learn_descriptions()
     sieve.sweep()
+    return story, cast, turns, sieve
+
+
+def run(text: str):
+    """The sieve's steps and the decoder as attribute() runs them, keeping the turns and the
+    sieve."""
+    story, cast, turns, sieve = sieve_steps(text)
     attr.conversation.decode(turns, sieve.narrated, sieve.tagged)
     attr._name_narrator(story, cast, turns)
     return story, cast, turns, sieve

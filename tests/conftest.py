@@ -60,13 +60,6 @@ def speakers(text: str) -> list[str]:
 def sieve_reading(text: str) -> tuple[str, str]:
     """The sieve's own reading of the last quotation of `text` (cue, rule), before the
     conversation decoder weighs the exchange as a whole."""
-    from adapt import attribution as attr
-    from adapt.readers.prose import read_prose
-    story = read_prose(text)
-    cast = attr.discover_cast(story)
-    turns = attr._turns(story, cast)
-    sieve = attr._Sieve(story, cast, turns)
-    sieve.explicit()
-    sieve.learn_descriptions()
-    sieve.sweep()
+    from benchmarks.attribution_errors import sieve_steps
+    turns = sieve_steps(text)[2]
     return turns[-1].speaker.cue, turns[-1].how
