@@ -13,12 +13,10 @@ import functools
 import importlib.util
 import os
 
-from .cast import _BEFORE_GIVEN_NAMES, Cast, Character, canonical_titles, split_title
+from .cast import Cast, Character, canonical_titles, split_title
 from .user_cache import cached_table
 
-# Titles written with a given name: "Sir William", "Lady Catherine", "Miss Eliza", "Aunt Jo"
-# ("Miss" takes a surname too, but "Miss Eliza" beside "Miss Eliza Bennet" is a given name).
-_GIVEN_NAME_TITLES = _BEFORE_GIVEN_NAMES
+# Titles written with a given name and, after it, the surname: "Sir William Lucas".
 _KNIGHTLY = frozenset(("sir", "lady", "dame"))
 # ("Sir Henry" alone is seldom the "Henry" of the story: a knight is not called by his given
 # name alone; "Lady Brenda", an earl's daughter, is "Brenda" to the narrator.)
@@ -47,7 +45,7 @@ def merge_title_given_names(cast: Cast):
             for t in set(titles) & _KNIGHTLY:
                 if len(words) >= 2:
                     full.setdefault((t, words[0]), set()).add(ch)
-    carriers = _carriers(people) if _TITLE_ALONE else {}
+    carriers = _carriers(people)
     merged = {}
     for ch in people:
         keys = set()
@@ -65,7 +63,7 @@ def merge_title_given_names(cast: Cast):
             owners = carriers.get(given.lower(), set()) - {ch}
         if len(owners) == 1:
             into = next(iter(owners))
-            if _gender_ok(ch, into) and into.id not in merged:
+            if into.compatible(ch.gender) and into.id not in merged:
                 merged[ch.id] = into
     if merged:
         cast.absorb(merged)
@@ -102,19 +100,16 @@ def merge_nicknames(cast: Cast):
     carriers = _carriers(people)
     pairs = []
     for ch, names in given.items():
-        owners = {}                           # character -> its names ch's names are nicknames of
-        for n in names:
-            for full in canonicals.get(n.lower(), ()):
-                for o in carriers.get(full, ()):
-                    if o is not ch:
-                        owners.setdefault(o, set()).add(full)
+        # the characters called by a name that ch's names are nicknames of
+        owners = {o for n in names for full in canonicals.get(n.lower(), ())
+                  for o in carriers.get(full, ()) if o is not ch}
         mine = _own_surnames(ch)
         if mine:                              # "Eliza Doolittle" is no "Elizabeth Bennet"
-            owners = {o: v for o, v in owners.items() if mine <= _own_surnames(o)}
+            owners = {o for o in owners if mine <= _own_surnames(o)}
         if len(owners) != 1:
             continue
-        (into, fulls), = owners.items()
-        if not _gender_ok(ch, into):
+        into, = owners
+        if not into.compatible(ch.gender):
             continue
         if all(map(_familiar, given[ch].values())):
             pairs.append((ch, into))
@@ -154,10 +149,6 @@ def _people(cast: Cast) -> list[Character]:
 
 def _mentions(ch: Character) -> int:
     return sum(ch.forms.values())
-
-
-def _gender_ok(a: Character, b: Character) -> bool:
-    return a.gender is None or b.gender is None or a.gender == b.gender
 
 
 def _surnames(people: list[Character]) -> set[str]:

@@ -392,10 +392,11 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
 
 
 # "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
-_PRESENTS = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present)\s+(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
+_PRESENTING = r"[Tt]his\s+is|[Mm]eet|introduce|present"
+_PRESENTED = r"\s+(?:(?:my|our)\s+[a-z]+,?\s+)?\Z"
+_PRESENTS = re.compile(rf"\b(?:{_PRESENTING}){_PRESENTED}")
 # ... or names someone: "Her name is X", "my name's X"
-_NAMES_SOMEONE = re.compile(r"\b(?:[Tt]his\s+is|[Mm]eet|introduce|present|name\s+is|name['\u2019]s)\s+"
-                            r"(?:(?:my|our)\s+[a-z]+,?\s+)?\Z")
+_NAMES_SOMEONE = re.compile(rf"\b(?:{_PRESENTING}|name\s+is|name['\u2019]s){_PRESENTED}")
 
 
 def _mutual_introduction(turn: _Turn, cast: Cast):

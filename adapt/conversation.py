@@ -61,7 +61,7 @@ ADDRESS_WORDS = frozenset("""
     papa pa mamma mama mother father sir sirs madam ma'am mum dad daddy mommy mummy dear
     dearest love darling child children boy girl boys girls lad uncle aunt auntie cousin sister
     brother lord lady ladyship lordship honour honor monsieur madame mademoiselle miss friend
-    fellow man gentlemen ladies sweetheart honey son daughter master mistress woman lad lass
+    fellow man gentlemen ladies sweetheart honey son daughter master mistress woman lass
 """.split())
 # Polite words of address that say the addressee's sex ("sir", "ma'am"): the line answers
 # someone of that sex. (Kin words are not: "Daddy, look!" calls someone who has not spoken.)
