@@ -116,6 +116,7 @@ ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady
 _ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
+RELATION_TURNS = 12         # how far back "Jess's little daughter" may have spoken
 CHILD_ROLE = {"F": "girl", "M": "boy"}
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
@@ -564,10 +565,47 @@ def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
     return named is not None and named.gender not in (None, gender)
 
 
-def _opening_name(sentence: str, cast: Cast):
-    """The character named in the first words of a capitalised sentence, if any."""
+def _opening_name(sentence: str, cast: Cast, relations: bool = False):
+    """The character named in the first words of a capitalised sentence, if any; with
+    `relations`, a relation of theirs ("Jess's younger counterpart giggles.") as a
+    `_Relation` (after a quote, "Mrs. Pegler's husband was long dead" is still about her)."""
     found = next(cast.mentions(sentence), None)     # (the first name only)
-    return found[2] if found and found[0] < 12 and sentence[:1].isupper() else None
+    if not (found and found[0] < 12 and sentence[:1].isupper()):
+        return None
+    rel = _RELATION.match(sentence, found[1]) if relations else None
+    if rel is not None:
+        words = rel.group(1).split()
+        for i, w in enumerate(words):
+            if w in RELATION_NOUNS:
+                return _Relation(found[2], w, w in _YOUNG_RELATIONS
+                                 or not _YOUNG_WORDS.isdisjoint(words[:i]))
+    return found[2]
+
+
+# "Jess's younger counterpart", "Anna's little brother", "Tom's old friend": someone else
+# than the one named, a person of their own (not "Jess's face", which is Jess).
+_RELATION = re.compile(r"['\u2019]s?((?:\s+[a-z][a-z\-]*){1,3})")
+RELATION_NOUNS = frozenset("""counterpart double twin partner friend companion comrade colleague
+    pal mate chum sidekick daughter son child kid baby toddler girl boy sister brother father
+    mother husband wife aunt uncle cousin niece nephew grandmother grandfather grandson
+    granddaughter fiance fiancee lover escort servant maid valet secretary assistant guest
+    visitor guardian ward nurse governess""".split())
+# Words that say the relation is a child: the young character of the scene.
+_YOUNG_WORDS = frozenset("young younger youngest little small tiny baby".split())
+_YOUNG_RELATIONS = frozenset("child kid baby toddler girl boy daughter son".split())
+
+
+@dataclass(frozen=True)
+class _Relation:
+    """A narration subject that is someone's relation, not that someone: resolved by the sieve
+    to a person of the exchange."""
+    owner: CastCharacter
+    noun: str
+    young: bool
+
+    @property
+    def gender(self):
+        return PERSON_NOUNS.get(self.noun)
 
 
 def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = None) -> list:
@@ -617,7 +655,7 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
             return []
         s_text = m.group()
     stripped = s_text.lstrip(" \t\r\n,;\u2014-")
-    ch = _opening_name(stripped, cast)
+    ch = _opening_name(stripped, cast, relations=before)
     if ch is not None:
         return [ch]
     pron = re.match(r"(He|She|His|Her|I|My)\b", stripped)
@@ -810,6 +848,7 @@ class _Sieve:
         self.salient_touched: list = []         # mentions since the last quote, by salience
         self.paragraph_speaker = None           # (paragraph end, its explicitly tagged speaker)
         self.openers: dict[str, tuple] = {}     # gender -> (character, offset) last opening a sentence
+        self.young: set[int] = set()            # ids of speakers tagged "the girl", "the boy"
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
                                    key=lambda c: (-sum(c.forms.values()), c.id))
 
@@ -1506,6 +1545,9 @@ class _Sieve:
                 if turn.how == "np":
                     # "said the old lady": the decoder keeps the description's sex
                     turn.tag_gender = _noun_gender(_np_head(turn.tag.subject)[1])
+            if turn.speaker is not None and turn.tag is not None and not turn.tag.named \
+                    and _np_head(turn.tag.subject)[1] in YOUNG_NOUNS:
+                self.young.add(turn.speaker.id)     # "the girl answers": a child
             # only a tagged speaker is known to be there: a guess that put someone on
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":
@@ -1547,6 +1589,9 @@ class _Sieve:
         if turn.continued and prev is not None:
             return prev, "continued"
         tag = turn.tag
+        if turn.lead and isinstance(turn.lead[0], _Relation):
+            # (resolved here once, for the decoder too)
+            turn.lead = [x for x in (self._as_char(x, k) for x in turn.lead) if x is not None]
         lead = [self._as_char(x, k) for x in turn.lead]
         lead = [x for x in lead if x is not None]
         before = [] if turn.lead else [x for x in turn.before if x is not prev]
@@ -1625,6 +1670,24 @@ class _Sieve:
             return ch, "recent"
         return prev, "fallback"
 
+    def _relative(self, rel: _Relation, k: int) -> CastCharacter | None:
+        """Who "Jess's younger counterpart" is: kin the prose names by the owner's surname;
+        else, for a child, the young one of the exchange (spoken of as "the girl", "the
+        boy") latest heard; else nobody known - never the owner."""
+        if rel.noun in KIN_SURNAME:
+            kin = self._kin(rel.owner, rel.noun, rel.gender)
+            if kin is not None:
+                return kin
+        if not rel.young:
+            return None
+        conv = self.turns[k].conv
+        for j in range(k - 1, max(-1, k - RELATION_TURNS), -1):
+            ch = self.speaker_at(j, conv)
+            if ch is not None and ch is not rel.owner and ch.id in self.young \
+                    and ch.compatible(rel.gender):
+                return ch
+        return None
+
     def _bystander(self, k: int, role: CastCharacter) -> bool:
         """Whether a description tag's role character ("said the waiter", once or twice) is
         someone of its own, as sure as a name: not a person noun any character may be called
@@ -1661,6 +1724,8 @@ class _Sieve:
     def _as_char(self, x, k: int):
         if isinstance(x, CastCharacter):
             return x
+        if isinstance(x, _Relation):
+            return self._relative(x, k)
         if x in ("i", "my"):
             return self.cast.narrator()
         gender = {"he": "M", "his": "M", "she": "F", "her": "F"}.get(x)

@@ -64,3 +64,32 @@ def test_the_girl_is_never_bound_to_a_married_woman_who_keeps_her_company():
             + scene.format("More tea", "Please", "None for me", "As you like", "I am tired"))
     said = speakers(text)
     assert [said[i] for i in (2, 7, 12)] == ["NORA"] * 3
+
+
+RELATION = ("Clara was reading the notices by the door of the library when she heard her "
+            "name. The woman turned and saw the man she had not seen in ten years; Tom had "
+            "hardly changed.\n\n"
+            '"Tom Walsh," she says.\n\n'
+            '"Clara. You look well," Tom says.\n\n'
+            '"And who is this behind you?"\n\n'
+            '"I read all the books," the boy answers with a shy smile.\n\n'
+            '"He is yours," Clara says, surprised.\n\n'
+            '"Guilty."\n\n'
+            '"What is your name, young man?"\n\n'
+            'Tom\'s little double grins. "Not telling!"\n\n'
+            '"His name is Ben. Ben, say hello."\n')
+
+
+@pytest.mark.parametrize("relation", ["Tom's little double", "Tom's small son",
+                                      "Tom's younger counterpart"])
+def test_a_named_persons_young_relation_opening_the_narration_is_the_child(relation):
+    # "Tom's little double grins": not Tom but the child of the scene, whom the narration
+    # called "the boy" when he first spoke
+    text = RELATION.replace("Tom's little double", relation)
+    assert speakers(text)[6:8] == ["CLARA", "BEN"]
+
+
+def test_a_named_persons_face_is_that_person():
+    # "Tom's face falls" is Tom's own beat (a body part, no relation), so the line is his
+    text = RELATION.replace("Tom's little double grins", "Tom's face falls")
+    assert speakers(text)[7] == "TOM"
