@@ -116,6 +116,8 @@ ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady
 _ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
+_THE_YOUNG = re.compile(r"\bthe\s+([a-z]+)\b")
+RELATION_TURNS = 12         # how far back "Jess's little daughter" may have spoken
 CHILD_ROLE = {"F": "girl", "M": "boy"}
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
@@ -189,6 +191,9 @@ class _Turn:
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     aside: bool = False              # thought or said to oneself: no turn in the exchange
     tag_gender: str | None = None    # the sex a noun-phrase tag says ("the old lady": F)
+    before_last: str = ""            # the last sentence of the narration paragraph before
+    turned_to: list = field(default_factory=list)  # who the turn before turned to (the sieve's)
+    looks_at: str | None = None      # the sex of whom the narration after it looks at ("at him")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]")
@@ -418,6 +423,7 @@ def _mutual_introduction(turn: _Turn, cast: Cast):
 def _turns(story: Story, cast: Cast) -> list[_Turn]:
     turns: list[_Turn] = []
     narration_before: list = []
+    last_sentence = ""
     conv = 0
     gap = CONVERSATION_GAP + 1
     prev_open = False
@@ -435,6 +441,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text.rstrip())
                          if m.group().strip()]
             narration_before = _paragraph_subjects(block, cast, sentences)
+            last_sentence = sentences[-1] if sentences else ""
             lead_in = [x for x in (_lead_in_speaker(sentences[-1], cast) if sentences else [])
                        if isinstance(x, CastCharacter)]
             carried = _lead_in_tag(block, cast)
@@ -461,11 +468,12 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                 current.tag = tag
         for t in turns[first_turn:first_turn + 1]:
             t.before, t.between = narration_before, between
+            t.before_last = last_sentence
             if block.spans[0].kind == "quote":
                 # "... Charlotte said,\n\n"I shall depend on ..."": the paragraph before
                 # runs into this one's opening quote
                 t.lead_in = lead_in
-        narration_before, lead_in, between, carried = [], [], False, None
+        narration_before, lead_in, between, carried, last_sentence = [], [], False, None, ""
         if block.spans[-1].kind == "narration":
             # '"Gentlemen sometimes do not realize--" ... and at last Miss Bartlett rose with
             # a sigh, and said:\n\n"I think one might venture now."'
@@ -477,6 +485,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.aside = _aside(t.tag, block)
             t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
+            t.looks_at = _looks_at(block, t.quotes[-1])
             t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
             _mutual_introduction(t, cast)
         last = block.spans[-1]
@@ -587,10 +596,64 @@ def _describes_another(described: Tag, named: Tag, cast: Cast) -> bool:
     return gender is not None and ch.gender not in (None, gender)
 
 
-def _opening_name(sentence: str, cast: Cast):
-    """The character named in the first words of a capitalised sentence, if any."""
+# '"The lady from the store?" She looks up at him.': whom the speaker turns to answers.
+_LOOKS_AT = re.compile(r"\b(?:look|turn|glance|gaze|stare|peer)(?:s|ed|ing)?\s+(?:(?:up|round|"
+                       r"back|over|down|across)\s+)?(?:[a-z]+ly\s+)?(?:at|to|towards|toward)\s+"
+                       r"(him|her)\b")
+
+
+def _looks_at(block: Paragraph, quote: Span) -> str | None:
+    """The sex of the one the narration closing the paragraph after `quote` has someone look
+    or turn at ("She looks up expectantly at him.")."""
+    spans = block.spans
+    if spans[-1] is quote or spans[-1].kind != "narration" or "at " not in spans[-1].text \
+            and "to" not in spans[-1].text:
+        return None
+    m = _LOOKS_AT.search(spans[-1].text)
+    return {"him": "M", "her": "F"}[m.group(1)] if m else None
+
+
+def _opening_name(sentence: str, cast: Cast, relations: bool = False):
+    """The character named in the first words of a capitalised sentence, if any; with
+    `relations`, a relation of theirs ("Jess's younger counterpart giggles.") as a
+    `_Relation` (after a quote, "Mrs. Pegler's husband was long dead" is still about her)."""
     found = next(cast.mentions(sentence), None)     # (the first name only)
-    return found[2] if found and found[0] < 12 and sentence[:1].isupper() else None
+    if not (found and found[0] < 12 and sentence[:1].isupper()):
+        return None
+    rel = _RELATION.match(sentence, found[1]) if relations else None
+    if rel is not None:
+        words = rel.group(1).split()
+        for i, w in enumerate(words):
+            if w in RELATION_NOUNS:
+                return _Relation(found[2], w, w in _YOUNG_RELATIONS
+                                 or not _YOUNG_WORDS.isdisjoint(words[:i]))
+    return found[2]
+
+
+# "Jess's younger counterpart", "Anna's little brother", "Tom's old friend": someone else
+# than the one named, a person of their own (not "Jess's face", which is Jess).
+_RELATION = re.compile(r"['\u2019]s?((?:\s+[a-z][a-z\-]*){1,3})")
+RELATION_NOUNS = frozenset("""counterpart double twin partner friend companion comrade colleague
+    pal mate chum sidekick daughter son child kid baby toddler girl boy sister brother father
+    mother husband wife aunt uncle cousin niece nephew grandmother grandfather grandson
+    granddaughter fiance fiancee lover escort servant maid valet secretary assistant guest
+    visitor guardian ward nurse governess""".split())
+# Words that say the relation is a child: the young character of the scene.
+_YOUNG_WORDS = frozenset("young younger youngest little small tiny baby".split())
+_YOUNG_RELATIONS = frozenset("child kid baby toddler girl boy daughter son".split())
+
+
+@dataclass(frozen=True)
+class _Relation:
+    """A narration subject that is someone's relation, not that someone: resolved by the sieve
+    to a person of the exchange."""
+    owner: CastCharacter
+    noun: str
+    young: bool
+
+    @property
+    def gender(self):
+        return PERSON_NOUNS.get(self.noun)
 
 
 def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = None) -> list:
@@ -640,7 +703,7 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
             return []
         s_text = m.group()
     stripped = s_text.lstrip(" \t\r\n,;\u2014-")
-    ch = _opening_name(stripped, cast)
+    ch = _opening_name(stripped, cast, relations=before)
     if ch is not None:
         return [ch]
     pron = re.match(r"(He|She|His|Her|I|My)\b", stripped)
@@ -833,6 +896,7 @@ class _Sieve:
         self.salient_touched: list = []         # mentions since the last quote, by salience
         self.paragraph_speaker = None           # (paragraph end, its explicitly tagged speaker)
         self.openers: dict[str, tuple] = {}     # gender -> (character, offset) last opening a sentence
+        self.young: set[int] = set()            # ids of speakers tagged "the girl", "the boy"
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
                                    key=lambda c: (-sum(c.forms.values()), c.id))
 
@@ -1529,6 +1593,9 @@ class _Sieve:
                 if turn.how == "np":
                     # "said the old lady": the decoder keeps the description's sex
                     turn.tag_gender = _noun_gender(_np_head(turn.tag.subject)[1])
+            if turn.speaker is not None and turn.tag is not None and not turn.tag.named \
+                    and _np_head(turn.tag.subject)[1] in YOUNG_NOUNS:
+                self.young.add(turn.speaker.id)     # "the girl answers": a child
             # only a tagged speaker is known to be there: a guess that put someone on
             # stage would steer the narration's pronouns to them
             if turn.speaker is not None and turn.how == "explicit":
@@ -1570,6 +1637,9 @@ class _Sieve:
         if turn.continued and prev is not None:
             return prev, "continued"
         tag = turn.tag
+        if turn.lead and isinstance(turn.lead[0], _Relation):
+            # (resolved here once, for the decoder too)
+            turn.lead = [x for x in (self._as_char(x, k) for x in turn.lead) if x is not None]
         lead = [self._as_char(x, k) for x in turn.lead]
         lead = [x for x in lead if x is not None]
         before = [] if turn.lead else [x for x in turn.before if x is not prev]
@@ -1611,6 +1681,9 @@ class _Sieve:
         after = [x for x in after if x is not None and x not in turn.vocatives]
         if after:
             return after[0], "after"
+        turn.turned_to = self._turned_to(k)
+        if turn.turned_to:
+            return turn.turned_to[0], "turned-to"
         exclude = set(turn.vocatives)
         if k > 0 and prev is not None:
             called = [self._role_kin(v, prev) for v in self.turns[k - 1].vocatives]
@@ -1648,6 +1721,47 @@ class _Sieve:
             return ch, "recent"
         return prev, "fallback"
 
+    def _turned_to(self, k: int) -> list:
+        """'Ilsa walks up to Rory and beckons her down. Rory looks back at the child and
+        kneels. / "Hey, you." / "Does it hurt?"': a paragraph of narration in which one
+        person (opening its first sentence) turns to another, who (opening its last
+        sentence) turns back to them and speaks first - the line after is the first one's
+        answer. In the last sentence the first person may be named, or, when they are the
+        young one of the scene, called "the child", "the girl" or "the boy"."""
+        if k == 0:
+            return []
+        turn, prev = self.turns[k], self.turns[k - 1]
+        if prev.conv != turn.conv or not prev.between or turn.between or turn.tag is not None \
+                or len(prev.before) < 2 or prev.speaker is not prev.before[0]:
+            return []
+        first = prev.before[1]
+        if first in turn.vocatives or not isinstance(first, CastCharacter):
+            return []
+        last = prev.before_last
+        again = any(ch is first for s, _e, ch in self.cast.mentions(last) if s > 0)
+        if not again and first.id in self.young:
+            young = {n for n, g in YOUNG_NOUNS.items() if first.compatible(g)}
+            again = any(m.group(1) in young for m in _THE_YOUNG.finditer(last))
+        return [first] if again else []
+
+    def _relative(self, rel: _Relation, k: int) -> CastCharacter | None:
+        """Who "Jess's younger counterpart" is: kin the prose names by the owner's surname;
+        else, for a child, the young one of the exchange (spoken of as "the girl", "the
+        boy") latest heard; else nobody known - never the owner."""
+        if rel.noun in KIN_SURNAME:
+            kin = self._kin(rel.owner, rel.noun, rel.gender)
+            if kin is not None:
+                return kin
+        if not rel.young:
+            return None
+        conv = self.turns[k].conv
+        for j in range(k - 1, max(-1, k - RELATION_TURNS), -1):
+            ch = self.speaker_at(j, conv)
+            if ch is not None and ch is not rel.owner and ch.id in self.young \
+                    and ch.compatible(rel.gender):
+                return ch
+        return None
+
     def _bystander(self, k: int, role: CastCharacter) -> bool:
         """Whether a description tag's role character ("said the waiter", once or twice) is
         someone of its own, as sure as a name: not a person noun any character may be called
@@ -1684,6 +1798,8 @@ class _Sieve:
     def _as_char(self, x, k: int):
         if isinstance(x, CastCharacter):
             return x
+        if isinstance(x, _Relation):
+            return self._relative(x, k)
         if x in ("i", "my"):
             return self.cast.narrator()
         gender = {"he": "M", "his": "M", "she": "F", "her": "F"}.get(x)
