@@ -116,6 +116,7 @@ ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady
 _ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
+_THE_YOUNG = re.compile(r"\bthe\s+([a-z]+)\b")
 RELATION_TURNS = 12         # how far back "Jess's little daughter" may have spoken
 CHILD_ROLE = {"F": "girl", "M": "boy"}
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
@@ -190,6 +191,9 @@ class _Turn:
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     aside: bool = False              # thought or said to oneself: no turn in the exchange
     tag_gender: str | None = None    # the sex a noun-phrase tag says ("the old lady": F)
+    before_last: str = ""            # the last sentence of the narration paragraph before
+    turned_to: list = field(default_factory=list)  # who the turn before turned to (the sieve's)
+    looks_at: str | None = None      # the sex of whom the narration after it looks at ("at him")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]")
@@ -419,6 +423,7 @@ def _mutual_introduction(turn: _Turn, cast: Cast):
 def _turns(story: Story, cast: Cast) -> list[_Turn]:
     turns: list[_Turn] = []
     narration_before: list = []
+    last_sentence = ""
     conv = 0
     gap = CONVERSATION_GAP + 1
     prev_open = False
@@ -436,6 +441,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text.rstrip())
                          if m.group().strip()]
             narration_before = _paragraph_subjects(block, cast, sentences)
+            last_sentence = sentences[-1] if sentences else ""
             lead_in = [x for x in (_lead_in_speaker(sentences[-1], cast) if sentences else [])
                        if isinstance(x, CastCharacter)]
             carried = _lead_in_tag(block, cast)
@@ -462,11 +468,12 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                 current.tag = tag
         for t in turns[first_turn:first_turn + 1]:
             t.before, t.between = narration_before, between
+            t.before_last = last_sentence
             if block.spans[0].kind == "quote":
                 # "... Charlotte said,\n\n"I shall depend on ..."": the paragraph before
                 # runs into this one's opening quote
                 t.lead_in = lead_in
-        narration_before, lead_in, between, carried = [], [], False, None
+        narration_before, lead_in, between, carried, last_sentence = [], [], False, None, ""
         if block.spans[-1].kind == "narration":
             # '"Gentlemen sometimes do not realize--" ... and at last Miss Bartlett rose with
             # a sigh, and said:\n\n"I think one might venture now."'
@@ -478,6 +485,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.aside = _aside(t.tag, block)
             t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
+            t.looks_at = _looks_at(block, t.quotes[-1])
             t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
             _mutual_introduction(t, cast)
         last = block.spans[-1]
@@ -563,6 +571,23 @@ def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
         return False
     named = cast.lookup(clean_subject(tag.designation[0] if tag.designation else tag.subject))
     return named is not None and named.gender not in (None, gender)
+
+
+# '"The lady from the store?" She looks up at him.': whom the speaker turns to answers.
+_LOOKS_AT = re.compile(r"\b(?:look|turn|glance|gaze|stare|peer)(?:s|ed|ing)?\s+(?:(?:up|round|"
+                       r"back|over|down|across)\s+)?(?:[a-z]+ly\s+)?(?:at|to|towards|toward)\s+"
+                       r"(him|her)\b")
+
+
+def _looks_at(block: Paragraph, quote: Span) -> str | None:
+    """The sex of the one the narration closing the paragraph after `quote` has someone look
+    or turn at ("She looks up expectantly at him.")."""
+    spans = block.spans
+    if spans[-1] is quote or spans[-1].kind != "narration" or "at " not in spans[-1].text \
+            and "to" not in spans[-1].text:
+        return None
+    m = _LOOKS_AT.search(spans[-1].text)
+    return {"him": "M", "her": "F"}[m.group(1)] if m else None
 
 
 def _opening_name(sentence: str, cast: Cast, relations: bool = False):
@@ -1686,6 +1711,9 @@ class _Sieve:
         after = [x for x in after if x is not None and x not in turn.vocatives]
         if after:
             return after[0], "after"
+        turn.turned_to = self._turned_to(k)
+        if turn.turned_to:
+            return turn.turned_to[0], "turned-to"
         exclude = set(turn.vocatives)
         if k > 0 and prev is not None:
             called = [self._role_kin(v, prev) for v in self.turns[k - 1].vocatives]
@@ -1722,6 +1750,29 @@ class _Sieve:
         if ch is not None:
             return ch, "recent"
         return prev, "fallback"
+
+    def _turned_to(self, k: int) -> list:
+        """'Ilsa walks up to Rory and beckons her down. Rory looks back at the child and
+        kneels. / "Hey, you." / "Does it hurt?"': a paragraph of narration in which one
+        person (opening its first sentence) turns to another, who (opening its last
+        sentence) turns back to them and speaks first - the line after is the first one's
+        answer. In the last sentence the first person may be named, or, when they are the
+        young one of the scene, called "the child", "the girl" or "the boy"."""
+        if k == 0:
+            return []
+        turn, prev = self.turns[k], self.turns[k - 1]
+        if prev.conv != turn.conv or not prev.between or turn.between or turn.tag is not None \
+                or len(prev.before) < 2 or prev.speaker is not prev.before[0]:
+            return []
+        first = prev.before[1]
+        if first in turn.vocatives or not isinstance(first, CastCharacter):
+            return []
+        last = prev.before_last
+        again = any(ch is first for s, _e, ch in self.cast.mentions(last) if s > 0)
+        if not again and first.id in self.young:
+            young = {n for n, g in YOUNG_NOUNS.items() if first.compatible(g)}
+            again = any(m.group(1) in young for m in _THE_YOUNG.finditer(last))
+        return [first] if again else []
 
     def _relative(self, rel: _Relation, k: int) -> CastCharacter | None:
         """Who "Jess's younger counterpart" is: kin the prose names by the owner's surname;

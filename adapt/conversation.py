@@ -157,6 +157,8 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
             for ch in set(turns[k - 1].vocatives):
                 if _person(ch, narrated, tagged):
                     e[ch] += CALLED
+        for ch in turn.turned_to:
+            e[ch] += CALLED         # the one the speaker before turned to answers
         for ch in set(turn.vocatives):
             e[ch] += CALLS
         for ch in set(turn.named) - set(turn.vocatives):
@@ -305,7 +307,9 @@ def _decode_conversation(turns, narrated, tagged, addressing) -> None:
     cands = _candidates(turns, evidence)
     for turn, e in zip(turns, evidence):
         e.update(_address_evidence(turn, addressing))
-    soft = [_lead_gender(t) for t in turns]
+    soft = [_lead_gender(t) or (turns[k - 1].looks_at if k and turns[k - 1].paragraph
+                                is not t.paragraph and t.tag is None else None)
+            for k, t in enumerate(turns)]
     focus = [_focus(t) for t in turns]
     addressed = [_addressee_gender(t) for t in turns]
     # layer: (speaker two back, previous speaker) -> (score, path as nested pairs)

@@ -93,3 +93,39 @@ def test_a_named_persons_face_is_that_person():
     # "Tom's face falls" is Tom's own beat (a body part, no relation), so the line is his
     text = RELATION.replace("Tom's little double grins", "Tom's face falls")
     assert speakers(text)[7] == "TOM"
+
+
+TURNED_TO = ("Clara was reading the notices by the door of the library when she heard her "
+     "name. The woman turned and saw the man she had not seen in ten years; Tom had "
+     "hardly changed.\n\n"
+     '"Tom Walsh," she says.\n\n'
+     '"Clara. You look well," Tom says.\n\n'
+     '"And who is this behind you?"\n\n'
+     '"I read all the books," the girl answers with a shy smile.\n\n'
+     '"She is yours," Clara says, surprised.\n\n'
+     '"Guilty. This is Nell. Nell, this is Clara."\n\n'
+     "Clara waved, and the two of them walked on. The rain kept off all afternoon, and by "
+     "the evening the streets were dry again. Tom had his supper early and washed up; the "
+     "kettle had hardly boiled when there was a knock at the door, and he opened it.\n\n"
+     '"Clara," he says.\n\n'
+     '"Can I come in?" she asks.\n\n'
+     '"Nell, you remember Clara, don\'t you?" Tom says.\n\n'
+     '"The lady from the library?" Nell looks up hopefully at him.\n\n'
+     '"That\'s the one."\n\n'
+     '"She looks different," Nell says.\n\n'
+     '"A little. Time for bed, pet."\n\n'
+     "Nell walks over to Clara and tugs at her sleeve. Clara looks at Tom, then back at "
+     "the girl before she crouches down.\n\n"
+     '"Hello, you."\n\n'
+     '"Are you sad?"\n\n'
+     "The question catches her off guard.\n\n"
+     'She swallows before she answers, "Sad about what?"\n\n'
+     '"Your eyes. They look sad."\n')
+
+
+def test_the_one_turned_to_by_the_narration_answers_the_one_who_turns_back():
+    # "Nell walks over to Clara and tugs at her sleeve. Clara looks at Tom, then back at the
+    # girl": Clara turns back to the child (the girl of the first exchange) and speaks first;
+    # the line after is Nell's answer, not Tom's (the alternation of the exchange before),
+    # and the exchange goes on between those two
+    assert speakers(TURNED_TO)[13:17] == ["CLARA", "NELL", "CLARA", "NELL"]
