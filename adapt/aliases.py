@@ -12,15 +12,18 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
 
-from .cast import Cast, Character, canonical_titles, split_title
+from .cast import Cast, Character, could_be, canonical_titles, split_title
 from .user_cache import cached_table
 
-# Titles written with a given name and, after it, the surname: "Sir William Lucas".
-_KNIGHTLY = frozenset(("sir", "lady", "dame"))
+# Titles written with a given name and, after it, the surname: "Sir William Lucas", "Master
+# Oliver" (a boy: "Master Oliver Twist").
+_KNIGHTLY = frozenset(("sir", "lady", "dame", "master"))
 # ("Sir Henry" alone is seldom the "Henry" of the story: a knight is not called by his given
-# name alone; "Lady Brenda", an earl's daughter, is "Brenda" to the narrator.)
-_TITLE_ALONE = frozenset(("lady", "dame"))
+# name alone; "Lady Brenda", an earl's daughter, is "Brenda" to the narrator, and "Master
+# Oliver" is the boy the prose calls "Oliver".)
+_TITLE_ALONE = frozenset(("lady", "dame", "master"))
 # Titles written with a surname: "Mr. Darcy", "Dr. Aziz" ("Miss" takes either).
 _SURNAME_TITLES = frozenset(("mr", "mrs", "ms", "dr", "rev", "colonel", "captain", "major",
                              "general", "lieutenant", "sergeant", "inspector", "professor"))
@@ -30,6 +33,54 @@ def merge_aliases(cast: Cast):
     """Fold a title-and-given-name form and nicknames into the character they name."""
     merge_title_given_names(cast)
     merge_nicknames(cast)
+    merge_eldest_daughters(cast)
+
+
+# Titles a woman takes by marriage or rank: "Mrs.", "Madame" (canonical "mrs"), "Countess".
+_MARRIED = frozenset("mrs lady countess marchioness baroness duchess viscountess princess".split())
+
+
+# A nickname given in so many words: "you named her Ilsa and you call her Bogie", "Ilsa,
+# whom everyone called Bogie", "Ilsa, known to all as Bogie", "Ilsa, nicknamed Bogie".
+_NAME = r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+_NICKNAMED = re.compile(
+    r"\b(?:named|called|christened)\s+(?:her|him)\s+" + _NAME + r",?\s+and\s+(?:[a-z]+\s+){0,2}"
+    r"call(?:s|ed)?\s+(?:her|him)\s+" + _NAME
+    + r"|\b" + _NAME + r",\s+(?:(?:whom|who)\s+(?:[a-z]+\s+){0,2}(?:call(?:s|ed)?|nicknamed)"
+    r"|(?:better\s+|also\s+)?known\s+(?:to\s+[a-z]+\s+)?as|nicknamed)\s+" + _NAME + r"\b")
+
+
+# (the words every such phrase has, found first: the whole pattern tried at every word of a
+# novel costs more than the rest of cast discovery's alias work)
+_NICKNAMING_WORD = re.compile(r"call|known|nicknamed")
+
+
+def _nicknamings(text: str):
+    """What `_NICKNAMED.finditer(text)` finds (or a match twice), looked for only around the
+    words it needs."""
+    end = 0
+    for w in _NICKNAMING_WORD.finditer(text):
+        if w.start() < end:
+            continue
+        m = _NICKNAMED.search(text, max(end, w.start() - 60), w.end() + 40)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def merge_introduced_nicknames(cast: Cast, text: str):
+    """A nickname the prose introduces as one ("named her Ilsa and you call her Bogie")
+    joins the character of the name, when both are known and their genders agree."""
+    merged = {}
+    for m in _nicknamings(text):
+        full, nick = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        a, b = cast.lookup(full), cast.lookup(nick)
+        if a is None or b is None or a is b or a.role or b.role or a.id in merged \
+                or not a.compatible(b.gender) or _mentions(b) > _mentions(a):
+            continue
+        merged[b.id] = a
+    if merged:
+        cast.absorb(merged)
 
 
 def merge_title_given_names(cast: Cast):
@@ -67,6 +118,48 @@ def merge_title_given_names(cast: Cast):
                 merged[ch.id] = into
     if merged:
         cast.absorb(merged)
+
+
+def merge_eldest_daughters(cast: Cast):
+    """"Miss Bennet" alone is the eldest unmarried daughter: of the women of that surname
+    with a given name ("Jane Bennet", "Elizabeth Bennet", "Lydia Bennet"), the one the prose
+    never styles "Miss <given name>" as it styles her younger sisters ("Miss Elizabeth
+    Bennet", "Miss Lydia"). Where two or none are left, or one of the women is written
+    with her title at least as often as without (an aunt, "Miss Josephine Barry"), the
+    form stays apart."""
+    people = _people(cast)
+    styled = set()          # given names written after "Miss"
+    for ch in people:
+        for f in ch.forms:
+            titles, words = split_title(f)
+            if canonical_titles(titles) == ["miss"]:
+                styled.add(words[0])
+    merged = {}
+    for ch in people:
+        split = [split_title(f) for f in ch.forms]
+        if not all(canonical_titles(t) == ["miss"] and len(w) == 1 for t, w in split):
+            continue
+        surname = split[0][1][0]
+        women = [c for c in people if c is not ch and could_be(c, "F")
+                 and not set(canonical_titles(sorted(c.titles))) & _MARRIED
+                 and _given_with(c, surname)]
+        if any(2 * _titled(c) >= _mentions(c) for c in women):
+            continue
+        eldest = [c for c in women if not _given_with(c, surname) & styled]
+        if len(eldest) == 1 and eldest[0].gender == "F" and eldest[0].id not in merged:
+            merged[ch.id] = eldest[0]
+    if merged:
+        cast.absorb(merged)
+
+
+def _given_with(ch: Character, surname: str) -> set[str]:
+    """The given names of a character's full names that end in `surname`."""
+    return {words[0] for words in (split_title(f)[1] for f in ch.forms)
+            if len(words) >= 2 and words[-1] == surname}
+
+
+def _titled(ch: Character) -> int:
+    return sum(n for f, n in ch.forms.items() if split_title(f)[0])
 
 
 def _carriers(people: list[Character]) -> dict[str, set]:

@@ -48,6 +48,10 @@ RECURRING_DESCRIPTION = 3
 # narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
 NAMED_SOON = 5000
 
+# Sieve rules that only guess from turn-taking: a description bound to a named character
+# outweighs them ("... said Mr. Wells. / '...' / '...,' said the lawyer" is Mr. Wells again).
+GUESSED_TURNS = ("alternate", "alternate-anchor", "recent", "fallback")
+
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
 # How far after "said a voice" the narration may reveal whose it was.
@@ -852,6 +856,10 @@ def _subject_like(text: str, start: int, end: int) -> bool:
     return not _AFTER_PREPOSITION.search(text[max(0, start - 12):start])
 
 
+# "between Matthew and Marilla": a name joined to the one before shares its part
+_JOINED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
 def _by_salience(mentions: list) -> list:
     """Characters mentioned (by name, or by pronoun counting half) in a stretch of narration,
     the most mentioned first (as subjects, lately), then the latest: "Mrs. Bennet came in. She
@@ -864,6 +872,14 @@ def _by_salience(mentions: list) -> list:
         count[ch] += weight * SALIENCE_FADE ** (n - 1 - i)
     last = {ch: i for i, (ch, _p, _s) in enumerate(mentions)}
     return sorted(count, key=lambda ch: (-count[ch], -last[ch]))
+
+
+# A sentence opening on a description ("The stationmaster whistled.") and the next one
+_DESCRIBED_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:The|This|That)\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)"
+                                r"\s+[a-z]")
+_PERSON_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
+_NOT_A_VERB = frozenset("of and or who whom whose that which".split())
+_NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
 
 
 class _Sieve:
@@ -894,11 +910,17 @@ class _Sieve:
                     continue
                 self.narration_spans.append(span)
                 text, base = span.text, span.start
+                last_end, last_subject = None, False
                 for s, e, ch in cast.mentions(text, base):
                     if _DEPARTS.match(text, e - base):
                         self.departures.add(s)
-                    events.append((s, ch, _subject_like(text, s - base, e - base)
-                                   and (1 + _opens_sentence(text, s - base, True))))
+                    subject = _subject_like(text, s - base, e - base) \
+                        and (1 + _opens_sentence(text, s - base, True))
+                    if subject and last_end is not None and s - last_end <= 6 \
+                            and _JOINED.fullmatch(text, last_end - base, s - base):
+                        subject = last_subject and 1
+                    last_end, last_subject = e, subject
+                    events.append((s, ch, subject))
                 if FOCUS_PRONOUNS:
                     events += [(base + m.start(), gender,
                                 subject and (1 + _opens_sentence(text, m.start())))
@@ -1078,6 +1100,34 @@ class _Sieve:
             self.roles[role] = ch
         return self.roles[role]
 
+    def _described_subject(self, turn: _Turn, gender: str) -> str | None:
+        """The description ("the stationmaster") opening the last sentence of the narration
+        right before the turn, when it names an occupation (not "the girl", which any
+        character may be called) of the tag's sex."""
+        start = turn.quotes[0].start
+        i = bisect.bisect_right(self._narration_starts, start) - 1
+        if i < 0 or self.narration_spans[i].end < start - 3:
+            return None
+        text = self.narration_spans[i].text
+        found = None
+        for found in _DESCRIBED_OPENING.finditer(text):
+            pass
+        if found is None or _NEXT_SENTENCE.search(text, found.end()):
+            return None
+        rest = text[found.end():]
+        if _PERSON_AFTER.search(rest) or next(self.cast.mentions(rest), None) is not None:
+            return None         # "The maid went out, and the old lady turned to him."
+        words = found.group(1).split()
+        for n, word in enumerate(words):
+            if word in GENERIC_PERSONS:
+                return None
+            if word in PERSON_NOUNS or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
+                if n + 1 < len(words) and words[n + 1] in _NOT_A_VERB \
+                        or not _compatible(PERSON_NOUNS.get(word), gender):
+                    return None
+                return "the " + " ".join(words[:n + 1])
+        return None
+
     def resolve_np(self, k: int, subject: str) -> CastCharacter | None:
         det, head, role = _np_head(subject)
         gender = _noun_gender(head)
@@ -1171,7 +1221,7 @@ class _Sieve:
             bound = self.described.get(role) if det == "the" else None
             if bound is not None and bound not in turn.vocatives \
                     and (bound is not prev or self._same_tag(k, role)
-                         or self.turns[k - 1].how == "explicit") \
+                         or self.turns[k - 1].how in ("explicit", *GUESSED_TURNS)) \
                     and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
                          or self._named_soon(bound, turn.quotes[0].start)
                          or not self._on_stage(gender)):
@@ -1204,7 +1254,9 @@ class _Sieve:
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
                 # (and of the right age: "the girl" is no Mrs., "the boy" no Mr.)
-                ch = self.resolve_pronoun(k, gender, unfit=_YOUNG_UNFIT.get(head, ()))
+                focus = [c for c in turn.focus_tag if gender and c.gender == gender
+                         and c is not prev and not (c.titles & _YOUNG_UNFIT.get(head, set()))][:1]
+                ch = self.resolve_pronoun(k, gender, focus, unfit=_YOUNG_UNFIT.get(head, ()))
                 if ch is not None and ch is not prev:
                     return ch
             return self.role_character(role, gender)
@@ -1219,6 +1271,9 @@ class _Sieve:
             revealed = self._revealed(k)
             if revealed is not None:
                 return revealed
+        if det == "the" and _describes_someone(head) and head not in VOICE_NOUNS:
+            focus = [c for c in turn.focus_tag if c is not prev and c.compatible(gender)][:1]
+            return self.resolve_pronoun(k, gender, focus)
         return self.resolve_pronoun(k, gender)
 
     def _revealed(self, k: int) -> CastCharacter | None:
@@ -1254,7 +1309,7 @@ class _Sieve:
         if bound is not None and bound not in turn.vocatives \
                 and (bound.id in self.recent or self._named_soon(bound, turn.quotes[0].start)) \
                 and (bound is not self.speaker_at(k - 1, turn.conv) or self._same_tag(k, role)
-                     or self.turns[k - 1].how == "explicit"):
+                     or self.turns[k - 1].how in ("explicit", *GUESSED_TURNS)):
             return bound
         return self.role_character(self.description_name(head), gender)
 
@@ -1671,6 +1726,13 @@ class _Sieve:
                 # about ("Fanny had been crying. She would not look up ... Mrs. Norris was by
                 # the window. / '...,' she said" is Fanny, though Mrs. Norris was named last)
                 focus = [c for c in turn.focus_tag if c.gender == PRONOUNS[subj]][:1]
+                described = None if named else self._described_subject(turn, PRONOUNS[subj])
+                if described is not None:
+                    # "The stationmaster whistled. / '...,' he said": the one just described
+                    ch = self.resolve_np(k, described)
+                    if ch is not None:
+                        # read as the description's tag would be ("said the stationmaster")
+                        return ch, "np"
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + focus + before,
                                             tag.lemma), "pronoun"
             long_form = self.long_description(tag)
@@ -1704,6 +1766,9 @@ class _Sieve:
         if turn.turned_to:
             return turn.turned_to[0], "turned-to"
         exclude = set(turn.vocatives)
+        deed = conversation.answered_by_deed(turn, self.turns[k - 1] if k else None)
+        if deed is not None and deed[1] not in exclude:
+            return deed[1], "narration-before"
         if k > 0 and prev is not None:
             called = [self._role_kin(v, prev) for v in self.turns[k - 1].vocatives]
             # a name only ever called, never tagged as speaking nor named in the narration,
@@ -1876,6 +1941,7 @@ def discover_cast(story: Story) -> Cast:
     castmod.given_name_gender(cast)
     castmod.merge_titled(cast)
     aliases.merge_aliases(cast)         # "Lizzy", "Eliza" and "Sir William" of their people
+    aliases.merge_introduced_nicknames(cast, story.text)
     castmod.settle_undecided(cast)
     castmod.disambiguate_given_names(cast)
     return cast
