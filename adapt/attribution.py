@@ -48,6 +48,10 @@ RECURRING_DESCRIPTION = 3
 # narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
 NAMED_SOON = 5000
 
+# Sieve rules that only guess from turn-taking: a description bound to a named character
+# outweighs them ("... said Mr. Wells. / '...' / '...,' said the lawyer" is Mr. Wells again).
+GUESSED_TURNS = ("alternate", "alternate-anchor", "recent", "fallback")
+
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
 # How far after "said a voice" the narration may reveal whose it was.
@@ -1129,7 +1133,7 @@ class _Sieve:
             bound = self.described.get(role) if det == "the" else None
             if bound is not None and bound not in turn.vocatives \
                     and (bound is not prev or self._same_tag(k, role)
-                         or self.turns[k - 1].how == "explicit") \
+                         or self.turns[k - 1].how in ("explicit", *GUESSED_TURNS)) \
                     and (bound.id in self.ranked(12)     # on stage: mentioned or heard lately
                          or self._named_soon(bound, turn.quotes[0].start)
                          or not self._on_stage(gender)):
@@ -1162,7 +1166,9 @@ class _Sieve:
             if det in ("the", "this", "that") and head not in ("other", "others"):
                 # a definite description of someone in the exchange who is not the last speaker
                 # (and of the right age: "the girl" is no Mrs., "the boy" no Mr.)
-                ch = self.resolve_pronoun(k, gender, unfit=_YOUNG_UNFIT.get(head, ()))
+                focus = [c for c in turn.focus_tag if gender and c.gender == gender
+                         and c is not prev and not (c.titles & _YOUNG_UNFIT.get(head, set()))][:1]
+                ch = self.resolve_pronoun(k, gender, focus, unfit=_YOUNG_UNFIT.get(head, ()))
                 if ch is not None and ch is not prev:
                     return ch
             return self.role_character(role, gender)
@@ -1177,6 +1183,9 @@ class _Sieve:
             revealed = self._revealed(k)
             if revealed is not None:
                 return revealed
+        if det == "the" and _describes_someone(head) and head not in VOICE_NOUNS:
+            focus = [c for c in turn.focus_tag if c is not prev and c.compatible(gender)][:1]
+            return self.resolve_pronoun(k, gender, focus)
         return self.resolve_pronoun(k, gender)
 
     def _revealed(self, k: int) -> CastCharacter | None:
@@ -1212,7 +1221,7 @@ class _Sieve:
         if bound is not None and bound not in turn.vocatives \
                 and (bound.id in self.recent or self._named_soon(bound, turn.quotes[0].start)) \
                 and (bound is not self.speaker_at(k - 1, turn.conv) or self._same_tag(k, role)
-                     or self.turns[k - 1].how == "explicit"):
+                     or self.turns[k - 1].how in ("explicit", *GUESSED_TURNS)):
             return bound
         return self.role_character(self.description_name(head), gender)
 
