@@ -564,7 +564,7 @@ def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
         # '"Then we must wait," said Tom ... She waited until he had done, and then said,'
         gender = PRONOUNS.get(tag.subject.lower())
         if gender is None:
-            return False
+            return _describes_another(tag, current, cast)
         if not current.identifies:
             return PRONOUNS.get(current.subject.lower()) not in (None, gender)
         tag, current = current, tag
@@ -572,9 +572,32 @@ def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
         return clean_subject(tag.subject) != clean_subject(current.subject)
     gender = PRONOUNS.get(current.subject.lower())
     if gender is None:
-        return False
+        return _describes_another(current, tag, cast)
     named = cast.lookup(clean_subject(tag.designation[0] if tag.designation else tag.subject))
     return named is not None and named.gender not in (None, gender)
+
+
+def _describes_another(described: Tag, named: Tag, cast: Cast) -> bool:
+    """Whether a description tag in the paragraph of a name tag is someone else: "the
+    other", someone's kin or friend ("said Lucy, while her brother exclaimed"), or a person
+    of the other sex ("Mrs. Welland murmured, while the young man replied")."""
+    if not named.identifies:
+        return False
+    det, head, _role = _np_head(described.subject)
+    if head in ("other", "others"):
+        return True
+    if head is None or not (head in PERSON_NOUNS or head in KIN_WORDS or head in COMPANION_NOUNS
+                            or castmod.is_occupation(head)):
+        return False
+    ch = cast.lookup(clean_subject(named.designation[0] if named.designation else named.subject))
+    if ch is None:
+        return False
+    if det in ("his", "her"):
+        # the named one's own kin or friend ("said Lucy, while her brother"); "said Daisy
+        # ... his companion resumed" may be Daisy, someone else's companion
+        return ch.gender == {"his": "M", "her": "F"}[det]
+    gender = _noun_gender(head)
+    return gender is not None and ch.gender not in (None, gender)
 
 
 # '"The lady from the store?" She looks up at him.': whom the speaker turns to answers.

@@ -130,7 +130,7 @@ _SUBJECT_END = (r"(?=\s*(?:[,.;:!?\u2014\"\u201c\u201d()]|-(?![a-z])|\Z)|"
                 r"presently|once|now|aloud|quietly)\b)")
 # "said Brenda's solicitor", "cried Elizabeth's mother"
 _VOICE_NOUNS = r"(?:voice|voices|tones|accents|tone)"
-_POSSESSED = rf"{_NAME}['\u2019]s\s+(?!{_VOICE_NOUNS}\b)[a-z][\w\-]*"
+_POSSESSED = rf"{_NAME}(?:['\u2019]| (?=s\s))s\s+(?!{_VOICE_NOUNS}\b)[a-z][\w\-]*"   # ("Daisy s mamma": lost)
 # A family role written as a name but in lower case: '"Now eat up," said nanny.'
 _ROLE_WORD = "(?:" + "|".join(sorted(ROLE_NAMES, key=len, reverse=True)) + ")"
 # "cut in the clear voice of Inspector Ratcliffe": whose voice, _voice_owner() tells
@@ -278,6 +278,9 @@ _NOT_VERBS = frozenset("""down up out off over back away round about into onto u
     from with by of for her his their its the a an my our your them him it this that""".split())
 
 
+_LOST_APOSTROPHE = re.compile(r"([a-z]) s(?=\s+[a-z])")
+
+
 def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
     verb = match.group("verb")
     if verb in _NOT_VERBS:
@@ -316,6 +319,7 @@ def _tag(match: re.Match, base: int, lemma: str | None = None) -> Tag | None:
             return None         # ("Before Anne could answer": a clause of time, no tag)
         subj_start += len(subj) - len(rest)       # "Then Jess says": the subject is Jess
         subj = rest
+    subj = _LOST_APOSTROPHE.sub(r"\1's", subj)       # (as long: the offsets hold)
     owner = _voice_owner(match.string, subj_start, match.end("subj"))
     if owner is not None:
         subj_start, subj = owner

@@ -42,6 +42,20 @@ def test_tag_forms_after_a_quote(narration, quote, subject, verb):
     assert narration[tag.subject_start:tag.subject_end] == subject
 
 
+def test_a_possessive_that_lost_its_apostrophe_names_the_owners_kin():
+    # plain-text editions that lost their apostrophes ("don t", "Nora s mamma")
+    text = ('Nora Bell sat in the hotel garden with Mr. Tod. Nora had a fan, and Mrs. Bell came '
+            'out later with a shawl.\n\n"I don t like the lake," said Nora.\n\n'
+            '"It is very fine," said Mr. Tod.\n\n"It is too cold for me," answered Nora s mamma.\n')
+    assert speakers(text)[-1] == "MRS. BELL"
+
+
+def test_a_possessive_subject_that_lost_its_apostrophe():
+    tag = tag_after(" said Brenda s solicitor.", 0, "Sign here,")
+    assert tag is not None and (tag.subject, tag.verb) == ("Brenda's solicitor", "said")
+    assert tag_after(" said Brenda, smiling.", 0, "Sign here,").subject == "Brenda"
+
+
 def test_a_new_sentence_after_a_question_is_no_beat():
     # after "?" or "!", a capitalised sentence that closes the paragraph without speaking is
     # narration of its own (here the listener's doing); between two quotes it is a beat

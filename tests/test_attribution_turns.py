@@ -1,0 +1,45 @@
+"""How the quotes of one paragraph fall into turns: a later quote whose own tag is someone
+else than the paragraph's named speaker starts a turn of its own."""
+from conftest import speakers
+
+
+def test_the_named_speakers_kin_tagging_a_later_quote_is_someone_else():
+    text = '''Miss Ada Crane and her brother Tom Crane sat with old Mrs. Harland in the garden. Tom had brought the newspaper, and Mrs. Harland had brought her knitting.
+
+"It will rain before night," said Mrs. Harland.
+
+"No, the glass is going up," said Tom.
+
+"The glass is always going up," said Miss Ada Crane, while her brother, who had gone back to the cricket scores, exclaimed in a loud voice: "It will not rain, and we shall win the match."
+
+"We shall see," said Mrs. Harland.
+'''
+    assert speakers(text)[2:4] == ["MISS ADA CRANE", "TOM"]
+
+
+def test_a_description_of_the_other_sex_tagging_a_later_quote_is_someone_else():
+    text = '''Mrs. Dorrance poured the tea, and Mr. Peter Vance handed the cups round. Mrs. Dorrance asked him about the wedding.
+
+"And when is it to be?" asked Mrs. Dorrance.
+
+"Not before the spring," said Mr. Peter Vance.
+
+"So long?" Mrs. Dorrance murmured, while the young man, smiling at the window, replied: "As soon as the house is ready, and not a day later."
+
+"I hope you will ask me," said Mrs. Dorrance.
+'''
+    assert speakers(text)[2:4] == ["MRS. DORRANCE", "MR. PETER VANCE"]
+
+
+def test_the_other_tagging_a_later_quote_is_someone_else():
+    text = '''Mr. Hugh Barrow and Mr. Peter Vance argued about money every evening of that winter. Hugh Barrow was the poorer of the two.
+
+"You will let me pay the rent," said Mr. Peter Vance.
+
+"Never," said Hugh Barrow.
+
+When they argued about it Mr. Peter Vance would say: "Can't you see that I want to help you?" And the other would reply: "If you want to help me, let me alone."
+
+"Very well," said Mr. Peter Vance.
+'''
+    assert speakers(text)[2:4] == ["MR. PETER VANCE", "HUGH BARROW"]
