@@ -1667,7 +1667,11 @@ class _Sieve:
             for gender in ("M", "F"):
                 opener = self._last_opener(turn, gender)
                 if opener is not None:
-                    turn.focus_tag = [opener] + [c for c in turn.focus_tag if c is not opener]
+                    # first of its sex, where the first of that sex was (a description's
+                    # tag, of no sex, still goes by the order of them all)
+                    rest = [c for c in turn.focus_tag if c is not opener]
+                    at = next((i for i, c in enumerate(rest) if c.gender == gender), len(rest))
+                    turn.focus_tag = rest[:at] + [opener] + rest[at:]
             if turn.speaker is None:
                 turn.speaker, turn.how = self.decide(k)
                 if turn.how == "np":
