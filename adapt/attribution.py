@@ -861,6 +861,10 @@ def _by_salience(mentions: list) -> list:
 LAST_OPENER_WINDOW = 300
 # ... but not one set beside a description of someone's ("Her aunt, Mrs. Norris, was by the
 # window" is still about whoever "her" is)
+# ... nor one who turns to someone else of that sex ("Elizabeth ran to her.")
+_OBJECT_PRONOUN = {"M": re.compile(r"\bhim\b"),
+                   "F": re.compile(r"\bher\b(?=\s*[.,;:!?\"\u201d\u2014]|\s+(?:to|with|at|in|and|for|from|"
+                                   r"as|again|away|back|up|down|out|off|by|into|on)\b)")}
 _APPOSITION_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:Her|His|Their|My|Our)\s+[^,.!?]{1,40},\s+\Z")
 # A sentence opening on a description ("The stationmaster whistled.") and the next one
 _DESCRIBED_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:The|This|That)\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)"
@@ -1097,7 +1101,8 @@ class _Sieve:
         for ch, pronoun, subject, offset in reversed(self.salient_touched):
             if subject and ch.gender == gender:
                 if pronoun or subject != 2 or offset < start - LAST_OPENER_WINDOW \
-                        or _APPOSITION_OPENING.search(self.story.text, max(0, offset - 60), offset):
+                        or _APPOSITION_OPENING.search(self.story.text, max(0, offset - 60), offset) \
+                        or _OBJECT_PRONOUN[gender].search(self.story.text, offset, start):
                     return None
                 return ch
         return None
