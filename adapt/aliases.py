@@ -13,14 +13,16 @@ import functools
 import importlib.util
 import os
 
-from .cast import Cast, Character, canonical_titles, split_title
+from .cast import Cast, Character, could_be, canonical_titles, split_title
 from .user_cache import cached_table
 
-# Titles written with a given name and, after it, the surname: "Sir William Lucas".
-_KNIGHTLY = frozenset(("sir", "lady", "dame"))
+# Titles written with a given name and, after it, the surname: "Sir William Lucas", "Master
+# Oliver" (a boy: "Master Oliver Twist").
+_KNIGHTLY = frozenset(("sir", "lady", "dame", "master"))
 # ("Sir Henry" alone is seldom the "Henry" of the story: a knight is not called by his given
-# name alone; "Lady Brenda", an earl's daughter, is "Brenda" to the narrator.)
-_TITLE_ALONE = frozenset(("lady", "dame"))
+# name alone; "Lady Brenda", an earl's daughter, is "Brenda" to the narrator, and "Master
+# Oliver" is the boy the prose calls "Oliver".)
+_TITLE_ALONE = frozenset(("lady", "dame", "master"))
 # Titles written with a surname: "Mr. Darcy", "Dr. Aziz" ("Miss" takes either).
 _SURNAME_TITLES = frozenset(("mr", "mrs", "ms", "dr", "rev", "colonel", "captain", "major",
                              "general", "lieutenant", "sergeant", "inspector", "professor"))
@@ -30,6 +32,11 @@ def merge_aliases(cast: Cast):
     """Fold a title-and-given-name form and nicknames into the character they name."""
     merge_title_given_names(cast)
     merge_nicknames(cast)
+    merge_eldest_daughters(cast)
+
+
+# Titles a woman takes by marriage or rank: "Mrs.", "Madame" (canonical "mrs"), "Countess".
+_MARRIED = frozenset("mrs lady countess marchioness baroness duchess viscountess princess".split())
 
 
 def merge_title_given_names(cast: Cast):
@@ -67,6 +74,48 @@ def merge_title_given_names(cast: Cast):
                 merged[ch.id] = into
     if merged:
         cast.absorb(merged)
+
+
+def merge_eldest_daughters(cast: Cast):
+    """"Miss Bennet" alone is the eldest unmarried daughter: of the women of that surname
+    with a given name ("Jane Bennet", "Elizabeth Bennet", "Lydia Bennet"), the one the prose
+    never styles "Miss <given name>" as it styles her younger sisters ("Miss Elizabeth
+    Bennet", "Miss Lydia"). Where two or none are left, or one of the women is written
+    with her title at least as often as without (an aunt, "Miss Josephine Barry"), the
+    form stays apart."""
+    people = _people(cast)
+    styled = set()          # given names written after "Miss"
+    for ch in people:
+        for f in ch.forms:
+            titles, words = split_title(f)
+            if canonical_titles(titles) == ["miss"]:
+                styled.add(words[0])
+    merged = {}
+    for ch in people:
+        split = [split_title(f) for f in ch.forms]
+        if not all(canonical_titles(t) == ["miss"] and len(w) == 1 for t, w in split):
+            continue
+        surname = split[0][1][0]
+        women = [c for c in people if c is not ch and could_be(c, "F")
+                 and not set(canonical_titles(sorted(c.titles))) & _MARRIED
+                 and _given_with(c, surname)]
+        if any(2 * _titled(c) >= _mentions(c) for c in women):
+            continue
+        eldest = [c for c in women if not _given_with(c, surname) & styled]
+        if len(eldest) == 1 and eldest[0].gender == "F" and eldest[0].id not in merged:
+            merged[ch.id] = eldest[0]
+    if merged:
+        cast.absorb(merged)
+
+
+def _given_with(ch: Character, surname: str) -> set[str]:
+    """The given names of a character's full names that end in `surname`."""
+    return {words[0] for words in (split_title(f)[1] for f in ch.forms)
+            if len(words) >= 2 and words[-1] == surname}
+
+
+def _titled(ch: Character) -> int:
+    return sum(n for f, n in ch.forms.items() if split_title(f)[0])
 
 
 def _carriers(people: list[Character]) -> dict[str, set]:

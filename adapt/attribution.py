@@ -837,6 +837,10 @@ def _subject_like(text: str, start: int, end: int) -> bool:
     return not _AFTER_PREPOSITION.search(text[max(0, start - 12):start])
 
 
+# "between Matthew and Marilla": a name joined to the one before shares its part
+_JOINED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
 def _by_salience(mentions: list) -> list:
     """Characters mentioned (by name, or by pronoun counting half) in a stretch of narration,
     the most mentioned first (as subjects, lately), then the latest: "Mrs. Bennet came in. She
@@ -849,6 +853,14 @@ def _by_salience(mentions: list) -> list:
         count[ch] += weight * SALIENCE_FADE ** (n - 1 - i)
     last = {ch: i for i, (ch, _p, _s) in enumerate(mentions)}
     return sorted(count, key=lambda ch: (-count[ch], -last[ch]))
+
+
+# A sentence opening on a description ("The stationmaster whistled.") and the next one
+_DESCRIBED_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:The|This|That)\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)"
+                                r"\s+[a-z]")
+_PERSON_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
+_NOT_A_VERB = frozenset("of and or who whom whose that which".split())
+_NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
 
 
 class _Sieve:
@@ -879,11 +891,17 @@ class _Sieve:
                     continue
                 self.narration_spans.append(span)
                 text, base = span.text, span.start
+                last_end, last_subject = None, False
                 for s, e, ch in cast.mentions(text, base):
                     if _DEPARTS.match(text, e - base):
                         self.departures.add(s)
-                    events.append((s, ch, _subject_like(text, s - base, e - base)
-                                   and (1 + _opens_sentence(text, s - base, True))))
+                    subject = _subject_like(text, s - base, e - base) \
+                        and (1 + _opens_sentence(text, s - base, True))
+                    if subject and last_end is not None and s - last_end <= 6 \
+                            and _JOINED.fullmatch(text, last_end - base, s - base):
+                        subject = last_subject and 1
+                    last_end, last_subject = e, subject
+                    events.append((s, ch, subject))
                 if FOCUS_PRONOUNS:
                     events += [(base + m.start(), gender,
                                 subject and (1 + _opens_sentence(text, m.start())))
@@ -1062,6 +1080,34 @@ class _Sieve:
             ch.votes[gender] += 5
             self.roles[role] = ch
         return self.roles[role]
+
+    def _described_subject(self, turn: _Turn, gender: str) -> str | None:
+        """The description ("the stationmaster") opening the last sentence of the narration
+        right before the turn, when it names an occupation (not "the girl", which any
+        character may be called) of the tag's sex."""
+        start = turn.quotes[0].start
+        i = bisect.bisect_right(self._narration_starts, start) - 1
+        if i < 0 or self.narration_spans[i].end < start - 3:
+            return None
+        text = self.narration_spans[i].text
+        found = None
+        for found in _DESCRIBED_OPENING.finditer(text):
+            pass
+        if found is None or _NEXT_SENTENCE.search(text, found.end()):
+            return None
+        rest = text[found.end():]
+        if _PERSON_AFTER.search(rest) or next(self.cast.mentions(rest), None) is not None:
+            return None         # "The maid went out, and the old lady turned to him."
+        words = found.group(1).split()
+        for n, word in enumerate(words):
+            if word in GENERIC_PERSONS:
+                return None
+            if word in PERSON_NOUNS or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
+                if n + 1 < len(words) and words[n + 1] in _NOT_A_VERB \
+                        or not _compatible(PERSON_NOUNS.get(word), gender):
+                    return None
+                return "the " + " ".join(words[:n + 1])
+        return None
 
     def resolve_np(self, k: int, subject: str) -> CastCharacter | None:
         det, head, role = _np_head(subject)
@@ -1668,6 +1714,13 @@ class _Sieve:
                 # about ("Fanny had been crying. She would not look up ... Mrs. Norris was by
                 # the window. / '...,' she said" is Fanny, though Mrs. Norris was named last)
                 focus = [c for c in turn.focus_tag if c.gender == PRONOUNS[subj]][:1]
+                described = None if named else self._described_subject(turn, PRONOUNS[subj])
+                if described is not None:
+                    # "The stationmaster whistled. / '...,' he said": the one just described
+                    ch = self.resolve_np(k, described)
+                    if ch is not None:
+                        # read as the description's tag would be ("said the stationmaster")
+                        return ch, "np"
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + focus + before,
                                             tag.lemma), "pronoun"
             long_form = self.long_description(tag)

@@ -28,7 +28,7 @@ TITLE_GENDER = {
     "prince": "M", "princess": "F", "king": "M", "queen": "F", "count": "M", "countess": "F",
     "baron": "M", "baroness": "F", "duke": "M", "duchess": "F", "saint": None, "st": None,
     "marchioness": "F", "viscountess": "F", "empress": "F", "earl": "M", "viscount": "M",
-    "emperor": "M",
+    "emperor": "M", "begum": "F",
 }
 # Family roles used as names when capitalised on their own ("Father", "Daddy").
 ROLE_NAMES = {
@@ -509,7 +509,8 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
     for f in list(forms):
         words = f.split()
         if f not in people and 2 <= len(words) <= 3 and words[0] in given \
-                and words[-1] in surnames and not split_title(f)[0]:
+                and (words[-1] in surnames or forms[f] >= _FULL_NAME_COUNT) \
+                and not split_title(f)[0]:
             people.add(f)
     preceding = _preceding_words(text, {f for f in people if " " not in f})
     # (only speech tags excuse a place: a vocative may be an apostrophe, "Oh, England!")
@@ -523,6 +524,11 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
     _cluster(cast, {f: forms[f] for f in people})
     _join_apposed_descriptions(cast, text)
     return cast
+
+
+# A full name written this often is a name, though no tag or title ever takes it ("Oliver
+# Twist" beside "Oliver").
+_FULL_NAME_COUNT = 3
 
 
 def _join_apposed_descriptions(cast: Cast, text: str):
@@ -823,7 +829,7 @@ def _goes_by_other_name(cluster: dict, counts: dict[str, int]) -> bool:
     return surname > full or "sir" in cluster["titles"]
 
 
-def _could_be(ch: Character, gender: str) -> bool:
+def could_be(ch: Character, gender: str) -> bool:
     """A character's given name says its gender where the list knows it ("May Welland" is
     no "Mr. Welland", however the pronouns near her name fell); else the pronouns do."""
     known = set(given_names.genders(_given_names(ch)).values())
@@ -950,7 +956,7 @@ def merge_titled(cast: Cast):
         if gender is None or titles & {"mrs", "lady"}:
             continue
         full = [c for c in with_surname.get(ch.surname, ()) if c is not ch and c.id not in merged
-                and not c.role and _could_be(c, gender)]
+                and not c.role and could_be(c, gender)]
         if len(full) == 1 and not _distinguished(full[0], sorted(titles)) \
                 and not ("miss" in titles and full[0].titles & {"mrs", "lady"}):
             # ("Miss de Bourgh" is not Lady Catherine de Bourgh)

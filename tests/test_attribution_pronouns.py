@@ -195,3 +195,25 @@ def test_a_name_opening_the_clause_after_a_semicolon_is_as_much_in_focus_as_an_o
             "after a short silence, Beatrice turned towards the window.\n\n"
             '"It looks like rain," said she.\n')
     assert sieve_reading(text) == ("BEATRICE", "pronoun")
+
+
+def test_a_name_joined_to_an_object_is_no_subject_either():
+    # "between Tom and Jane": Jane is named last, but as much after "between" as Tom; the
+    # sentence is Ruth's, and so is "she said"
+    text = ('"Where have you been?" said Jane.\n\n"Only to town," said Ruth.\n\n'
+            '"Come and tell us," said Tom.\n\n'
+            "After supper Ruth sat down by the fire between Tom and Jane, and gave them a long "
+            "account of her day.\n\n"
+            '"I had a splendid time," she said.\n')
+    assert sieve_reading(text) == ("RUTH", "pronoun")
+
+
+def test_a_pronoun_tag_after_a_sentence_about_someone_described_is_that_one():
+    # nobody names the doctor: the sentence before the line opens on him, and "he said" is
+    # his, not Mr. Hart's, the man the narration named last
+    text = ('"Is he very ill?" said Mr. Hart.\n\n"Only tired," said Mary.\n\n'
+            "Mr. Hart walked up and down the room, and Mary watched him from her chair by the "
+            "bed.\n\n"
+            "The doctor frowned and put away his watch.\n\n"
+            '"He must rest for a week at least," he said.\n')
+    assert speakers(text)[-1] == "DOCTOR"

@@ -572,3 +572,74 @@ def test_a_royal_name_written_once_is_no_character_to_take_her_pronouns():
             "\"Both, then,\" said Dora.\n")
     assert discover_cast(read_prose(text)).lookup("Queen Anne") is None
     assert _cues(text)[0] == ["DORA", "TOM", "DORA"]
+
+
+# --- the eldest daughter's title, "Master <given name>", full names, "Begum" ---------------
+
+SISTERS = """Mrs. Marsh had three daughters. Ruth Marsh was the eldest, Clara Marsh the second,
+and Nora Marsh the youngest.
+
+"Miss Marsh, will you pour?" asked the vicar. Miss Marsh poured the tea.
+
+"Thank you, Ruth," said Mrs. Marsh. Ruth smiled at her mother.
+
+"Miss Clara Marsh has a headache," said Nora. Clara sighed. She was pale.
+
+"Miss Nora is a tease," said Clara. Nora laughed. She ran to the window.
+
+"Hush, girls," said Ruth. She put down the pot, and Miss Marsh sat down.
+
+"Miss Clara, sit by me," said Ruth. Clara sat down. She was tired.
+"""
+
+
+def test_miss_and_the_surname_alone_is_the_eldest_daughter():
+    # Clara and Nora are styled "Miss Clara Marsh", "Miss Nora"; Ruth never is: "Miss Marsh"
+    # is Ruth, the eldest
+    cast = discover_cast(read_prose(SISTERS))
+    ruth = cast.lookup("Ruth")
+    assert ruth is not None and cast.lookup("Miss Marsh") is ruth
+    assert cast.lookup("Clara") is not ruth and cast.lookup("Nora") is not ruth
+
+
+def test_miss_and_the_surname_stays_apart_from_two_unstyled_sisters():
+    # with Nora never styled "Miss Nora" either, the eldest cannot be told
+    text = SISTERS.replace('"Miss Nora is a tease,"', '"Nora is a tease,"')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Miss Marsh") not in (cast.lookup("Ruth"), cast.lookup("Nora"))
+
+
+def test_miss_and_the_surname_is_not_a_niece_beside_a_formal_aunt():
+    # the aunt is always "Miss Agatha Marsh": the title and surname are hers as much
+    text = SISTERS.replace("Mrs. Marsh had three daughters.",
+                           "Miss Agatha Marsh, their aunt, had come to stay. Miss Agatha Marsh "
+                           "was stern. Mrs. Marsh had three daughters.")
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Miss Marsh") is not cast.lookup("Ruth")
+
+
+def test_master_with_the_given_name_is_the_boy_called_so_alone():
+    text = ('Teddy Grove ran into the hall. "Look!" said Teddy Grove. He held up a frog.\n\n'
+            '"Master Teddy, put that down," said the cook.\n\n"No," said Teddy. He ran off.\n\n'
+            'Teddy laughed. Teddy hid the frog in his pocket.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Master Teddy") is cast.lookup("Teddy")
+
+
+def test_a_full_name_written_often_is_a_name_though_no_tag_takes_it():
+    # "Crumb" is no tag's subject and has no title: "Walter Crumb", written again and again,
+    # is the Walter of the story all the same
+    text = ('Walter Crumb was an orphan. Everyone knew Walter Crumb. The beadle disliked '
+            'Walter Crumb.\n\n"I am hungry," said Walter. He held out his bowl.\n\n'
+            '"More?" cried the beadle.\n\nWalter said nothing.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Walter Crumb") is cast.lookup("Walter") is not None
+
+
+def test_a_begum_is_a_woman_not_her_husband():
+    # "Begum" is a title, not a surname: "Karim Begum", however often written, is not Karim
+    text = ('Karim came home late. Karim Begum was waiting for him, and Karim Begum was '
+            'cross. Karim Begum stood up.\n\n"You are late," she said.\n\n'
+            '"I know," said Karim. He sat down.\n')
+    cast = discover_cast(read_prose(text))
+    assert "Karim Begum" not in cast.lookup("Karim").forms
