@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
 
 from .cast import Cast, Character, could_be, canonical_titles, split_title
 from .user_cache import cached_table
@@ -37,6 +38,49 @@ def merge_aliases(cast: Cast):
 
 # Titles a woman takes by marriage or rank: "Mrs.", "Madame" (canonical "mrs"), "Countess".
 _MARRIED = frozenset("mrs lady countess marchioness baroness duchess viscountess princess".split())
+
+
+# A nickname given in so many words: "you named her Ilsa and you call her Bogie", "Ilsa,
+# whom everyone called Bogie", "Ilsa, known to all as Bogie", "Ilsa, nicknamed Bogie".
+_NAME = r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+_NICKNAMED = re.compile(
+    r"\b(?:named|called|christened)\s+(?:her|him)\s+" + _NAME + r",?\s+and\s+(?:[a-z]+\s+){0,2}"
+    r"call(?:s|ed)?\s+(?:her|him)\s+" + _NAME
+    + r"|\b" + _NAME + r",\s+(?:(?:whom|who)\s+(?:[a-z]+\s+){0,2}(?:call(?:s|ed)?|nicknamed)"
+    r"|(?:better\s+|also\s+)?known\s+(?:to\s+[a-z]+\s+)?as|nicknamed)\s+" + _NAME + r"\b")
+
+
+# (the words every such phrase has, found first: the whole pattern tried at every word of a
+# novel costs more than the rest of cast discovery's alias work)
+_NICKNAMING_WORD = re.compile(r"call|known|nicknamed")
+
+
+def _nicknamings(text: str):
+    """What `_NICKNAMED.finditer(text)` finds (or a match twice), looked for only around the
+    words it needs."""
+    end = 0
+    for w in _NICKNAMING_WORD.finditer(text):
+        if w.start() < end:
+            continue
+        m = _NICKNAMED.search(text, max(end, w.start() - 60), w.end() + 40)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def merge_introduced_nicknames(cast: Cast, text: str):
+    """A nickname the prose introduces as one ("named her Ilsa and you call her Bogie")
+    joins the character of the name, when both are known and their genders agree."""
+    merged = {}
+    for m in _nicknamings(text):
+        full, nick = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        a, b = cast.lookup(full), cast.lookup(nick)
+        if a is None or b is None or a is b or a.role or b.role or a.id in merged \
+                or not a.compatible(b.gender) or _mentions(b) > _mentions(a):
+            continue
+        merged[b.id] = a
+    if merged:
+        cast.absorb(merged)
 
 
 def merge_title_given_names(cast: Cast):

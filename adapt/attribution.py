@@ -1754,6 +1754,9 @@ class _Sieve:
         if turn.turned_to:
             return turn.turned_to[0], "turned-to"
         exclude = set(turn.vocatives)
+        deed = conversation.answered_by_deed(turn, self.turns[k - 1] if k else None)
+        if deed is not None and deed[1] not in exclude:
+            return deed[1], "narration-before"
         if k > 0 and prev is not None:
             called = [self._role_kin(v, prev) for v in self.turns[k - 1].vocatives]
             # a name only ever called, never tagged as speaking nor named in the narration,
@@ -1926,6 +1929,7 @@ def discover_cast(story: Story) -> Cast:
     castmod.given_name_gender(cast)
     castmod.merge_titled(cast)
     aliases.merge_aliases(cast)         # "Lizzy", "Eliza" and "Sir William" of their people
+    aliases.merge_introduced_nicknames(cast, story.text)
     castmod.settle_undecided(cast)
     castmod.disambiguate_given_names(cast)
     return cast

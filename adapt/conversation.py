@@ -41,6 +41,7 @@ LEAD = 5.0                     # "Jess lends her his hand. "..."" - the quote's 
 AFTER = 4.0                    # narration after the quote opens on the name
 BEFORE = 1.5                   # the narration paragraph just before is about them
 CALLED = 2.0                   # the previous quote called them by name
+STILL_ASKED = 0.5              # a question put to them by name a few turns back, unanswered
 NAMES = -3.0                   # the quote names them ("you remember Rory")
 CALLS = -4.0                   # the quote calls them by name: someone else speaks
 NOUN_PHRASE = 2.0              # the sieve's reading of a noun-phrase tag ("her sister said")
@@ -154,9 +155,12 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
             if isinstance(ch, Character):
                 e[ch] += BEFORE
         if k > 0:
+            deed = answered_by_deed(turn, turns[k - 1])
             for ch in set(turns[k - 1].vocatives):
-                if _person(ch, narrated, tagged):
+                if _person(ch, narrated, tagged) and (deed is None or ch is not deed[0]):
                     e[ch] += CALLED
+        for ch in _still_asked(turns, k, narrated, tagged):
+            e[ch] += STILL_ASKED
         for ch in turn.turned_to:
             e[ch] += CALLED         # the one the speaker before turned to answers
         for ch in set(turn.vocatives):
@@ -173,6 +177,36 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
             if focus is not None:
                 e[focus] += FOCUS
         out.append(e)
+    return out
+
+
+def answered_by_deed(turn, prev):
+    """'"Time for bed, Nell." / Nell walks over to Clara and tugs at her sleeve. Clara
+    crouches down. / "Hello, you."': the one called answers by deed in the paragraph of
+    narration between (its first sentence opens on them), and the one its last sentence
+    opens on speaks next. (the one called, the next speaker), or None."""
+    if prev is None or prev.conv != turn.conv or not turn.between or len(turn.before) < 2:
+        return None
+    last, first = turn.before[0], turn.before[1]
+    if isinstance(last, Character) and first in prev.vocatives and last not in prev.vocatives \
+            and last is not prev.speaker:
+        return first, last
+    return None
+
+
+def _still_asked(turns, k, narrated, tagged) -> set:
+    """People a question two or three turns back called by name ("What time is it, Nell?")
+    who have not spoken since (by the sieve's reading), while the others talked about them
+    ("You call her Nell?"): they still owe the answer."""
+    out = set()
+    for j in (k - 2, k - 3):
+        if j < 0:
+            break
+        if any("?" in q.text for q in turns[j].quotes):
+            out |= {v for v in turns[j].vocatives if v is not turns[j].speaker
+                    and _person(v, narrated, tagged)
+                    and all(t.speaker is not v for t in turns[j + 1:k])
+                    and any(v in t.named and v not in t.vocatives for t in turns[j + 1:k])}
     return out
 
 

@@ -129,3 +129,32 @@ def test_the_one_turned_to_by_the_narration_answers_the_one_who_turns_back():
     # the line after is Nell's answer, not Tom's (the alternation of the exchange before),
     # and the exchange goes on between those two
     assert speakers(TURNED_TO)[13:17] == ["CLARA", "NELL", "CLARA", "NELL"]
+
+
+
+def test_a_call_by_name_answered_by_deed_leaves_the_next_line_to_the_other():
+    # "Time for bed, Nell." / Nell walks over to Clara ... Clara crouches down. / "Hello,
+    # you.": Nell answers the call by what she does; the narration's last sentence is
+    # Clara's, and so is the line after it (the one called does not speak it)
+    text = TURNED_TO.replace("Time for bed, pet.", "Time for bed, Nell.")
+    assert speakers(text)[13:17] == ["CLARA", "NELL", "CLARA", "NELL"]
+
+
+STILL_ASKED = ("Clara came round after lunch. Tom let her in, and his daughter Nell ran into the hall "
+     "after him.\n\n"
+     '"Hello, Clara," Tom says.\n\n'
+     '"Hello, you two."\n\n'
+     '"I can read the clock now!" Nell says. "Watch me."\n\n'
+     'Tom holds up his watch. "What time is it, Nell?"\n\n'
+     '"Is Nell really reading the clock already?" Clara asks.\n\n'
+     '"Since last week. She is quick."\n\n'
+     '"It is ten past four," she says proudly.\n\n'
+     '"Nearly," Tom says, smiling. "Look again."\n\n'
+     '"Twenty past," Nell admits.\n')
+
+
+def test_a_question_put_by_name_and_talked_over_is_answered_by_the_one_asked():
+    # "What time is it, Nell?" / "Is Nell really reading the clock already?" / "Since last
+    # week." / "It is ten past four," she says: Clara and Tom talked about Nell over her
+    # question; "she" who answers it is Nell, not Clara
+    assert speakers(STILL_ASKED)[4:11] == ["TOM", "CLARA", "TOM", "NELL", "TOM", "TOM", "NELL"]

@@ -2,6 +2,8 @@
 import json
 from collections import Counter
 
+import pytest
+
 from adapt.attribution import attribute, discover_cast
 from adapt.castfile import CastFileError, dump, parse
 from adapt.readers.prose import read_prose
@@ -643,3 +645,32 @@ def test_a_begum_is_a_woman_not_her_husband():
             '"I know," said Karim. He sat down.\n')
     cast = discover_cast(read_prose(text))
     assert "Karim Begum" not in cast.lookup("Karim").forms
+
+
+INTRODUCED = """Dora met Hugh at the station, and his sister came up behind him.
+
+"Hugh! And this must be Winifred."
+
+"We named her Winifred and we call her Pip," said Hugh. "Pip, say hello."
+
+"Hello," said Winifred.
+
+"Pip suits her," said Dora.
+"""
+
+
+@pytest.mark.parametrize("naming", ["We named her Winifred and we call her Pip",
+                                    "This is Winifred, whom everyone calls Pip",
+                                    "This is Winifred, known to all as Pip"])
+def test_a_nickname_the_prose_gives_in_so_many_words_joins_the_name(naming):
+    # "Pip" is no nickname of Winifred by any list, but the line says so
+    cast = discover_cast(read_prose(INTRODUCED.replace(
+        "We named her Winifred and we call her Pip", naming)))
+    assert cast.lookup("Pip") is cast.lookup("Winifred")
+    assert cast.lookup("Pip").cue == "WINIFRED"
+
+
+def test_a_name_called_in_a_line_is_no_nickname_of_another():
+    cast = discover_cast(read_prose(INTRODUCED.replace(
+        "We named her Winifred and we call her Pip", "We named her Winifred")))
+    assert cast.lookup("Pip") is not cast.lookup("Winifred")
