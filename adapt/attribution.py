@@ -687,10 +687,24 @@ def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = N
                      if m.group().strip()]
     out = []
     for s in (sentences[-1:] + sentences[:1]) if sentences else []:
-        ch = _opening_name(s.lstrip(" \t\r\n,;\u2014-"), cast)
-        if ch is not None and ch not in out:
+        s = s.lstrip(" \t\r\n,;\u2014-")
+        ch = _opening_name(s, cast)
+        if ch is not None and ch not in out and not _departs(s, cast, ch):
             out.append(ch)
     return out
+
+
+_TIME_CLAUSE = re.compile(r"(?:When|As|While|Whilst|Before|After|Once|Till|Until)\b")
+
+
+def _departs(sentence: str, cast: Cast, ch) -> bool:
+    """Whether a sentence opening on `ch` sends them away ("Mr. Woodhouse at last was off;
+    but Mr. Knightley sat down again"): they are no longer there to speak next. (Not a
+    clause setting the time: "When Miss Barry went away she said:" is her parting word.)"""
+    if _TIME_CLAUSE.match(sentence):
+        return False
+    first = next(iter(cast.mentions(sentence)), None)
+    return first is not None and first[2] is ch and _DEPARTS.match(sentence, first[1]) is not None
 
 
 def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool) -> list:
