@@ -288,10 +288,27 @@ def _familiar(counts: list[int]) -> bool:
     return alone > titled
 
 
+# Diminutives of the older English novel that the package's list lacks: {nickname: names}.
+_MORE_NICKNAMES = {
+    "sissy": ("cecilia",), "loo": ("louisa",), "nance": ("anne", "nancy"),
+    "nannie": ("anne", "nancy"), "kitty": ("catherine", "katherine"), "betsey": ("elizabeth",),
+    "sophy": ("sophia",), "charley": ("charles",), "janey": ("jane",), "lotty": ("charlotte",),
+    "fan": ("frances",), "cassy": ("cassandra",),
+}
+
+
 @functools.lru_cache(maxsize=None)
 def _canonicals() -> dict[str, tuple[str, ...]]:
-    """{nickname: the names it is a nickname of}, lower case ("lizzy": ("elizabeth",));
-    empty without the package."""
+    """{nickname: the names it is a nickname of}, lower case ("lizzy": ("elizabeth",)), the
+    package's list with _MORE_NICKNAMES."""
+    table = dict(_listed_canonicals())
+    for nick, names in _MORE_NICKNAMES.items():
+        table[nick] = tuple(sorted({*table.get(nick, ()), *names}))
+    return table
+
+
+def _listed_canonicals() -> dict[str, tuple[str, ...]]:
+    """The package's list as {nickname: names}; empty without the package."""
     spec = importlib.util.find_spec("nicknames")
     if spec is None or not spec.submodule_search_locations:
         return {}

@@ -534,6 +534,10 @@ _OPENER = re.compile(r"\A\s*(?:And|But|Yet|So|Now|Every|Each|Next|One|That|All|L
                      r"Afterwards|Finally|Even|Only|Immediately|Instantly|At|After|Before|In|"
                      r"On|Upon|With|Without|During|For|By|Then|Presently|Suddenly|Meanwhile|"
                      r"Once|Here|There)\b[^,;:]{0,40}?\s*\Z")
+# A sentence opening on a subordinate clause or a phrase left without its comma ("As she
+# entered he stopped", "To every one's surprise she rose"): a pronoun after it opens the main clause.
+_FRONTED = re.compile(r"\A\s*(?:As|When|While|Whilst|Though|Although|If|Since|Until|Till|Once|"
+                      r"Before|After|To)\s[^,;:]{1,60}?\s\Z")
 _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears)\b")
 _PERCEIVES = re.compile(_PERCEIVED.pattern + r"\s+\Z")
 # "Frank Churchill was heard to say": the one heard is the subject
@@ -641,6 +645,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
                      or before.rstrip().endswith(","))
         if end < 0:
+            if not opens and pronouns and _FRONTED.match(before):
+                opens = True        # "As she entered he stopped, and said:"
             if opens and pronouns and _SUBORDINATE.search(before.rstrip(", ")) \
                     and "," in head[s:]:
                 continue        # "He waited until she had done, and then said": a

@@ -442,3 +442,25 @@ def test_a_description_of_several_words_before_the_verb_after_a_quote():
                                      (" the man went on.", "the man", "went on")]:
         tag = tag_after(narration, 0, "Yes,")
         assert tag is not None and (tag.subject, tag.verb) == (subject, verb), narration
+
+
+@pytest.mark.parametrize("narration,subject", [
+    ("As she entered he stopped, and said:", "he"),
+    ("To everyone's surprise she rose, stretched out her hand, and said:", "she"),
+    ("When told that it was late she rose at once, and said:", "she"),
+])
+def test_a_pronoun_after_a_fronted_clause_without_its_comma_is_the_subject(narration, subject):
+    # the opening clause or phrase ("As she entered", "To everyone's surprise") has no comma
+    # after it: the pronoun that follows opens the main clause, whose verb is the speech
+    tag = clause_tag(narration, 0, lambda text: [], pronouns=True)
+    assert tag is not None and (tag.subject, tag.verb) == (subject, "said")
+
+
+def test_a_lead_in_after_a_fronted_clause_tags_the_next_quote():
+    # without the tag, turn-taking gives each last line to the other one of the pair
+    text = ('"Is the boat ready?" asked Mr. Rowe.\n\n"Not yet," said Ada.\n\n'
+            '"Then we wait," said Mr. Rowe.\n\n')
+    assert speakers(text + 'When told that the tide was already out she rose at once, and '
+                    'said:\n\n"Then we must walk."\n')[-1] == "ADA"
+    assert speakers(text + '"We cannot wait," said Ada.\n\nAs the clock struck nine he stood '
+                    'up, and said:\n\n"Then we must row ourselves."\n')[-1] == "MR. ROWE"

@@ -647,6 +647,18 @@ def test_a_begum_is_a_woman_not_her_husband():
     assert "Karim Begum" not in cast.lookup("Karim").forms
 
 
+def test_old_diminutives_the_nickname_list_lacks_join_their_names():
+    # "Sissy" (Cecilia) and "Nance" (Nancy) are missing from the nicknames package's list
+    text = ('Cecilia Moss sat sewing. "Good morning," said Cecilia. She smiled.\n\n'
+            '"Sissy, come here," called her aunt. Sissy came.\n\n'
+            '"Yes, aunt," said Sissy. She curtsied.\n\n'
+            'Nancy Hart ran in. "The cart is here," said Nancy. She was out of breath.\n\n'
+            '"Sit down, Nance," said Sissy. Nance sat down.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Sissy") is cast.lookup("Cecilia") is not None
+    assert cast.lookup("Nance") is cast.lookup("Nancy") is not None
+
+
 INTRODUCED = """Dora met Hugh at the station, and his sister came up behind him.
 
 "Hugh! And this must be Winifred."
