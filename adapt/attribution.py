@@ -464,7 +464,8 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                 # before ends on the tag of this one's opening quote
                 tag = carried
             named = tag is not None and tag.identifies
-            if current is None or _another_speaker(tag, current.tag, cast):
+            if current is None or _another_speaker(tag, current.tag, cast) \
+                    or _answers(block, tag, current.tag, cast):
                 current = _Turn(block, [], conv=conv)
                 turns.append(current)
                 if len(turns) - 1 == first_turn and prev_open:
@@ -578,6 +579,24 @@ def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
         return _describes_another(current, tag, cast)
     named = cast.lookup(clean_subject(tag.designation[0] if tag.designation else tag.subject))
     return named is not None and named.gender not in (None, gender)
+
+
+def _answers(block: Paragraph, tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
+    """'"What is his sorrow?" she asked the Gryphon, and the Gryphon answered, "It's all his
+    fancy."': a name tag after a pronoun tag whose sentence named that one first (spoken to)
+    is another turn."""
+    if tag is None or current is None or not tag.identifies or not current.pronoun \
+            or current.end > tag.subject_start:
+        return False
+    named = cast.lookup(clean_subject(tag.designation[0] if tag.designation else tag.subject))
+    if named is None:
+        return False
+    for span in block.spans:
+        if span.kind == "narration" and span.start < tag.subject_start and span.end > current.end:
+            between = span.text[max(0, current.end - span.start):tag.subject_start - span.start]
+            if any(ch is named for _s, _e, ch in cast.mentions(between)):
+                return True
+    return False
 
 
 def _describes_another(described: Tag, named: Tag, cast: Cast) -> bool:

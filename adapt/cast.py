@@ -1009,6 +1009,11 @@ def given_name_gender(cast: Cast):
         if votes:
             g = votes.most_common(1)[0][0]
             ch.votes[g] += 2 + (ch.votes["M"] + ch.votes["F"]) // 3
+            other = "F" if g == "M" else "M"
+            if ch.gender is None and 2 * ch.subject_votes[g] >= 3 * ch.subject_votes[other]:
+                # a heroine always beside her lover ("Rachael ... he"): the name and the
+                # sentences about her as their subject agree, whatever the others say
+                ch.votes[g] = max(ch.votes[g], 2 * ch.votes[other] + 1)
     for ch in cast.characters:
         if ch.role or ch.narrator or not ch.forms or ch.gender is None:
             continue

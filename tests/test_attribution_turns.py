@@ -43,3 +43,18 @@ When they argued about it Mr. Peter Vance would say: "Can't you see that I want 
 "Very well," said Mr. Peter Vance.
 '''
     assert speakers(text)[2:4] == ["MR. PETER VANCE", "HUGH BARROW"]
+
+
+def test_a_name_tag_after_a_pronoun_tag_that_spoke_to_that_name_is_another_turn():
+    # "she asked Mrs. Lacy, and Mrs. Lacy answered": the one asked answers
+    text = '''Miss Ada Crane walked along the quay with Mrs. Lacy. Mrs. Lacy had her telescope under her arm, and Miss Ada Crane had her parasol.
+
+"Is that the island?" asked Miss Ada Crane.
+
+"It is," said Mrs. Lacy.
+
+Miss Ada Crane came nearer to the water and looked out at the grey line of the coast for a long while. "Why is nobody living there?" she asked Mrs. Lacy, and Mrs. Lacy answered, very slowly, "Nobody could live there, my dear. There is no water."
+
+"How sad," said Miss Ada Crane.
+'''
+    assert speakers(text)[2:4] == ["MISS ADA CRANE", "MRS. LACY"]

@@ -686,3 +686,13 @@ def test_a_name_called_in_a_line_is_no_nickname_of_another():
     cast = discover_cast(read_prose(INTRODUCED.replace(
         "We named her Winifred and we call her Pip", "We named her Winifred")))
     assert cast.lookup("Pip") is not cast.lookup("Winifred")
+
+
+def test_a_given_name_and_the_sentences_about_her_outweigh_a_companion_s_pronouns():
+    # "Rachel" is always beside a man whose pronouns follow her name; the list says her name
+    # is a woman's, and so do the sentences where she is the subject
+    parts = (['He waited for Rachel, and he smiled. He was happy.'] * 4
+             + ['Rachel sat down. She was tired.'] * 6
+             + ['Rachel took his arm. He laughed.'] * 2 + ['"Yes," said Rachel.'])
+    cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
+    assert cast.lookup("Rachel").gender == "F"
