@@ -217,3 +217,16 @@ def test_a_pronoun_tag_after_a_sentence_about_someone_described_is_that_one():
             "The doctor frowned and put away his watch.\n\n"
             '"He must rest for a week at least," he said.\n')
     assert speakers(text)[-1] == "DOCTOR"
+
+
+def test_a_name_opening_the_last_sentence_before_a_pronoun_tag_outweighs_a_long_stretch_before():
+    # the paragraph is all Clara's (her name and her "she"s), but its last sentence opens on
+    # Mrs. Hope, and no "she" comes after her: the sieve reads "she said" as Mrs. Hope's (the
+    # decoder still weighs the paragraph opening on Clara against it)
+    text = ('"Will you stay?" said Mrs. Hope.\n\n"I cannot," said Clara.\n\n'
+            "Clara was quieter than usual. She sat by the window, and she hardly spoke; she was "
+            "thinking of the letter in her pocket, and she did not always know when she was "
+            "silent. When the gentlemen rose to go, Mrs. Hope remembered her promise, and the "
+            "two young men were engaged to dine on Tuesday.\n\n"
+            '"You owe us a visit, Mr. Lane," she said.\n')
+    assert sieve_reading(text) == ("MRS. HOPE", "pronoun")

@@ -228,3 +228,27 @@ The rain had stopped by noon. Anna came into the study, and she sat by the windo
 '''
     cues = [cue for _text, cue in _lines(text)[2:]]
     assert cues == ["TOM", "ANNA", "TOM", "ANNA", "TOM", "ANNA"]
+
+
+def test_whom_the_narration_sends_away_is_not_the_one_who_speaks_next():
+    # "Mr. Hale at last was off" opens the paragraph, but he has gone: the "he said" after
+    # it is Tom's, who stayed
+    text = ('"You will stay for supper?" said Mr. Hale to Tom.\n\n"I will, sir," said Tom.\n\n'
+            '"Good," said Mr. Hale.\n\n"And the horses?" asked Ada.\n\n'
+            'Mr. Hale at last was off; but Tom, instead of following him, sat down again by the '
+            'fire and began to talk of the harvest.\n\n'
+            '"The wheat is poor this year," he said.\n\n"It always is," said Ada.\n')
+    assert [cue for _, cue in _lines(text)][-2] == "TOM"
+
+
+def test_a_departure_setting_the_time_is_no_departure():
+    # "When Mr. Hale went away he said:" opens on him leaving, and his parting word follows
+    from adapt.attribution import _paragraph_subjects, discover_cast
+    text = ('"You will stay for supper?" said Mr. Hale to Tom.\n\n"I will, sir," said Tom.\n\n'
+            '{}\n\n"Mind the horses."\n')
+    for narration, subjects in [("When Mr. Hale went away he said:", ["MR. HALE"]),
+                                ("Mr. Hale went away at once.", [])]:
+        story = read_prose(text.format(narration))
+        paragraph = [p for p in story.paragraphs() if p.spans[0].kind == "narration"][-1]
+        cast = discover_cast(story)
+        assert [c.cue for c in _paragraph_subjects(paragraph, cast)] == subjects, narration
