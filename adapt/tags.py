@@ -72,12 +72,13 @@ _PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
 SUBJECT = rf"(?:{_PRONOUN}|{_NAME}|{_NP})"
 _ADVERB = r"[a-z]+ly"
 # Adverbs without -ly, which say nothing of the delivery: "Ralph now began", "said again".
-_PLAIN_ADVERB = r"(?:(?:now|then|again|still|only|also|at\s+once|at\s+last|at\s+length)\s+)"
+_PLAIN_ADVERB = (r"(?:(?:now|then|again|still|only|also|at\s+once|at\s+last|at\s+length|"
+                 r"(?:very\s+|quite\s+)?often|always|sometimes|once|soon)\s+)")
 # An auxiliary before the verb: "Freddy was saying", "Dr Messinger had said", "Tony would say"
 # ("The Mouse did not answer": no speech, no tag)
 _AUX = (r"(?:(?P<aux>would|could|should|might|will|can|shall|may|must|did|was|were|is|are|"
         r"had|has|have)\s+(?:(?:only|then|now|just|still|also|always|often|"
-        r"sometimes|presently|again)\s+)?)?")
+        r"sometimes|presently|again|once|soon)\s+)?)?")
 _PLAIN_ADVERB_AFTER = r"(?:\s+(?:at\s+once|again|aloud|abruptly|then|now|too|at\s+last))"
 
 # What may stand between a quote and the tag after it: '"Yes, sir"; replied the servant'.

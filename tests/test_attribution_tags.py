@@ -34,6 +34,9 @@ from tests.conftest import PDNC_DIR, needs_shared, speakers
      "called"),
     (" replied the hump-backed man, coolly,", "There,", "the hump-backed man", "replied"),
     (" said a great lubberly fellow, stepping up;", "I did,", "a great lubberly fellow", "said"),
+    (" she very often said;", "If only he were here,", "she", "said"),       # how often
+    (" Mr. Tod had once said.", "Never marry,", "Mr. Tod", "had said"),
+    (" he always answered.", "No,", "he", "answered"),
 ])
 def test_tag_forms_after_a_quote(narration, quote, subject, verb):
     tag = tag_after(narration, 0, quote)
