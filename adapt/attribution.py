@@ -1223,6 +1223,13 @@ class _Sieve:
             # "her ladyship", "his friend": someone of that gender besides the owner
             owner_gender = {"his": "M", "her": "F"}.get(det)
             owner = None
+            if head in KIN_SIBLING and k > 0 and prev is not None:
+                # "'Oh, Jane, ...' / 'Perhaps,' replied her sister": the sister the line before
+                # called, before any sister found through the surname
+                for v in self.turns[k - 1].vocatives:
+                    if v is not prev and v not in turn.vocatives and v.compatible(gender) \
+                            and v.gender and not v.role:
+                        return v
             # whose: the one the line calls ("'Nonsense, Caroline,' cried her brother"), the
             # one it answers, else the latest of that gender
             owners = [*turn.vocatives, *([prev] if prev is not None else []),
