@@ -198,6 +198,8 @@ class _Turn:
     before_last: str = ""            # the last sentence of the narration paragraph before
     turned_to: list = field(default_factory=list)  # who the turn before turned to (the sieve's)
     looks_at: str | None = None      # the sex of whom the narration after it looks at ("at him")
+    carries: str | None = None       # the sex of whom its narration carries off ("lifts her up")
+    carried_off: list = field(default_factory=list)  # the child the turn before carried off
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]")
@@ -491,6 +493,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
             t.looks_at = _looks_at(block, t.quotes[-1])
+            t.carries = _carries(block)
             t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
             _mutual_introduction(t, cast)
         last = block.spans[-1]
@@ -623,6 +626,23 @@ def _describes_another(described: Tag, named: Tag, cast: Cast) -> bool:
 _LOOKS_AT = re.compile(r"\b(?:look|turn|glance|gaze|stare|peer)(?:s|ed|ing)?\s+(?:(?:up|round|"
                        r"back|over|down|across)\s+)?(?:[a-z]+ly\s+)?(?:at|to|towards|toward)\s+"
                        r"(him|her)\b")
+
+
+# "He swipes her from the ground, hoisting her into his arms", "she scoops him up": someone
+# picked up and carried.
+_CARRIES = re.compile(r"\b(?:pick|lift|hoist|scoop|swipe|sweep|swept|swing|swung|carr(?:y|ie)|"
+                      r"whisk)(?:s|ed|ing)?\s+(him|her)\s+(?:up|off|away|from\s+the\s+"
+                      r"(?:ground|floor)|into\s+(?:his|her)\s+arms)\b")
+
+
+def _carries(block: Paragraph) -> str | None:
+    """The sex of the one the paragraph's narration has someone pick up and carry."""
+    for span in block.spans:
+        if span.kind == "narration" and (" her " in span.text or " him " in span.text):
+            m = _CARRIES.search(span.text)
+            if m is not None:
+                return {"him": "M", "her": "F"}[m.group(1)]
+    return None
 
 
 def _looks_at(block: Paragraph, quote: Span) -> str | None:
@@ -1203,6 +1223,13 @@ class _Sieve:
             # "her ladyship", "his friend": someone of that gender besides the owner
             owner_gender = {"his": "M", "her": "F"}.get(det)
             owner = None
+            if head in KIN_SIBLING and k > 0 and prev is not None:
+                # "'Oh, Jane, ...' / 'Perhaps,' replied her sister": the sister the line before
+                # called, before any sister found through the surname
+                for v in self.turns[k - 1].vocatives:
+                    if v is not prev and v not in turn.vocatives and v.compatible(gender) \
+                            and v.gender and not v.role:
+                        return v
             # whose: the one the line calls ("'Nonsense, Caroline,' cried her brother"), the
             # one it answers, else the latest of that gender
             owners = [*turn.vocatives, *([prev] if prev is not None else []),
@@ -1813,7 +1840,8 @@ class _Sieve:
         turn.turned_to = self._turned_to(k)
         if turn.turned_to:
             return turn.turned_to[0], "turned-to"
-        exclude = set(turn.vocatives)
+        turn.carried_off = self._carried_off(k)
+        exclude = set(turn.vocatives) | set(turn.carried_off)
         deed = conversation.answered_by_deed(turn, self.turns[k - 1] if k else None)
         if deed is not None and deed[1] not in exclude:
             return deed[1], "narration-before"
@@ -1852,6 +1880,20 @@ class _Sieve:
         if ch is not None:
             return ch, "recent"
         return prev, "fallback"
+
+    def _carried_off(self, k: int) -> list:
+        """'"Ilsa, bedtime." / "But I'm not--" / "No arguing." He lifts her up into his
+        arms.': the child who spoke before is carried off, and the next line is the grown-ups'
+        again (a child: one the narration calls "the girl" or "the boy" when speaking)."""
+        if k < 2:
+            return []
+        prev = self.turns[k - 1]
+        child = self.speaker_at(k - 2, self.turns[k].conv)
+        if prev.carries is None or prev.conv != self.turns[k].conv or child is None \
+                or child.id not in self.young or child.gender != prev.carries \
+                or child is prev.speaker:
+            return []
+        return [child]
 
     def _turned_to(self, k: int) -> list:
         """'Ilsa walks up to Rory and beckons her down. Rory looks back at the child and

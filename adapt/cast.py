@@ -9,6 +9,7 @@ uses most, in capitals.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -521,7 +522,7 @@ def discover(text: str, evidence: Counter, designations: Counter | None = None,
     people -= _family_plurals(text, people, forms)
     people |= set(designated)
     cast = Cast()
-    _cluster(cast, {f: forms[f] for f in people})
+    _cluster(cast, {f: forms[f] for f in people}, text)
     _join_apposed_descriptions(cast, text)
     return cast
 
@@ -674,7 +675,7 @@ def _family_plurals(text: str, people: set[str], forms: Counter) -> set[str]:
     return {f for f in people if plural.get(split_title(f)[1][-1])}
 
 
-def _cluster(cast: Cast, counts: dict[str, int]):
+def _cluster(cast: Cast, counts: dict[str, int], text: str = ""):
     """Group name forms into characters, full names first."""
     def key(f):
         titles, words = split_title(f)
@@ -760,6 +761,8 @@ def _cluster(cast: Cast, counts: dict[str, int]):
                 by_first = [c for c in by_first if not _goes_by_other_name(c, counts)] \
                     or by_first
             if len(by_first) > 1:
+                by_first = _named_nearby(text, w, by_first, clusters) or by_first
+            if len(by_first) > 1:
                 # "Katharine" is Katharine Hilbery, named so fifty times, not the "Katharine
                 # Rodney" she might become once
                 by_size = sorted(by_first, key=lambda c: -sum(c["char"].forms.values()))
@@ -802,6 +805,35 @@ def _cluster(cast: Cast, counts: dict[str, int]):
         cast.add_form(target["char"], form, counts[form])
         target["char"].surname = target["char"].surname or target["last"]
         target["char"].titles |= {t.rstrip(".").lower() for t in split_title(form)[0]}
+
+
+# How far back a bare given name looks for the surname it goes with, and by how much one
+# surname must lead the others there.
+_NEARBY = 1500
+_NEARBY_LEAD = 3
+
+
+def _named_nearby(text: str, given: str, bearers: list[dict], clusters: list[dict]) -> list[dict]:
+    """Of several full names with this given name ("Charles Hayter", "Charles Musgrove"), the
+    one whose surname the text last wrote before the bare name ("... the Musgroves ...
+    Charles"), where that is so at least three times as often as any other and five times at
+    least: [that cluster], else []. A surname that is also someone's given name is no
+    evidence."""
+    surnames = {c["last"]: c for c in bearers
+                if c["last"] and not any(o["first"] == c["last"] for o in clusters)}
+    if len(surnames) < 2 or not text:
+        return []
+    alternation = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+    marks = [(m.start(), m.group()) for m in re.finditer(rf"\b(?:{alternation})\b", text)]
+    starts = [p for p, _ in marks]
+    votes = Counter()
+    for m in re.finditer(rf"\b{re.escape(given)}\b(?!\s+(?:{alternation})\b)", text):
+        i = bisect.bisect_left(starts, m.start()) - 1
+        if i >= 0 and starts[i] >= m.start() - _NEARBY:
+            votes[marks[i][1]] += 1
+    ranked = votes.most_common(2) + [(None, 0), (None, 0)]
+    (best, n), (_, runner_up) = ranked[0], ranked[1]
+    return [surnames[best]] if n >= 5 and n >= _NEARBY_LEAD * runner_up else []
 
 
 def _particled(last: str | None, word: str) -> bool:

@@ -161,6 +161,12 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
                     e[ch] += CALLED
         for ch in _still_asked(turns, k, narrated, tagged):
             e[ch] += STILL_ASKED
+        for ch in turn.carried_off:
+            # the child carried off by the one who spoke before is gone, and the narration
+            # that carries them off speaks of them as the one who spoke before that
+            e[ch] += CALLS
+            if k > 1:
+                out[k - 2][ch] += AFTER
         for ch in turn.turned_to:
             e[ch] += CALLED         # the one the speaker before turned to answers
         for ch in set(turn.vocatives):

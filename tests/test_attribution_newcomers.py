@@ -158,3 +158,29 @@ def test_a_question_put_by_name_and_talked_over_is_answered_by_the_one_asked():
     # week." / "It is ten past four," she says: Clara and Tom talked about Nell over her
     # question; "she" who answers it is Nell, not Clara
     assert speakers(STILL_ASKED)[4:11] == ["TOM", "CLARA", "TOM", "NELL", "TOM", "TOM", "NELL"]
+
+
+
+CARRIED_OFF = ("Clara was reading the notices by the door of the library when she heard her "
+     "name. The woman turned and saw the man she had not seen in ten years; Tom had "
+     "hardly changed.\n\n"
+     '"Tom Walsh," she says.\n\n'
+     '"Clara. You look well," Tom says.\n\n'
+     '"And who is this behind you?"\n\n'
+     '"I read all the books," the girl answers with a shy smile.\n\n'
+     '"She is yours," Clara says, surprised.\n\n'
+     '"Guilty. This is Nell. Nell, this is Clara."\n\n'
+     '"Hello, Nell," Clara says.\n\n'
+     '"Hello," Nell says shyly.\n\n'
+     '"Nell, bedtime," Tom says.\n\n'
+     '"But I\'m not tired\u2014"\n\n'
+     '"No arguing. Up you go," he says, and scoops her up into his arms. "Sit down, I won\'t be long."\n\n'
+     '"Let\'s go away somewhere, just the two of us."\n\n'
+     '"We can\'t."\n')
+
+
+def test_a_child_carried_off_leaves_the_next_line_to_the_grown_ups():
+    # "Nell, bedtime." / "But I'm not tired--" / "No arguing," he says, and scoops her up:
+    # the girl is carried off, so the line after is not hers (the alternation would give
+    # it her) but the woman's, whom he asks to wait
+    assert speakers(CARRIED_OFF)[8:14] == ["TOM", "NELL", "TOM", "TOM", "CLARA", "TOM"]

@@ -54,3 +54,15 @@ def test_a_bound_description_outweighs_a_guess_from_turn_taking():
             '"Good day," said the lawyer.\n\n"Good day," said John.\n\n' + FILLER + '\n\n'
             '"One more thing," said the lawyer.\n\n"Yes?" said John.\n')
     assert speakers(text)[4] == "MR. WELLS"
+
+
+def test_her_sister_is_the_sister_the_line_before_called_not_the_latest_of_the_name():
+    # Kitty Grey is the Grey sister named last, but Elizabeth's line calls Jane: "her sister"
+    # who replies is Jane
+    text = ('"Is it late?" said Elizabeth Grey.\n\n"Not very," said Jane Grey.\n\n'
+            '"Not at all," said Kitty Grey.\n\n' + FILLER + '\n\n'
+            'Kitty Grey had gone up to bed an hour before, and the house was quiet.\n\n'
+            '"Oh, Jane, we should have told them!" said Elizabeth.\n\n'
+            '"Perhaps," replied her sister, "but it is done now."\n')
+    assert sieve_reading(text) == ("JANE GREY", "np")
+    assert speakers(text)[-1] == "JANE GREY"

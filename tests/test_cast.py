@@ -696,3 +696,14 @@ def test_a_given_name_and_the_sentences_about_her_outweigh_a_companion_s_pronoun
              + ['Rachel took his arm. He laughed.'] * 2 + ['"Yes," said Rachel.'])
     cast = discover_cast(read_prose("\n\n".join(parts) + "\n"))
     assert cast.lookup("Rachel").gender == "F"
+
+
+def test_a_given_name_two_full_names_share_goes_with_the_surname_written_before_it():
+    # "Roger Vane", always written in full, is three times the "Roger Pratt" of the text; but
+    # the bare "Roger" comes again and again after the Pratts' name: it is Roger Pratt
+    text = ('Roger Vane called at the rectory. "Good day," said Roger Vane. Roger Vane was '
+            'shy, and Roger Vane soon went home.\n\nRoger Pratt was the rector\'s son.\n\n'
+            + 'Mrs. Pratt poured the tea. "Thank you, mother," said Roger. He smiled.\n\n' * 5)
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Roger") is cast.lookup("Roger Pratt") is not None
+    assert cast.lookup("Roger") is not cast.lookup("Roger Vane")
