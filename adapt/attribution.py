@@ -1332,9 +1332,10 @@ class _Sieve:
             # does not name, unless the tags show the description keeps company with a named
             # speaker. (Said once, "the ancestress" is more likely someone named nearby.)
             return self._recurring(k, role, head, gender)
-        if det in ("a", "an") and head in VOICE_NOUNS:
-            # "said a merry voice. Anne flew up, to find Mrs. Allan by her bed": an unseen
-            # speaker, whom the narration after the line reveals
+        if det in ("a", "an", "the") and head in VOICE_NOUNS:
+            # "said a merry voice. Anne flew up, to find Mrs. Allan by her bed", "she heard a
+            # voice outside. '...,' said the voice": an unseen speaker, whom the narration
+            # after the line reveals (not the one who hears it)
             revealed = self._revealed(k)
             if revealed is not None:
                 return revealed

@@ -67,3 +67,12 @@ def test_her_sister_is_the_sister_the_line_before_called_not_the_latest_of_the_n
             '"Perhaps," replied her sister, "but it is done now."\n')
     assert sieve_reading(text) == ("JANE GREY", "np")
     assert speakers(text)[-1] == "JANE GREY"
+
+
+def test_the_voice_is_whom_the_narration_after_it_reveals():
+    # Jenny hears the voice, she does not speak it: Mr. Hale, who comes in, does
+    text = ('"Hullo," said Tom.\n\n"Hullo," said Jenny.\n\n' + FILLER + '\n\n'
+            'Jenny was alone in the hall when she heard a voice outside.\n\n'
+            '"Open the door!" said the voice. Then Mr. Hale came stamping in out of the rain.\n')
+    assert sieve_reading(text) == ("MR. HALE", "np")
+    assert speakers(text)[-1] == "MR. HALE"
