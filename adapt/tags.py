@@ -88,7 +88,7 @@ PHRASAL = frozenset({
     ("put", "in"), ("break", "in"), ("chime", "in"), ("cut", "in"), ("burst", "out"),
     ("call", "out"), ("cry", "out"), ("sing", "out"), ("shout", "out"), ("blurt", "out"),
     ("speak", "out"), ("break", "out"), ("burst", "forth"), ("break", "forth"), ("go", "on"),
-    ("speak", "up"), ("pipe", "up"), ("chip", "in"),
+    ("speak", "up"), ("pipe", "up"), ("chip", "in"), ("jerk", "out"),
     # after a quote, before a name only: '"Gracious!" broke from Janey'
     ("break", "from"), ("burst", "from"),
 })
@@ -634,6 +634,9 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
     # what she said", "..., while her sister, panting for breath, ... cried out"
     others = [(m.start() + sentence_start, -1) for m in _CLAUSE_PRONOUN.finditer(head)] + \
         [(m.start() + sentence_start, -1) for m in _DESCRIPTION.finditer(head)]
+    kin = _KIN_BEFORE_VERB.search(head, max(0, len(head) - 40))
+    if kin:
+        others.append((kin.start() + sentence_start, -1))     # "her husband called from"
     for start, end in sorted(list(names) + others):
         s, e = start - sentence_start, end - sentence_start
         if s < 0 or e > verb.start():
@@ -670,7 +673,7 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         subject = chosen_pronoun is not None and (_CLAUSE_PRONOUN.match(head, chosen_pronoun)
                                                   or _KIN_DESCRIPTION.match(head, chosen_pronoun))
         between = head[subject.end():] if subject else ""
-        if subject and not _PERCEIVED.search(between) \
+        if subject and not _hears_speaker(between, verb.group()) \
                 and not (re.search(r"\bwho\b", between) and not re.match(r"\s*,?\s*who\b", between)):
             return _clause_pronoun_tag(sentence, base + sentence_start, chosen_pronoun,
                                        verb, particle, trail)
@@ -702,6 +705,18 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
                subject_start=base + sentence_start + s, subject_end=base + sentence_start + e)
 
 
+def _hears_speaker(between: str, verb: str) -> bool:
+    """Whether the words between a subject and its speech verb have the subject hear someone
+    else speak ("she heard him say", "heard her muttering"); not when a verb of its own in
+    the past tense follows the hearing ("He heard her in silence, and then said")."""
+    heard = _PERCEIVED.search(between)
+    if heard is None:
+        return False
+    finite = not verb.endswith("ing") and verb_lemma(verb) not in (None, verb)
+    return not finite \
+        or not re.search(r",|\band\b", between[heard.end():])
+
+
 _GIVEN_NAME_BEFORE = re.compile(r"(?<=[\s,;(])(?!(?:De|Du|Da|Di|Del|Van|Von|Le|La|Der|Den|St)\b)"
                                 r"[A-Z][a-z]+ \Z")
 # Words before a pronoun that make it no subject of the speech verb: "what she said".
@@ -717,6 +732,10 @@ _SUBORDINATE = re.compile(r"\b(?:until|till|when|whenever|while|whilst|as|if|tho
 # "her husband called from the distance": someone's kin, which the sieve resolves like a name
 _KIN_DESCRIPTION = re.compile(r"(?:his|her|their|His|Her|Their)\s+(?:husband|wife|brother|sister|"
                               r"mother|father|son|daughter|aunt|uncle|cousin|niece|nephew)\b")
+
+
+# Someone's kin right before the speech verb: "her husband called from the distance"
+_KIN_BEFORE_VERB = re.compile(_KIN_DESCRIPTION.pattern + r"\s+(?:[a-z]+ly\s+)?\Z")
 
 
 def _clause_pronoun_tag(sentence: str, base: int, s: int, verb, particle, trail) -> Tag:

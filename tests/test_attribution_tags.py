@@ -467,3 +467,34 @@ def test_a_lead_in_after_a_fronted_clause_tags_the_next_quote():
                     'said:\n\n"Then we must walk."\n')[-1] == "ADA"
     assert speakers(text + '"We cannot wait," said Ada.\n\nAs the clock struck nine he stood '
                     'up, and said:\n\n"Then we must row ourselves."\n')[-1] == "MR. ROWE"
+
+
+def test_someones_kin_right_before_a_speech_verb_is_its_subject():
+    # "her uncle" stands right before "cried from the porch": the clause's subject, not she
+    tag = clause_tag("She did not answer. But her uncle cried from the porch, ", 0,
+                     lambda text: [], pronouns=True)
+    assert tag is not None and tag.subject == "her uncle" and tag.lemma == "cry"
+
+
+def test_a_hearer_who_then_speaks_is_the_subject():
+    # the hearing ends with "in silence,": "said" is his own verb, not what he heard
+    tag = clause_tag("He heard her out in silence, and then said: ", 0, lambda text: [],
+                     pronouns=True)
+    assert tag is not None and tag.subject == "He" and tag.lemma == "say"
+    # ... but "she heard him say" / "heard him muttering" is the one heard speaking
+    for narration in ("She heard him say, ", "She heard him, muttering, ",
+                      "She heard him and say, "):
+        assert clause_tag(narration, 0, lambda text: [], pronouns=True) is None, narration
+
+
+def test_jerked_out_is_a_speech_verb():
+    tag = tag_before("And then, as they turned back, he jerked out: ", 0)
+    assert tag is not None and tag.subject == "he" and tag.verb == "jerked out"
+
+
+def test_a_kin_tag_in_a_long_lead_in_names_the_speaker():
+    text = ('"We shall start at nine," said Mr. Pembury.\n\n'
+            '"Must we?" asked Rosa.\n\n'
+            'Rosa looked at the clock and frowned. But her father shouted from the hall, '
+            '"We must, my dear."\n')
+    assert speakers(text) == ["MR. PEMBURY", "ROSA", "MR. PEMBURY"]
