@@ -48,9 +48,10 @@ RECURRING_DESCRIPTION = 3
 # narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
 NAMED_SOON = 5000
 
-# Sieve rules that only guess from turn-taking: a description bound to a named character
-# outweighs them ("... said Mr. Wells. / '...' / '...,' said the lawyer" is Mr. Wells again).
-GUESSED_TURNS = ("alternate", "alternate-anchor", "recent", "fallback")
+# Sieve rules that read no name (turn-taking, a pronoun, another description): a description
+# bound to a named character outweighs them ("... said Mr. Wells. / '...' / '...,' said the
+# lawyer" and "'...,' he said. / '...,' the lawyer went on" are Mr. Wells again).
+GUESSED_TURNS = ("alternate", "alternate-anchor", "recent", "fallback", "pronoun", "np")
 
 # "the same voice", "a loud voice": whoever spoke, never a character of its own.
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})

@@ -76,3 +76,14 @@ def test_the_voice_is_whom_the_narration_after_it_reveals():
             '"Open the door!" said the voice. Then Mr. Hale came stamping in out of the rain.\n')
     assert sieve_reading(text) == ("MR. HALE", "np")
     assert speakers(text)[-1] == "MR. HALE"
+
+
+def test_a_bound_description_outweighs_a_pronoun_reading():
+    # "he said" was read as Mr. Wells; "the lawyer", whom the text named Mr. Wells, going on
+    # in the next paragraph is still Mr. Wells, not a lawyer of his own
+    text = ('Mr. Wells, the lawyer, came at ten.\n\n"Sit down," said John.\n\n'
+            '"Thank you." Mr. Wells put down his bag. "It will not take long," he said.\n\n'
+            '"The rest will be a mere form," the lawyer went on.\n\n' + FILLER + '\n\n'
+            '"Good day," said the lawyer.\n\n"Good day," said John.\n\n' + FILLER + '\n\n'
+            '"One more thing," said the lawyer.\n\n"Yes?" said John.\n')
+    assert speakers(text)[1:4] == ["MR. WELLS"] * 3
