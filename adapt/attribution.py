@@ -935,6 +935,7 @@ class _Sieve:
         self.turns = turns
         self.recent: dict[int, int] = {}            # character id -> last mention offset
         self.roles: dict[str, CastCharacter] = {}
+        self.sexed_by_prose: set[int] = set()     # roles whose sex the narration gave, not the noun
         self.described: dict[str, CastCharacter] = {}   # "old gentleman" -> learned character
         self.long_forms: dict[str, bool] = {}          # "gentleman in the white waistcoat"
         self.kin_found = False                      # resolve_np found a surname relation
@@ -1121,6 +1122,15 @@ class _Sieve:
         if ch is None and prev is not None and prev.compatible(gender):
             return prev
         return ch
+
+    def _known_role(self, described: str | None, gender: str) -> bool:
+        """Whether a description ("the mariner") is a role character already met, of
+        `gender`: the narration's last sentence is about them, after whoever it opened on
+        ("Mr. Marvel blew out his cheeks. The mariner went red. / '...,' he said")."""
+        if described is None:
+            return False
+        ch = self.roles.get(described.split(None, 1)[-1])
+        return ch is not None and ch.gender == gender
 
     def _introduced(self, turn: _Turn, gender: str) -> CastCharacter | None:
         """An unnamed person the narration just introduced ("a toddler", "an old woman") as a
@@ -1556,6 +1566,11 @@ class _Sieve:
         if role in self.roles:
             return self.roles[role]
         ch = self.cast.new(role=role)
+        if gender is None and role.replace(" ", "").replace("-", "").isalpha():
+            # no sex in the noun ("the driver"): the pronouns the narration gives the role
+            gender = castmod.role_gender(self.story.text, role)
+            if gender:
+                self.sexed_by_prose.add(ch.id)
         if gender:
             ch.votes[gender] += 5
         self.roles[role] = ch
@@ -1803,12 +1818,19 @@ class _Sieve:
                 # about ("Fanny had been crying. She would not look up ... Mrs. Norris was by
                 # the window. / '...,' she said" is Fanny, though Mrs. Norris was named last)
                 focus = [c for c in turn.focus_tag if c.gender == PRONOUNS[subj]][:1]
-                described = None if named else self._described_subject(turn, PRONOUNS[subj])
+                described = self._described_subject(turn, PRONOUNS[subj])
+                if named and not self._known_role(described, PRONOUNS[subj]):
+                    described = None
                 if described is not None:
                     # "The stationmaster whistled. / '...,' he said": the one just described
                     ch = self.resolve_np(k, described)
                     if ch is not None:
-                        # read as the description's tag would be ("said the stationmaster")
+                        # read as the description's tag would be ("said the stationmaster"),
+                        # a role met often ("said the mariner" again and again) as fixed
+                        if ch.role and self._known_role(described, PRONOUNS[subj]) \
+                                and self.description_counts[_np_head(described)[1]] \
+                                >= RECURRING_DESCRIPTION:
+                            return ch, "described"
                         return ch, "np"
                 return self.resolve_pronoun(k, PRONOUNS[subj], named + focus + before,
                                             tag.lemma), "pronoun"
@@ -1951,7 +1973,10 @@ class _Sieve:
             return False
         prev = self.turns[k - 1] if k > 0 and self.turns[k - 1].conv == self.turns[k].conv \
             else None
-        return prev is None or not any(v is not prev.speaker and v.compatible(role.gender)
+        # (the noun's sex only: "the schoolmaster" the book calls "he" may be the named man
+        # the line before called by name)
+        sex = None if role.id in self.sexed_by_prose else role.gender
+        return prev is None or not any(v is not prev.speaker and v.compatible(sex)
                                        for v in prev.vocatives)
 
     def _next_anchor(self, k: int) -> CastCharacter | None:
