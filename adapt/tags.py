@@ -649,7 +649,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
                      or before.rstrip().endswith(","))
         if end < 0:
-            if not opens and pronouns and _FRONTED.match(before):
+            fronted = not opens and pronouns and bool(_FRONTED.match(before))
+            if fronted:
                 opens = True        # "As she entered he stopped, and said:"
             if opens and pronouns and _SUBORDINATE.search(before.rstrip(", ")) \
                     and "," in head[s:]:
@@ -660,7 +661,9 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
             if opens:
                 chosen = None
                 chosen_pronoun = s if _CLAUSE_PRONOUN.match(head, s) \
-                    or (pronouns and _KIN_DESCRIPTION.match(head, s)) else None
+                    or (pronouns and (_KIN_DESCRIPTION.match(head, s)
+                                      or (not fronted and _described(head, s, verb.group()))))  \
+                    else None
             continue
         right_before_verb = re.match(r"\s+(?:(?:[a-z]+ly|next|then|again|now)\s+)?\Z", head[e:])
         if right_before_verb and (_PERCEIVES.search(before) or _AUX_BEFORE.search(before)):
@@ -671,7 +674,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
             chosen, chosen_pronoun = (s, e), None       # (not "Isabella's eyes")
     if chosen is None:
         subject = chosen_pronoun is not None and (_CLAUSE_PRONOUN.match(head, chosen_pronoun)
-                                                  or _KIN_DESCRIPTION.match(head, chosen_pronoun))
+                                                  or _KIN_DESCRIPTION.match(head, chosen_pronoun)
+                                                  or _PERSON_DESCRIPTION.match(head, chosen_pronoun))
         between = head[subject.end():] if subject else ""
         if subject and not _hears_speaker(between, verb.group()) \
                 and not (re.search(r"\bwho\b", between) and not re.match(r"\s*,?\s*who\b", between)):
@@ -734,13 +738,37 @@ _KIN_DESCRIPTION = re.compile(r"(?:his|her|their|His|Her|Their)\s+(?:husband|wif
                               r"mother|father|son|daughter|aunt|uncle|cousin|niece|nephew)\b")
 
 
+# A description opening a clause, whose verb is the person's doing: "The lawyer hesitated a
+# moment, and then replied:", "the chairman rose, and said"
+_PERSON_DESCRIPTION = re.compile(r"(?:the|The)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?=\s+(?:[a-z]+ly\s+)?"
+                                 r"(?:[a-z]+ed|said|says|spoke|began|cried|rose|stood|sat|gave|"
+                                 r"turned|came|went|took|drew|threw|held|broke)\b)")
+
+
+# Words after a description that leave it no subject of the speech verb: someone named, a
+# clause of time ("The flush deepened as Cynthia replied")
+_NOT_DESCRIBED_SPEAKER = re.compile(r"[A-Z]|\b(?:as|when|while|whilst|till|until|before|after|"
+                                    r"who|whom|which|that|if|though|although|because|since)\b")
+
+
+def _described(head: str, s: int, verb: str) -> re.Match | None:
+    """A description at `s` of `head` (the words before the speech verb) that is the
+    speaker: "The lawyer hesitated a moment, and then replied:"; not before a participle
+    ("..., saying": whose, the sentence's grammar does not tell)."""
+    m = _PERSON_DESCRIPTION.match(head, s)
+    if m is None or verb.endswith("ing") or _NOT_DESCRIBED_SPEAKER.search(head, m.end()):
+        return None
+    return m
+
+
 # Someone's kin right before the speech verb: "her husband called from the distance"
 _KIN_BEFORE_VERB = re.compile(_KIN_DESCRIPTION.pattern + r"\s+(?:[a-z]+ly\s+)?\Z")
 
 
 def _clause_pronoun_tag(sentence: str, base: int, s: int, verb, particle, trail) -> Tag:
     """The tag of a clause whose subject is the pronoun (or someone's kin) at `s` of `sentence`."""
-    e = (_CLAUSE_PRONOUN.match(sentence, s) or _KIN_DESCRIPTION.match(sentence, s)).end()
+    e = (_CLAUSE_PRONOUN.match(sentence, s) or _KIN_DESCRIPTION.match(sentence, s)
+         or _PERSON_DESCRIPTION.match(sentence, s)).end()
     lemma = verb_lemma(verb.group())
     prt = particle.group() if particle else None
     adverb = re.match(r"\s+([a-z]+ly)\b", trail)

@@ -498,3 +498,19 @@ def test_a_kin_tag_in_a_long_lead_in_names_the_speaker():
             'Rosa looked at the clock and frowned. But her father shouted from the hall, '
             '"We must, my dear."\n')
     assert speakers(text) == ["MR. PEMBURY", "ROSA", "MR. PEMBURY"]
+
+
+def test_a_description_opening_a_long_clause_is_its_speaker():
+    # no name and no pronoun: "The clerk" opens the clause whose verb is "replied"
+    tag = clause_tag("The clerk hesitated a moment, and then replied: ", 0, lambda text: [],
+                     pronouns=True)
+    assert tag is not None and tag.subject == "The clerk" and tag.lemma == "reply"
+    text = ('"Who gets the house?" asked Mr. Pembury.\n\n'
+            'The clerk hesitated a moment, and then replied:\n\n'
+            '"The nephew, I believe."\n')
+    assert speakers(text)[1] == "CLERK"
+    # ... not when a name or a clause of time follows it, nor before a participle
+    for narration in ("The colour deepened as she replied: ",
+                      "The colour deepened when Rosa answered: ",
+                      "The old lady smiled and kissed her, saying: "):
+        assert clause_tag(narration, 0, lambda text: [], pronouns=True) is None, narration
