@@ -1219,7 +1219,8 @@ class _Sieve:
         for n, word in enumerate(words):
             if word in GENERIC_PERSONS:
                 return None
-            if word in PERSON_NOUNS or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
+            if word in PERSON_NOUNS or castmod.is_occupation(word) \
+                    or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
                 if n + 1 < len(words) and words[n + 1] in _NOT_A_VERB \
                         or not _compatible(PERSON_NOUNS.get(word), gender):
                     return None

@@ -61,3 +61,12 @@ def test_he_opening_the_sentence_after_one_ending_on_a_male_role_is_the_role():
         'That annoyed the stranger very much. He stamped his foot. "I will not stay," he '
         'said.\n')
     assert speakers(text)[7] == "STRANGER"
+
+
+def test_he_after_a_sentence_opening_on_an_occupation_is_that_person():
+    # "The ferryman whistled." right before '"...," he said': the ferryman, whom the tags
+    # never named before, not the man of the exchange
+    text = ('"Is the boat late?" asked Matthew.\n\n'
+            '"I cannot say," said Mrs. Lynde.\n\n'
+            'The ferryman whistled. "It left an hour ago," he said.\n')
+    assert speakers(text)[-1] == "FERRYMAN"
