@@ -926,6 +926,7 @@ _DESCRIBED_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:The|This|That)\s+((?:[a-z][a
 _PERSON_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
 _NOT_A_VERB = frozenset("of and or who whom whose that which".split())
 _NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
+_THE_ROLE = re.compile(r"\b[Tt]he\s+([a-z][a-z\-]*)\b")
 
 
 class _Sieve:
@@ -1131,6 +1132,32 @@ class _Sieve:
             return False
         ch = self.roles.get(described.split(None, 1)[-1])
         return ch is not None and ch.gender == gender
+
+    def _role_before_pronoun(self, turn: _Turn, gender: str) -> str | None:
+        """A known role of `gender` ("the policeman") the narration's last but one sentence
+        ends on, when the last opens on the tag's pronoun and names no one ("That annoyed the
+        stranger. He stamped his foot. / '...,' he said")."""
+        start = turn.quotes[0].start
+        i = bisect.bisect_right(self._narration_starts, start) - 1
+        if i < 0 or self.narration_spans[i].end < start - 3:
+            return None
+        text = self.narration_spans[i].text
+        breaks = [m.end() for m in _NEXT_SENTENCE.finditer(text)]
+        if not breaks:
+            return None
+        last = text[breaks[-1] - 1:]
+        before = text[breaks[-2] - 1 if len(breaks) > 1 else 0:breaks[-1] - 1]
+        if not last.startswith("He " if gender == "M" else "She ") \
+                or next(self.cast.mentions(last), None) is not None or _PERSON_AFTER.search(last):
+            return None
+        found = None
+        for found in _THE_ROLE.finditer(before):
+            pass
+        if found is None or next(self.cast.mentions(before[found.end():]), None) is not None:
+            return None
+        role = found.group(1)
+        ch = self.roles.get(role)
+        return "the " + role if ch is not None and ch.gender == gender else None
 
     def _introduced(self, turn: _Turn, gender: str) -> CastCharacter | None:
         """An unnamed person the narration just introduced ("a toddler", "an old woman") as a
@@ -1821,6 +1848,8 @@ class _Sieve:
                 described = self._described_subject(turn, PRONOUNS[subj])
                 if named and not self._known_role(described, PRONOUNS[subj]):
                     described = None
+                if described is None and not named:
+                    described = self._role_before_pronoun(turn, PRONOUNS[subj])
                 if described is not None:
                     # "The stationmaster whistled. / '...,' he said": the one just described
                     ch = self.resolve_np(k, described)

@@ -51,3 +51,13 @@ def test_a_role_of_the_other_sex_is_not_read_for_the_pronoun():
         .replace("turned very red; he clenched his fists", "turned very red; she bit her lip")
     assert role_gender(text, "clerk") == "F"
     assert speakers(text)[6] == "MR. BRANDT"
+
+
+def test_he_opening_the_sentence_after_one_ending_on_a_male_role_is_the_role():
+    # "That annoyed the stranger very much. He stamped his foot." - the narration's last
+    # person before "He" is the stranger, though Mr. Brandt spoke last but one
+    text = _EXCHANGE.split("Mr. Brandt lit his pipe")[0] + (
+        '"You are a fool," said Mrs. Brandt.\n\n'
+        'That annoyed the stranger very much. He stamped his foot. "I will not stay," he '
+        'said.\n')
+    assert speakers(text)[7] == "STRANGER"
