@@ -619,6 +619,10 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
     if not names and not pronouns:
         return None
     head = sentence[:verb.start()]
+    if pronouns and (verb.group() == verb_lemma(verb.group()) or verb.group().endswith("ing")):
+        heard = _HEARD_PRONOUN.search(head, max(0, len(head) - 60))
+        if heard:               # "she heard him say", "Emma heard him mutter": he speaks
+            return _heard_pronoun_tag(sentence, base + sentence_start, heard, verb, particle, trail)
     if _OBJECT_BEFORE.search(head) or _NOT_ITS_SUBJECT.search(head):
         return None             # "she heard him say", "he did not answer"
     right_before = _PRONOUN_RIGHT_BEFORE.search(head)
@@ -759,6 +763,23 @@ def _described(head: str, s: int, verb: str) -> re.Match | None:
     if m is None or verb.endswith("ing") or _NOT_DESCRIBED_SPEAKER.search(head, m.end()):
         return None
     return m
+
+
+# "heard him say", "to hear her say", "heard him almost immediately afterwards say"
+_HEARD_PRONOUN = re.compile(r"\b(?:hear|heard|hears|hearing|overhear|overheard)\s+(?P<obj>him|her)\s+"
+                            r"(?:(?:[a-z]+ly|almost|immediately|afterwards|then|once|again)\s+){0,3}\Z")
+_OBJECT_SUBJECT = {"him": "he", "her": "she"}
+
+
+def _heard_pronoun_tag(sentence: str, base: int, heard: re.Match, verb, particle, trail) -> Tag:
+    """The tag of a speech verb whose speaker is the one heard, a pronoun ("him" -> "he")."""
+    lemma = verb_lemma(verb.group())
+    prt = particle.group() if particle else None
+    adverb = re.match(r"\s+([a-z]+ly)\b", trail)
+    return Tag(subject=_OBJECT_SUBJECT[heard.group("obj")], verb=verb.group() + (" " + prt if prt else ""),
+               lemma=lemma, adverb=adverb.group(1) if adverb else None, kind=_kind(lemma, prt),
+               start=base + heard.start(), end=base + (particle or verb).end(),
+               subject_start=base + heard.start("obj"), subject_end=base + heard.end("obj"))
 
 
 # Someone's kin right before the speech verb: "her husband called from the distance"

@@ -481,10 +481,17 @@ def test_a_hearer_who_then_speaks_is_the_subject():
     tag = clause_tag("He heard her out in silence, and then said: ", 0, lambda text: [],
                      pronouns=True)
     assert tag is not None and tag.subject == "He" and tag.lemma == "say"
-    # ... but "she heard him say" / "heard him muttering" is the one heard speaking
-    for narration in ("She heard him say, ", "She heard him, muttering, ",
-                      "She heard him and say, "):
+    # ... but "she heard him say" is the one heard speaking
+    for narration in ("She heard him, muttering, ", "She heard him and say, "):
         assert clause_tag(narration, 0, lambda text: [], pronouns=True) is None, narration
+
+
+def test_the_one_heard_to_say_is_the_speaker():
+    for narration in ("After a while she heard him say: ",
+                      "but Rosa heard him almost immediately afterwards say to himself, "):
+        tag = clause_tag(narration, 0, lambda text: [], pronouns=True)
+        assert tag is not None and tag.subject == "he" and tag.lemma == "say", narration
+        assert narration[tag.subject_start:tag.subject_end] == "him"
 
 
 def test_jerked_out_is_a_speech_verb():
