@@ -1318,7 +1318,7 @@ class _Sieve:
                 and self.description_counts[head] < RECURRING_DESCRIPTION:
             # "said the waiter" once or twice: the waiter, unless the text has told who is
             # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
-            bound = self.described.get(role) or self.appositions.get(head)
+            bound = self.described.get(role) or self.appositions.get(role) or self.appositions.get(head)
             if bound is not None and bound is not prev and bound not in turn.vocatives \
                     and bound.compatible(gender) and bound.id in self.recent:
                 return bound        # (someone the story has brought in by now)
@@ -1403,7 +1403,7 @@ class _Sieve:
         ... said the doctor" are one person), else a character of its own."""
         turn = self.turns[k]
         # the text's own word ("Mr. Wells, the lawyer,") before the company the tags keep
-        bound = self.appositions.get(head) or self.described.get(role)
+        bound = self.appositions.get(role) or self.appositions.get(head) or self.described.get(role)
         if bound is None and role != head and not set(role.split()[:-1]) & _DISTINGUISHING:
             bound = self.described.get(head)    # "the good doctor" is the doctor
         if bound is None and role == head and head in castmod.TITLE_GENDER:
