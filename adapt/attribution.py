@@ -1318,7 +1318,8 @@ class _Sieve:
                 and self.description_counts[head] < RECURRING_DESCRIPTION:
             # "said the waiter" once or twice: the waiter, unless the text has told who is
             # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
-            bound = self.described.get(role) or self.appositions.get(role) or self.appositions.get(head)
+            bound = self.described.get(role) or self.appositions.get(role) \
+                or self.appositions.get(head) or self._servant(k, head, gender)
             if bound is not None and bound is not prev and bound not in turn.vocatives \
                     and bound.compatible(gender) and bound.id in self.recent:
                 return bound        # (someone the story has brought in by now)
@@ -1382,6 +1383,17 @@ class _Sieve:
             focus = [c for c in turn.focus_tag if c is not prev and c.compatible(gender)][:1]
             return self.resolve_pronoun(k, gender, focus)
         return self.resolve_pronoun(k, gender)
+
+    def _servant(self, k: int, head: str, gender: str | None) -> CastCharacter | None:
+        """"The old servant" where the text has called someone on stage the parlourmaid, the
+        butler ("Dorcas, the parlourmaid,"): the latest of them lately mentioned."""
+        if head != "servant":
+            return None
+        on_stage = self.ranked(12)
+        bound = {ch.id: ch for noun, ch in self.appositions.items()
+                 if castmod.is_servant(noun.split()[-1]) and ch.compatible(gender)
+                 and ch.id in on_stage}
+        return next((bound[cid] for cid in on_stage if cid in bound), None)
 
     def _revealed(self, k: int) -> CastCharacter | None:
         """The first character the narration just after turn `k` names, other than the one

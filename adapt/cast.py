@@ -61,6 +61,18 @@ OCCUPATIONS = frozenset("""
 _OCCUPATION_ENDINGS = ("-master", "-keeper", "-maid", "-man", "-woman", "-boy")
 
 
+# Household servants, whom the narration may call "the servant" after naming their place.
+_SERVANTS = frozenset("""
+    maid housemaid parlourmaid parlormaid nursemaid kitchenmaid lady's-maid housekeeper
+    footman butler valet page cook lacquey lackey flunkey
+""".split())
+
+
+def is_servant(noun: str) -> bool:
+    """A household servant's occupation: "parlourmaid", "butler", "scullery-maid"."""
+    return noun in _SERVANTS or noun.endswith("-maid")
+
+
 def is_occupation(noun: str) -> bool:
     """A noun of occupation: "waiter", "station-master", "book-keeper"."""
     return noun in OCCUPATIONS or (noun.endswith(_OCCUPATION_ENDINGS) and "-" in noun)
