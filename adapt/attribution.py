@@ -941,6 +941,7 @@ class _Sieve:
         self.long_forms: dict[str, bool] = {}          # "gentleman in the white waistcoat"
         self.kin_found = False                      # resolve_np found a surname relation
         self.newcomer_found = False                 # ... or someone new to the scene
+        self.apposed_found = False                  # ... or the one the text apposed to a role
         self.appositions = castmod.appositions(story.text, cast)   # "the apothecary" -> Mr. Perry
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
@@ -1318,11 +1319,14 @@ class _Sieve:
                 and self.description_counts[head] < RECURRING_DESCRIPTION:
             # "said the waiter" once or twice: the waiter, unless the text has told who is
             # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
-            bound = self.described.get(role) or self.appositions.get(role) \
-                or self.appositions.get(head) or self._servant(k, head, gender)
+            apposed = self.appositions.get(role) or self.appositions.get(head)
+            bound = self.described.get(role) or apposed or self._servant(k, head, gender)
             if bound is not None and bound is not prev and bound not in turn.vocatives \
                     and bound.compatible(gender) and bound.id in self.recent:
-                return bound        # (someone the story has brought in by now)
+                # (someone the story has brought in by now); the text's own word
+                # ("Dorcas, the parlourmaid,") is as good as a name
+                self.apposed_found = bound is apposed
+                return bound
             return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
             bound = self.described.get(role) if det == "the" else None
@@ -1879,8 +1883,10 @@ class _Sieve:
             long_form = self.long_description(tag)
             if long_form is not None:
                 return self.role_character(long_form, _noun_gender(_np_head(tag.subject)[1])), "np"
-            self.kin_found = self.newcomer_found = False
+            self.kin_found = self.newcomer_found = self.apposed_found = False
             ch = self.resolve_np(k, tag.subject)
+            if self.apposed_found:
+                return ch, "described"
             if self.newcomer_found:
                 # a newcomer puts in a word: the exchange of the two before goes on
                 return ch, "role"
