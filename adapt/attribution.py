@@ -1319,8 +1319,9 @@ class _Sieve:
                 and self.description_counts[head] < RECURRING_DESCRIPTION:
             # "said the waiter" once or twice: the waiter, unless the text has told who is
             # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
-            apposed = self.appositions.get(role) or self.appositions.get(head)
-            bound = self.described.get(role) or apposed or self._servant(k, head, gender)
+            apposed = self.appositions.get(role) or self.appositions.get(head) \
+                or self._servant(k, head, gender)
+            bound = self.described.get(role) or apposed
             if bound is not None and bound is not prev and bound not in turn.vocatives \
                     and bound.compatible(gender) and bound.id in self.recent:
                 # (someone the story has brought in by now); the text's own word
@@ -1393,7 +1394,7 @@ class _Sieve:
         butler ("Dorcas, the parlourmaid,"): the latest of them lately mentioned."""
         if head != "servant":
             return None
-        on_stage = self.ranked(12)
+        on_stage = self.ranked(3)
         bound = {ch.id: ch for noun, ch in self.appositions.items()
                  if castmod.is_servant(noun.split()[-1]) and ch.compatible(gender)
                  and ch.id in on_stage}
