@@ -87,3 +87,31 @@ def test_a_bound_description_outweighs_a_pronoun_reading():
             '"Good day," said the lawyer.\n\n"Good day," said John.\n\n' + FILLER + '\n\n'
             '"One more thing," said the lawyer.\n\n"Yes?" said John.\n')
     assert speakers(text)[1:4] == ["MR. WELLS"] * 3
+
+
+def test_a_two_word_indefinite_apposition_names_that_pair():
+    # "Mr. Dunn, a harbour inspector." tells who "the harbour inspector" is
+    text = ('"Is the boat in?" asked Tom.\n\n"Not yet," said Mrs. Ash.\n\n'
+            'Then the door opened and in came Mr. Dunn, a harbour inspector.\n\n'
+            '"She will be in by noon," said the harbour inspector.\n\n"Thank you," said Tom.\n')
+    assert speakers(text)[2] == "MR. DUNN"
+
+
+def test_an_apposed_role_of_some_place_names_the_role():
+    # "Mr. Dunn, the Inspector of Docks," tells who "the inspector" is
+    text = ('"Is the boat in?" asked Tom.\n\n"Not yet," said Mrs. Ash.\n\n'
+            'Then Mr. Dunn, the Inspector of Docks, opened the door.\n\n'
+            '"She will be in by noon," said the inspector.\n\n"Thank you," said Tom.\n')
+    assert speakers(text)[2] == "MR. DUNN"
+
+
+def test_the_servant_is_the_household_servant_just_named():
+    # "Hetty, the housemaid," has just come in: "the old servant" who speaks is Hetty, though
+    # the turn-taking alone would give the line to Jane, who was asked
+    text = ('"Are you tired, Jane?" asked Mrs. Ash.\n\n"Not at all," said Jane.\n\n'
+            '"Tea, ma\'am," said Hetty.\n\n"Then read to me," said Mrs. Ash.\n\n' + FILLER + '\n\n'
+            '"Where is the book?" said Mrs. Ash. Then, seeing Hetty, the housemaid, at the '
+            'door, she asked her for the lamp.\n\n'
+            '"Yes, ma\'am." The old servant paused, then added: "Will you not rest, ma\'am?"\n\n'
+            '"Not yet," said Mrs. Ash.\n')
+    assert speakers(text)[5] == "HETTY"
