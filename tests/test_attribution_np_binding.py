@@ -98,9 +98,11 @@ def test_a_two_word_indefinite_apposition_names_that_pair():
 
 
 def test_an_apposed_role_of_some_place_names_the_role():
-    # "Mr. Dunn, the Inspector of Docks," tells who "the inspector" is
+    # "Mr. Dunn, the Inspector of Docks," tells who "the inspector" is, though the narration
+    # goes on about Mr. Bell
     text = ('"Is the boat in?" asked Tom.\n\n"Not yet," said Mrs. Ash.\n\n'
-            'Then Mr. Dunn, the Inspector of Docks, opened the door.\n\n'
+            'Mr. Dunn, the Inspector of Docks, opened the door to Mr. Bell. Mr. Bell came in; he '
+            'was wet through, and he stood by the fire.\n\n'
             '"She will be in by noon," said the inspector.\n\n"Thank you," said Tom.\n')
     assert speakers(text)[2] == "MR. DUNN"
 
