@@ -805,8 +805,8 @@ def _cluster(cast: Cast, counts: dict[str, int], text: str = ""):
             elif not by_first and not by_last and w.lower() in TITLE_GENDER:
                 # "the Colonel" is Colonel Brandon, the one character titled so
                 title = canonical_titles([w.lower()])[0]
-                titled = [c for c in clusters if title in c["titles"]
-                          and _gender_ok(c["gender"], g)]
+                titled = _chief_bearer([c for c in clusters if title in c["titles"]
+                                        and _gender_ok(c["gender"], g)])
                 # (not one the prose names by the title alone far more often: "the General"
                 # of two hundred lines is not "General Perovski", named once)
                 if len(titled) == 1 and counts[form] <= 3 * sum(titled[0]["char"].forms.values()):
@@ -847,6 +847,21 @@ def _named_nearby(text: str, given: str, bearers: list[dict], clusters: list[dic
     ranked = votes.most_common(2) + [(None, 0), (None, 0)]
     (best, n), (_, runner_up) = ranked[0], ranked[1]
     return [surnames[best]] if n >= 5 and n >= _NEARBY_LEAD * runner_up else []
+
+
+def _chief_bearer(bearers: list[dict]) -> list[dict]:
+    """Of several characters carrying one title, the one the prose names three times as often
+    as all the others together ("Countess Olenska" and her given name two hundred times,
+    "Countess Ellen" once): [that one]; else all of them."""
+    if len(bearers) < 2:
+        return bearers
+    sizes = sorted(((sum(c["char"].forms.values()), i) for i, c in enumerate(bearers)), reverse=True)
+    first, rest = sizes[0][0], sum(n for n, _ in sizes[1:])
+    return [bearers[sizes[0][1]]] if first >= _CHIEF_LEAD * rest else bearers
+
+
+# By how much the chief bearer of a title must lead the others together.
+_CHIEF_LEAD = 3
 
 
 def _particled(last: str | None, word: str) -> bool:

@@ -707,3 +707,17 @@ def test_a_given_name_two_full_names_share_goes_with_the_surname_written_before_
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Roger") is cast.lookup("Roger Pratt") is not None
     assert cast.lookup("Roger") is not cast.lookup("Roger Vane")
+
+
+def test_a_bare_title_goes_to_the_bearer_the_prose_names_far_more_often():
+    # "Countess Mila" once (her given name with the title) beside "Countess Varga" and "Mila
+    # Varga" time and again: "the Countess" is the one woman, not a character of its own
+    text = ('Countess Varga came down the stairs. Mila Varga was tall. Countess Varga smiled. '
+            'Countess Varga sat by the window. Mila Varga read a letter.\n\n'
+            '"You are late," said Countess Varga.\n\n"The roads were bad," said Tom.\n\n'
+            'Everyone called her Countess Mila in the village.\n\n'
+            'The Countess rose. The Countess was tired, and Tom took her arm.\n\n'
+            '"Come in," said the Countess.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Countess") is cast.lookup("Countess Varga")
+    assert cast.lookup("Countess").cue == "COUNTESS VARGA"
