@@ -2113,6 +2113,43 @@ def discover_cast(story: Story) -> Cast:
     return cast
 
 
+_BARE_NAME = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019]*([A-Z][\w.\- ]{1,30}?)[!.,]?[\s\"'\u201c\u201d\u2018\u2019]*\Z")
+SELF_NAMED_GAP = 5000       # characters between two lines of one unnamed person in one scene
+
+
+def _self_named(story: Story, cast: Cast, turns: list[_Turn]) -> None:
+    """"What name am I to ask for?" / "Monks!" rejoined the man: a person known by a
+    description ("the stranger") who answers a question after their name with a bare name is
+    that named character, in every line of theirs in that scene (lines no further apart than
+    SELF_NAMED_GAP)."""
+    text = story.text
+    for k in range(1, len(turns)):
+        turn, asked = turns[k], turns[k - 1]
+        if len(turn.quotes) != 1 or turn.tag is None or turn.tag.named \
+                or turn.how not in ("np", "described", "role"):
+            continue
+        q = asked.quotes[-1]
+        question = text[q.start:q.end]
+        if "name" not in question.lower() or "?" not in question:
+            continue
+        m = _BARE_NAME.match(text[turn.quotes[0].start:turn.quotes[0].end])
+        named = cast.lookup(m.group(1).strip()) if m else None
+        if named is None or named.role or named is asked.speaker:
+            continue
+        # "rejoined the man": the one known only by a description who spoke lately
+        role = next((t.speaker for t in reversed(turns[max(0, k - 6):k])
+                     if t.speaker is not None and t.speaker.role), None)
+        if role is None:
+            continue
+        turn.speaker = named
+        for step in (-1, 1):
+            j, last = k, turn.quotes[0].start
+            while 0 <= j < len(turns) and abs(turns[j].quotes[0].start - last) <= SELF_NAMED_GAP:
+                if turns[j].speaker is role:
+                    turns[j].speaker, last = named, turns[j].quotes[0].start
+                j += step
+
+
 def attribute(story: Story, overrides=None) -> Attribution:
     cast = discover_cast(story)
     if overrides is not None:
@@ -2123,6 +2160,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
     sieve.learn_descriptions()
     sieve.sweep()
     conversation.decode(turns, sieve.narrated, sieve.tagged)
+    _self_named(story, cast, turns)
     _name_narrator(story, cast, turns)
     result = Attribution()
     for ch in cast.characters:

@@ -117,3 +117,20 @@ def test_the_servant_is_the_household_servant_just_named():
             '"Yes, ma\'am." The old servant paused, then added: "Will you not rest, ma\'am?"\n\n'
             '"Not yet," said Mrs. Ash.\n')
     assert speakers(text)[5] == "HETTY"
+
+
+def test_a_stranger_who_answers_with_a_bare_name_is_that_character():
+    # "What name shall I ask for?" / "Crane!": the stranger Mr. Gull talked with all along is
+    # Crane, whom the story names from then on
+    text = ('"You are late," said the stranger.\n\n"The roads were bad," said Mr. Gull.\n\n'
+            '"They always are," said the stranger. "Sit down."\n\n'
+            '"Thank you," said Mr. Gull.\n\n'
+            '"Bring her to the mill at nine," said the stranger, and rose to go.\n\n'
+            'Mr. Gull followed him out into the lane.\n\n'
+            '"What name shall I ask for?" said Mr. Gull.\n\n'
+            '"Crane!" replied the man, and strode away.\n\n' + FILLER + '\n\n'
+            'Crane was at the mill before nine. Crane lit a lamp and waited.\n\n'
+            '"You came," said Crane.\n\n"I did," said Mr. Gull.\n')
+    who = speakers(text)
+    assert who[0] == who[2] == who[3] == who[5] == who[7] == "CRANE"
+    assert who[1] == who[4] == who[6] == "MR. GULL"
