@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
@@ -2150,6 +2150,35 @@ def _self_named(story: Story, cast: Cast, turns: list[_Turn]) -> None:
                 j += step
 
 
+def _called_roles(turns: list[_Turn]) -> None:
+    """"Anything new, Ben?" asked the game-keeper. / "Nothing," replied the guard: someone the
+    lines call by a name but who never speaks under it, while a person known only by a
+    description ("the guard") answers such a call or has just spoken, twice and more, is that
+    person, in every line of theirs in that scene (lines no further apart than SELF_NAMED_GAP)."""
+    speaking = {t.speaker for t in turns}
+    near: dict = defaultdict(Counter)
+    for k, turn in enumerate(turns):
+        for called in turn.vocatives:
+            if called in speaking or called.role:
+                continue
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(turns) and turns[j].speaker is not None \
+                        and turns[j].speaker.role and turns[j].speaker.compatible(called.gender):
+                    near[called][(turns[j].speaker, k)] += 1
+    for called, seen in near.items():
+        roles = Counter(role for role, _k in seen)
+        if len(roles) != 1 or sum(roles.values()) < 2:
+            continue
+        role = next(iter(roles))
+        k = min(k for _r, k in seen)
+        for step in (-1, 1):
+            j, last = k, turns[k].quotes[0].start
+            while 0 <= j < len(turns) and abs(turns[j].quotes[0].start - last) <= SELF_NAMED_GAP:
+                if turns[j].speaker is role:
+                    turns[j].speaker, last = called, turns[j].quotes[0].start
+                j += step
+
+
 def attribute(story: Story, overrides=None) -> Attribution:
     cast = discover_cast(story)
     if overrides is not None:
@@ -2161,6 +2190,7 @@ def attribute(story: Story, overrides=None) -> Attribution:
     sieve.sweep()
     conversation.decode(turns, sieve.narrated, sieve.tagged)
     _self_named(story, cast, turns)
+    _called_roles(turns)
     _name_narrator(story, cast, turns)
     result = Attribution()
     for ch in cast.characters:

@@ -134,3 +134,18 @@ def test_a_stranger_who_answers_with_a_bare_name_is_that_character():
     who = speakers(text)
     assert who[0] == who[2] == who[3] == who[5] == who[7] == "CRANE"
     assert who[1] == who[4] == who[6] == "MR. GULL"
+
+
+def test_a_role_the_lines_call_by_a_name_that_never_speaks_is_that_name():
+    # the lines call "Ned", and each time the porter has just spoken or answers: the porter
+    # is Ned
+    text = ('"Any letters?" said Mrs. Ash.\n\n"None today," said Tom.\n\n' + FILLER + '\n\n'
+            'The porter stood at the gate with the bags.\n\n'
+            '"Mind the step," said the porter.\n\n'
+            '"Is the train late, Ned?" asked Tom.\n\n'
+            '"Ten minutes," replied the porter, looking up the line.\n\n'
+            '"Then we shall wait," said Mrs. Ash.\n\n'
+            '"Come along, Ned," said Tom.\n\n'
+            '"Coming," said the porter.\n')
+    who = speakers(text)
+    assert who[2] == who[4] == who[7] == "NED"
