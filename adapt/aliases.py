@@ -13,6 +13,7 @@ import functools
 import importlib.util
 import os
 import re
+from collections import defaultdict
 
 from .cast import Cast, Character, could_be, canonical_titles, split_title
 from .user_cache import cached_table
@@ -134,15 +135,18 @@ def merge_eldest_daughters(cast: Cast):
             titles, words = split_title(f)
             if canonical_titles(titles) == ["miss"]:
                 styled.add(words[0])
+    bearers = defaultdict(list)     # surname -> the people with a full name ending in it
+    for c in people:
+        for surname in {w[-1] for w in (split_title(f)[1] for f in c.forms) if len(w) >= 2}:
+            bearers[surname].append(c)
     merged = {}
     for ch in people:
         split = [split_title(f) for f in ch.forms]
         if not all(canonical_titles(t) == ["miss"] and len(w) == 1 for t, w in split):
             continue
         surname = split[0][1][0]
-        women = [c for c in people if c is not ch and could_be(c, "F")
-                 and not set(canonical_titles(sorted(c.titles))) & _MARRIED
-                 and _given_with(c, surname)]
+        women = [c for c in bearers.get(surname, ()) if c is not ch and could_be(c, "F")
+                 and not set(canonical_titles(sorted(c.titles))) & _MARRIED]
         if any(2 * _titled(c) >= _mentions(c) for c in women):
             continue
         eldest = [c for c in women if not _given_with(c, surname) & styled]

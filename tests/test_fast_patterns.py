@@ -90,3 +90,29 @@ def test_occurrences_counts_what_the_pattern_opening_on_a_boundary_counts():
     for text in TEXTS + ["Hindu, a Hindu;Hindu_ xHindu Hindus Hindu\u00e9 \u00e9Hindu Hindu"]:
         for word in ("Hindu", "Jane", "Darcy", "He", "a"):
             assert cast._occurrences(text, word) == len(re.findall(rf"\b{word}\b", text))
+
+
+
+def test_surname_votes_as_the_plain_alternation():
+    # the plain version searched r"\b(?:Grant-Menzies|Menzies|Hayter)\b" and r"\bCharles\b"
+    # position by position; "Menzies" inside "Grant-Menzies" is no mark of its own
+    def plain(text, given, surnames):
+        alternation = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+        marks = [(m.start(), m.group()) for m in re.finditer(rf"\b(?:{alternation})\b", text)]
+        votes = Counter()
+        for m in re.finditer(rf"\b{re.escape(given)}\b(?!\s+(?:{alternation})\b)", text):
+            before = [name for at, name in marks if at < m.start()]
+            if before and [at for at, _ in marks if at < m.start()][-1] >= m.start() - cast._NEARBY:
+                votes[before[-1]] += 1
+        return votes
+
+    text = ("The Grant-Menzies house. Charles came. " * 3 + "Old Menzies sat. Charles spoke. "
+            + "Hayter! Charles Hayter and xCharles. " + "Menzies-Hayter, Charles. " * 2
+            + "_Charles " + "x" * 1600 + " Charles ") * 2
+    surnames = ["Grant-Menzies", "Menzies", "Hayter"]
+    counted = plain(text, "Charles", surnames)
+    assert counted == {"Grant-Menzies": 6, "Menzies": 2, "Hayter": 4}
+    assert cast._surname_votes(text, "Charles", surnames) == counted
+    for sample in TEXTS:
+        assert cast._surname_votes(sample, "Jane", ["Bennet", "Darcy"]) \
+            == plain(sample, "Jane", ["Bennet", "Darcy"])
