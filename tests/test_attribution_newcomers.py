@@ -19,15 +19,17 @@ def test_in_a_mutual_introduction_the_one_presented_last_speaks_next():
     assert speakers(text)[2:4] == ["PAUL", "MARTHA"]
 
 
-NEWCOMER = ("Clara was reading the notices by the door of the library when she heard her "
-            "name. The woman turned and saw the man she had not seen in ten years; Tom had "
-            "hardly changed.\n\n"
-            '"Tom Walsh," she says.\n\n'
-            '"Clara. You look well," Tom says.\n\n'
-            '"And who is this behind you?"\n\n'
-            '"I read all the books," the boy answers with a shy smile.\n\n'
-            '"He is yours," Clara says, surprised.\n\n'
-            '"Guilty."\n\n'
+# Clara meets Tom again, and a boy with him: the first lines of both scenes below
+MEETING = ("Clara was reading the notices by the door of the library when she heard her "
+           "name. The woman turned and saw the man she had not seen in ten years; Tom had "
+           "hardly changed.\n\n"
+           '"Tom Walsh," she says.\n\n'
+           '"Clara. You look well," Tom says.\n\n'
+           '"And who is this behind you?"\n\n'
+           '"I read all the books," the boy answers with a shy smile.\n\n'
+           '"He is yours," Clara says, surprised.\n\n'
+           '"Guilty."\n\n')
+NEWCOMER = (MEETING +
             '"Does he read them all?"\n\n'
             '"Every one. This is Ben. Ben, this is Clara."\n\n'
             '"Hello, Ben," she says.\n')
@@ -66,15 +68,7 @@ def test_the_girl_is_never_bound_to_a_married_woman_who_keeps_her_company():
     assert [said[i] for i in (2, 7, 12)] == ["NORA"] * 3
 
 
-RELATION = ("Clara was reading the notices by the door of the library when she heard her "
-            "name. The woman turned and saw the man she had not seen in ten years; Tom had "
-            "hardly changed.\n\n"
-            '"Tom Walsh," she says.\n\n'
-            '"Clara. You look well," Tom says.\n\n'
-            '"And who is this behind you?"\n\n'
-            '"I read all the books," the boy answers with a shy smile.\n\n'
-            '"He is yours," Clara says, surprised.\n\n'
-            '"Guilty."\n\n'
+RELATION = (MEETING +
             '"What is your name, young man?"\n\n'
             'Tom\'s little double grins. "Not telling!"\n\n'
             '"His name is Ben. Ben, say hello."\n')
