@@ -47,6 +47,10 @@ RECURRING_DESCRIPTION = 3
 # A recurring description bound to a named speaker means them this many characters before the
 # narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
 NAMED_SOON = 5000
+# The protagonist fallback ("he" with no man on stage) skips a character the narration first
+# names more than this many characters on: the man the whole book calls Kemp, met chapters later,
+# is not the stranger who speaks on page one (one described for a few pages still can be).
+INTRODUCED_LATER = 20000
 
 # Sieve rules that read no name (turn-taking, a pronoun, another description): a description
 # bound to a named character outweighs them ("... said Mr. Wells. / '...' / '...,' said the
@@ -982,6 +986,7 @@ class _Sieve:
         self._first_named: dict | None = None   # character id -> first narration mention
         self.narrated = {ch.id for _s, ch, _subj in events if isinstance(ch, CastCharacter)}
         self._mention_i = 0
+        self.read_to = 0                        # the text read so far (advance)
         self.salience: dict[int, tuple] = {}    # character id -> (salience, at offset)
         self.salient_touched: list = []         # mentions since the last quote, by salience
         self.paragraph_speaker = None           # (paragraph end, its explicitly tagged speaker)
@@ -995,6 +1000,7 @@ class _Sieve:
         """Record every narration mention before `offset`; return who was mentioned, whether
         by a pronoun, and whether maybe as a subject."""
         touched = []
+        self.read_to = max(self.read_to, offset)
         while self._mention_i < len(self.mentions) and self.mentions[self._mention_i][0] < offset:
             s, ch, subject = self.mentions[self._mention_i]
             pronoun = isinstance(ch, str)
@@ -1078,9 +1084,24 @@ class _Sieve:
         # Nobody of that gender on stage yet ("he" before any name): the book's most named
         # character of that gender, who is usually who an opening pronoun means.
         for ch in self.protagonists:
-            if ch not in exclude and ch.gender == gender:
+            if ch not in exclude and ch.gender == gender and not self._introduced_later(ch):
                 return ch
         return None
+
+    def _introduced_later(self, ch: CastCharacter) -> bool:
+        """Whether the narration first mentions `ch` only pages after the text read so far:
+        nobody speaks as "he" long before the text has met them."""
+        first = self._first_mentions().get(ch.id)
+        return first is not None and first > self.read_to + INTRODUCED_LATER
+
+    def _first_mentions(self) -> dict:
+        """Character id -> offset of its first narration mention (one pass over the mentions)."""
+        if self._first_named is None:
+            self._first_named = {}
+            for at, who, _subj in self.mentions:
+                if isinstance(who, CastCharacter):
+                    self._first_named.setdefault(who.id, at)
+        return self._first_named
 
     # -- helpers ---------------------------------------------------------------------------
     def speaker_at(self, k: int, conv: int) -> CastCharacter | None:
@@ -1446,12 +1467,7 @@ class _Sieve:
     def _named_soon(self, ch: CastCharacter, offset: int) -> bool:
         """Whether the narration first names `ch` a little after `offset`: "said the doctor"
         just before the text tells the doctor's name."""
-        if self._first_named is None:
-            self._first_named = {}
-            for at, who, _subj in self.mentions:
-                if isinstance(who, CastCharacter):
-                    self._first_named.setdefault(who.id, at)
-        first = self._first_named.get(ch.id)
+        first = self._first_mentions().get(ch.id)
         return first is not None and offset < first <= offset + NAMED_SOON
 
     def _same_tag(self, k: int, role: str) -> bool:

@@ -230,3 +230,20 @@ def test_a_name_opening_the_last_sentence_before_a_pronoun_tag_outweighs_a_long_
             "two young men were engaged to dine on Tuesday.\n\n"
             '"You owe us a visit, Mr. Lane," she said.\n')
     assert sieve_reading(text) == ("MRS. HOPE", "pronoun")
+
+
+def test_an_opening_he_is_not_a_man_the_book_first_names_chapters_later():
+    # Nobody male is named when the traveller speaks; the book's most named man, Mr. Fenwick,
+    # first appears many pages on, so he cannot be the opening "he"
+    text = ("Snow fell on the village all night. Towards morning a traveller came up the road, "
+            "wrapped to the eyes, and stamped into the inn.\n\n"
+            '"A fire," he cried, "in the name of charity!"\n\n'
+            'The landlady, Mrs. Penrose, ran to the hearth. "At once, sir," she said.\n\n'
+            + (FILLER + "\n\n") * 20
+            + "Mr. Fenwick came to the inn in the spring. Mr. Fenwick was the new curate.\n\n"
+            '"Good day," said Mr. Fenwick.\n\n"Good day, sir," said Mrs. Penrose.\n\n'
+            "Mr. Fenwick sat down by the window, and Mr. Fenwick looked at the rain.\n\n"
+            '"It is wet," said Mr. Fenwick.\n')
+    cues = speakers(text)
+    assert cues[2:] == ["MRS. PENROSE", "MR. FENWICK", "MRS. PENROSE", "MR. FENWICK"]
+    assert "MR. FENWICK" not in cues[:2]
