@@ -41,8 +41,8 @@ def merge_aliases(cast: Cast):
 _MARRIED = frozenset("mrs lady countess marchioness baroness duchess viscountess princess".split())
 
 
-# A nickname given in so many words: "you named her Ilsa and you call her Bogie", "Ilsa,
-# whom everyone called Bogie", "Ilsa, known to all as Bogie", "Ilsa, nicknamed Bogie".
+# A nickname given in so many words: "we named her Winifred and we call her Pip",
+# "Winifred, whom everyone called Pip", "Winifred, known to all as Pip", "Winifred, nicknamed Pip".
 _NAME = r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 _NICKNAMED = re.compile(
     r"\b(?:named|called|christened)\s+(?:her|him)\s+" + _NAME + r",?\s+and\s+(?:[a-z]+\s+){0,2}"
@@ -70,7 +70,7 @@ def _nicknamings(text: str):
 
 
 def merge_introduced_nicknames(cast: Cast, text: str):
-    """A nickname the prose introduces as one ("named her Ilsa and you call her Bogie")
+    """A nickname the prose introduces as one ("named her Winifred and call her Pip")
     joins the character of the name, when both are known and their genders agree."""
     merged = {}
     for m in _nicknamings(text):

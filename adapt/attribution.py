@@ -126,7 +126,7 @@ _ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
 _THE_YOUNG = re.compile(r"\bthe\s+([a-z]+)\b")
-RELATION_TURNS = 12         # how far back "Jess's little daughter" may have spoken
+RELATION_TURNS = 12         # how far back "Tom's little daughter" may have spoken
 CHILD_ROLE = {"F": "girl", "M": "boy"}
 KIN_PARENT = {"father": "mr", "mother": "mrs", "husband": "mr", "wife": "mrs",
               "papa": "mr", "mamma": "mrs", "mama": "mrs"}
@@ -633,7 +633,7 @@ _LOOKS_AT = re.compile(r"\b(?:look|turn|glance|gaze|stare|peer)(?:s|ed|ing)?\s+(
                        r"(him|her)\b")
 
 
-# "He swipes her from the ground, hoisting her into his arms", "she scoops him up": someone
+# "He lifts her from the floor, swinging her into his arms", "she scoops him up": someone
 # picked up and carried.
 _CARRIES = re.compile(r"\b(?:pick|lift|hoist|scoop|swipe|sweep|swept|swing|swung|carr(?:y|ie)|"
                       r"whisk)(?:s|ed|ing)?\s+(him|her)\s+(?:up|off|away|from\s+the\s+"
@@ -652,7 +652,7 @@ def _carries(block: Paragraph) -> str | None:
 
 def _looks_at(block: Paragraph, quote: Span) -> str | None:
     """The sex of the one the narration closing the paragraph after `quote` has someone look
-    or turn at ("She looks up expectantly at him.")."""
+    or turn at ("She glances up at him.")."""
     spans = block.spans
     if spans[-1] is quote or spans[-1].kind != "narration" or "at " not in spans[-1].text \
             and "to" not in spans[-1].text:
@@ -663,7 +663,7 @@ def _looks_at(block: Paragraph, quote: Span) -> str | None:
 
 def _opening_name(sentence: str, cast: Cast, relations: bool = False):
     """The character named in the first words of a capitalised sentence, if any; with
-    `relations`, a relation of theirs ("Jess's younger counterpart giggles.") as a
+    `relations`, a relation of theirs ("Tom's younger double grins.") as a
     `_Relation` (after a quote, "Mrs. Pegler's husband was long dead" is still about her)."""
     found = next(cast.mentions(sentence), None)     # (the first name only)
     if not (found and found[0] < 12 and sentence[:1].isupper()):
@@ -678,8 +678,8 @@ def _opening_name(sentence: str, cast: Cast, relations: bool = False):
     return found[2]
 
 
-# "Jess's younger counterpart", "Anna's little brother", "Tom's old friend": someone else
-# than the one named, a person of their own (not "Jess's face", which is Jess).
+# "Tom's younger double", "Anna's little brother", "Tom's old friend": someone else
+# than the one named, a person of their own (not "Tom's face", which is Tom).
 _RELATION = re.compile(r"['\u2019]s?((?:\s+[a-z][a-z\-]*){1,3})")
 RELATION_NOUNS = frozenset("""counterpart double twin partner friend companion comrade colleague
     pal mate chum sidekick daughter son child kid baby toddler girl boy sister brother father
@@ -1971,7 +1971,7 @@ class _Sieve:
         return prev, "fallback"
 
     def _carried_off(self, k: int) -> list:
-        """'"Ilsa, bedtime." / "But I'm not--" / "No arguing." He lifts her up into his
+        """'"Nell, bedtime." / "But I'm not--" / "No arguing." He lifts her up into his
         arms.': the child who spoke before is carried off, and the next line is the grown-ups'
         again (a child: one the narration calls "the girl" or "the boy" when speaking)."""
         if k < 2:
@@ -1985,8 +1985,8 @@ class _Sieve:
         return [child]
 
     def _turned_to(self, k: int) -> list:
-        """'Ilsa walks up to Rory and beckons her down. Rory looks back at the child and
-        kneels. / "Hey, you." / "Does it hurt?"': a paragraph of narration in which one
+        """'Nell walks up to Clara and tugs at her sleeve. Clara looks back at the child and
+        kneels. / "Hey, you." / "Is it sore?"': a paragraph of narration in which one
         person (opening its first sentence) turns to another, who (opening its last
         sentence) turns back to them and speaks first - the line after is the first one's
         answer. In the last sentence the first person may be named, or, when they are the
@@ -2008,7 +2008,7 @@ class _Sieve:
         return [first] if again else []
 
     def _relative(self, rel: _Relation, k: int) -> CastCharacter | None:
-        """Who "Jess's younger counterpart" is: kin the prose names by the owner's surname;
+        """Who "Tom's younger double" is: kin the prose names by the owner's surname;
         else, for a child, the young one of the exchange (spoken of as "the girl", "the
         boy") latest heard; else nobody known - never the owner."""
         if rel.noun in KIN_SURNAME:

@@ -201,7 +201,7 @@ def answered_by_deed(turn, prev):
 
 
 def _still_asked(turns, k, narrated, tagged) -> set:
-    """People a question two or three turns back called by name ("What time is it, Nell?")
+    """People a question two or three turns back called by name ("Where are your shoes, Nell?")
     who have not spoken since (by the sieve's reading), while the others talked about them
     ("You call her Nell?"): they still owe the answer."""
     out = set()
