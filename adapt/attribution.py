@@ -48,8 +48,8 @@ RECURRING_DESCRIPTION = 3
 # narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
 NAMED_SOON = 5000
 # The protagonist fallback ("he" with no man on stage) skips a character the narration first
-# names more than this many characters on: the man the whole book calls Kemp, met chapters later,
-# is not the stranger who speaks on page one (one described for a few pages still can be).
+# names more than this many characters on: a man the book names only chapters later is not the
+# stranger who speaks on page one (one described for a few pages before his name still can be).
 INTRODUCED_LATER = 20000
 
 # Sieve rules that read no name (turn-taking, a pronoun, another description): a description
