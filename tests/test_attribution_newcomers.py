@@ -19,16 +19,21 @@ def test_in_a_mutual_introduction_the_one_presented_last_speaks_next():
     assert speakers(text)[2:4] == ["PAUL", "MARTHA"]
 
 
-# Clara meets Tom again, and a boy with him: the first lines of both scenes below
-MEETING = ("Clara was reading the notices by the door of the library when she heard her "
-           "name. The woman turned and saw the man she had not seen in ten years; Tom had "
-           "hardly changed.\n\n"
-           '"Tom Walsh," she says.\n\n'
-           '"Clara. You look well," Tom says.\n\n'
-           '"And who is this behind you?"\n\n'
-           '"I read all the books," the boy answers with a shy smile.\n\n'
-           '"He is yours," Clara says, surprised.\n\n'
-           '"Guilty."\n\n')
+def meeting(child: str) -> str:
+    """Clara meets Tom again, and a child with him ("boy" or "girl"): the first lines of the
+    scenes below."""
+    pronoun = {"boy": "He", "girl": "She"}[child]
+    return ("Clara was reading the notices by the door of the library when she heard her "
+            "name. The woman turned and saw the man she had not seen in ten years; Tom had "
+            "hardly changed.\n\n"
+            '"Tom Walsh," she says.\n\n'
+            '"Clara. You look well," Tom says.\n\n'
+            '"And who is this behind you?"\n\n'
+            f'"I read all the books," the {child} answers with a shy smile.\n\n'
+            f'"{pronoun} is yours," Clara says, surprised.\n\n')
+
+
+MEETING = meeting("boy") + '"Guilty."\n\n'
 NEWCOMER = (MEETING +
             '"Does he read them all?"\n\n'
             '"Every one. This is Ben. Ben, this is Clara."\n\n'
@@ -89,14 +94,7 @@ def test_a_named_persons_face_is_that_person():
     assert speakers(text)[7] == "TOM"
 
 
-TURNED_TO = ("Clara was reading the notices by the door of the library when she heard her "
-     "name. The woman turned and saw the man she had not seen in ten years; Tom had "
-     "hardly changed.\n\n"
-     '"Tom Walsh," she says.\n\n'
-     '"Clara. You look well," Tom says.\n\n'
-     '"And who is this behind you?"\n\n'
-     '"I read all the books," the girl answers with a shy smile.\n\n'
-     '"She is yours," Clara says, surprised.\n\n'
+TURNED_TO = (meeting("girl") +
      '"Guilty. This is Nell. Nell, this is Clara."\n\n'
      "Clara waved, and the two of them walked on. The rain kept off all afternoon, and by "
      "the evening the streets were dry again. Tom had his supper early and washed up; the "
@@ -155,14 +153,7 @@ def test_a_question_put_by_name_and_talked_over_is_answered_by_the_one_asked():
 
 
 
-CARRIED_OFF = ("Clara was reading the notices by the door of the library when she heard her "
-     "name. The woman turned and saw the man she had not seen in ten years; Tom had "
-     "hardly changed.\n\n"
-     '"Tom Walsh," she says.\n\n'
-     '"Clara. You look well," Tom says.\n\n'
-     '"And who is this behind you?"\n\n'
-     '"I read all the books," the girl answers with a shy smile.\n\n'
-     '"She is yours," Clara says, surprised.\n\n'
+CARRIED_OFF = (meeting("girl") +
      '"Guilty. This is Nell. Nell, this is Clara."\n\n'
      '"Hello, Nell," Clara says.\n\n'
      '"Hello," Nell says shyly.\n\n'
