@@ -681,14 +681,13 @@ def _opening_name(sentence: str, cast: Cast, relations: bool = False):
 # "Tom's younger double", "Anna's little brother", "Tom's old friend": someone else
 # than the one named, a person of their own (not "Tom's face", which is Tom).
 _RELATION = re.compile(r"['\u2019]s?((?:\s+[a-z][a-z\-]*){1,3})")
-RELATION_NOUNS = frozenset("""counterpart double twin partner friend companion comrade colleague
-    pal mate chum sidekick daughter son child kid baby toddler girl boy sister brother father
-    mother husband wife aunt uncle cousin niece nephew grandmother grandfather grandson
-    granddaughter fiance fiancee lover escort servant maid valet secretary assistant guest
-    visitor guardian ward nurse governess""".split())
 # Words that say the relation is a child: the young character of the scene.
 _YOUNG_WORDS = frozenset("young younger youngest little small tiny baby".split())
-_YOUNG_RELATIONS = frozenset("child kid baby toddler girl boy daughter son".split())
+_YOUNG_RELATIONS = frozenset(YOUNG_NOUNS) | CHILD_NOUNS | {"daughter", "son"}
+RELATION_NOUNS = KIN_WORDS | COMPANION_NOUNS | _YOUNG_RELATIONS | frozenset(
+    """counterpart double twin partner pal mate chum sidekick grandmother grandfather grandson
+    granddaughter fiance fiancee lover escort servant maid valet secretary assistant guest
+    visitor guardian ward nurse governess""".split())
 
 
 @dataclass(frozen=True)

@@ -449,7 +449,7 @@ def _the_count(text: str, words: list[str]) -> int:
         start = before - 3
         if before == at or start < end or text[start:before] not in ("the", "The"):
             continue
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        if not _word_start(text, start):
             continue                                            # (\b before "the")
         found = rest.match(text, at)
         if found is not None:
