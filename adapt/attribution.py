@@ -633,11 +633,10 @@ _LOOKS_AT = re.compile(r"\b(?:look|turn|glance|gaze|stare|peer)(?:s|ed|ing)?\s+(
                        r"(him|her)\b")
 
 
-# "He lifts her from the floor, swinging her into his arms", "she scoops him up": someone
+# "He lifts her up, swinging her into his arms", "she scoops him up": someone
 # picked up and carried.
-_CARRIES = re.compile(r"\b(?:pick|lift|hoist|scoop|swipe|sweep|swept|swing|swung|carr(?:y|ie)|"
-                      r"whisk)(?:s|ed|ing)?\s+(him|her)\s+(?:up|off|away|from\s+the\s+"
-                      r"(?:ground|floor)|into\s+(?:his|her)\s+arms)\b")
+_CARRIES = re.compile(r"\b(?:pick|lift|hoist|scoop|sweep|swept|swing|swung|carr(?:y|ie)|"
+                      r"whisk)(?:s|ed|ing)?\s+(him|her)\s+(?:up|off|away|into\s+(?:his|her)\s+arms)\b")
 
 
 def _carries(block: Paragraph) -> str | None:
