@@ -992,6 +992,7 @@ class _Sieve:
         self.paragraph_speaker = None           # (paragraph end, its explicitly tagged speaker)
         self.openers: dict[str, tuple] = {}     # gender -> (character, offset) last opening a sentence
         self.young: set[int] = set()            # ids of speakers tagged "the girl", "the boy"
+        self.narrated_roles: set[int] = set()   # roles the narration names ("the stranger")
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
                                    key=lambda c: (-sum(c.forms.values()), c.id))
 
@@ -1053,7 +1054,8 @@ class _Sieve:
         best, best_score = None, 0.0
         for cid in self.ranked(8):
             ch = self.cast.characters[cid]
-            if ch.gender != gender or ch.role or cid not in self.salience:
+            if ch.gender != gender or (ch.role and not self._narrated_role(ch, gender)) \
+                    or cid not in self.salience:
                 continue
             score, at = self.salience[cid]
             score *= math.exp((at - offset) / SALIENCE_SPAN)
@@ -1074,7 +1076,7 @@ class _Sieve:
         characters = self.cast.characters
         for cid in self.ranked(12):
             ch = characters[cid]
-            if ch in exclude or ch.role:
+            if ch in exclude or (ch.role and not self._narrated_role(ch, gender)):
                 continue
             # (strict: of that gender, which is all compatible() would add)
             if ch.gender == gender if strict else ch.compatible(gender):
@@ -1087,6 +1089,12 @@ class _Sieve:
             if ch not in exclude and ch.gender == gender and not self._introduced_later(ch):
                 return ch
         return None
+
+    def _narrated_role(self, ch: CastCharacter, gender: str | None) -> bool:
+        """Whether a role may be meant by a pronoun of `gender` (or a description of no sex):
+        one the narration names ("the stranger") and gives a sex, that sex."""
+        return ch.id in self.narrated_roles and ch.gender is not None \
+            and (gender is None or ch.gender == gender)
 
     def _introduced_later(self, ch: CastCharacter) -> bool:
         """Whether the narration first mentions `ch` only pages after the text read so far:
@@ -1115,8 +1123,9 @@ class _Sieve:
         prev = self.speaker_at(k - 1, turn.conv)
         exclude = set(turn.vocatives)
         if unfit:
+            # ("the girl" is no Mrs., nor the grown-up the narration calls "the stranger")
             exclude |= {c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
-                        if c.titles & unfit}
+                        if c.titles & unfit or cid in self.narrated_roles}
         if verb in CONTINUING_VERBS and prev is not None and prev.compatible(gender) \
                 and not _right_after(self.turns[k - 1], turn):
             return prev                     # "she added": the speaker goes on
@@ -1796,6 +1805,43 @@ class _Sieve:
                     and replies[(role, best.id)] * 2 < len(convs & char_convs[best.id]):
                 self.described[role] = best
         self._learn_by_turns()
+        self._narrate_roles()
+
+    def _narrate_roles(self):
+        """'The stranger laughed. ... "Was he?" he said': a description the tags keep using
+        for someone the story does not name ("said the stranger", again and again) names them
+        in the narration too. Its mentions there keep that person in focus, as a name would,
+        so the narration's pronouns may mean them."""
+        heads = {}
+        for head, n in self.description_counts.items():
+            if n < RECURRING_DESCRIPTION or head in GENERIC_PERSONS or head in VOICE_NOUNS \
+                    or not (head in PERSON_NOUNS or castmod.is_occupation(head)) \
+                    or self.appositions.get(head) \
+                    or any(role in self.described for role in self.description_forms[head]):
+                continue
+            heads[head] = None
+        if not heads:
+            return
+        words = "|".join(map(re.escape, sorted(heads)))
+        pattern = re.compile(r"[Tt]he\s+(%s)(?![\w\-'\u2019])" % words)
+        events = []
+        for span in self.narration_spans:
+            text, base = span.text, span.start
+            for m in pattern.finditer(text):
+                if not castmod._word_start(text, m.start()):
+                    continue
+                head = m.group(1)
+                ch = heads[head]
+                if ch is None:
+                    ch = heads[head] = self.role_character(self.description_name(head),
+                                                           _noun_gender(head))
+                    self.narrated_roles.add(ch.id)
+                subject = _subject_like(text, m.start(), m.end()) \
+                    and (1 + _opens_sentence(text, m.start(), True))
+                events.append((base + m.start(), ch, subject))
+        if events:
+            self.mentions = sorted(self.mentions + events, key=itemgetter(0))
+            self._mention_offsets = [m[0] for m in self.mentions]
 
     def _learn_by_turns(self):
         """Bind descriptions by turn-taking too: a named speaker tagged two turns before or
