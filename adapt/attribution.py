@@ -317,7 +317,7 @@ def _np_head(subject: str) -> tuple[str | None, str | None, str]:
 
 _PAST_THE_PHRASE = frozenset("""
     to by for of from with at in on into upon than before after afterwards soon then again
-    instead out presently once now still
+    instead out presently once now still himself herself themselves
 """.split())
 
 
@@ -497,7 +497,8 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                 tag = carried
             named = tag is not None and tag.identifies
             if current is None or _another_speaker(tag, current.tag, cast) \
-                    or _answers(block, tag, current.tag, cast):
+                    or _answers(block, tag, current.tag, cast) \
+                    or _new_subject_between(block, i, tag, current, cast):
                 current = _Turn(block, [], conv=conv)
                 turns.append(current)
                 if len(turns) - 1 == first_turn and prev_open:
@@ -612,6 +613,43 @@ def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
         return _describes_another(current, tag, cast)
     named = cast.lookup(clean_subject(tag.designation[0] if tag.designation else tag.subject))
     return named is not None and named.gender not in (None, gender)
+
+
+def _new_subject_between(block: Paragraph, index: int, tag: Tag | None, current: _Turn,
+                         cast: Cast) -> bool:
+    """'"Yes," said Syme. Gregory's mouth worked twice; then ... "He is a man," he said': a
+    pronoun tag after a name tag in one paragraph, with a sentence between opening on
+    someone else of that sex, is theirs (a new turn for the pronoun to go by salience)."""
+    if tag is None or current.tag is None or not tag.pronoun or not current.tag.identifies:
+        return False
+    gender = PRONOUNS.get(tag.subject.lower())
+    if gender is None or index < 1 or block.spans[index - 1].kind != "narration":
+        return False
+    named = cast.lookup(clean_subject(current.tag.designation[0] if current.tag.designation
+                                      else current.tag.subject))
+    if named is None:
+        return False
+    span = block.spans[index - 1]
+    text = span.text
+    limit = tag.subject_start - span.start if span.start <= tag.subject_start < span.end \
+        else len(text)
+    for s, e, ch in cast.mentions(text[:limit]):
+        if ch is not named and ch.gender == gender and not _after_preposition(text, s) \
+                and _opens_sentence(text, s, True) and _NEW_SUBJECT_DOES.match(text, e) \
+                and not any(w in PERSON_NOUNS or w in KIN_WORDS or w in COMPANION_NOUNS
+                            for m in _DESCRIBED.finditer(text, e, limit) for w in m.groups()):
+            return True
+    return False
+
+
+# What follows a name that is its sentence's one subject, doing something: a verb ("Aziz did
+# likewise"), or its face or voice doing it ("Gregory's mouth worked"); not a name joined to
+# another ("X and Y looked cross") nor a participle ("Miss Tilney continuing silent, she").
+_NEW_SUBJECT_DOES = re.compile(
+    r"(?:['\u2019]s\s+(?:mouth|face|lips|eyes|voice|cheeks|hand|hands|head)\s+)?"
+    r"\s*(?:[a-z]+ly\s+)?(?!and\b|or\b)[a-z]+(?<!ing)\b")
+# "...; but his friend disregarded them all": someone described after the name
+_DESCRIBED = re.compile(r"\b(?:his|her|the|their)\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
 def _answers(block: Paragraph, tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
@@ -1018,6 +1056,7 @@ class _Sieve:
         self.paragraph_speaker = None           # (paragraph end, its explicitly tagged speaker)
         self.openers: dict[str, tuple] = {}     # gender -> (character, offset) last opening a sentence
         self.young: set[int] = set()            # ids of speakers tagged "the girl", "the boy"
+        self.narrated_roles: set[int] = set()   # roles the narration names ("the stranger")
         self.protagonists = sorted((c for c in cast.characters if c.gender and not c.role),
                                    key=lambda c: (-sum(c.forms.values()), c.id))
 
@@ -1079,7 +1118,8 @@ class _Sieve:
         best, best_score = None, 0.0
         for cid in self.ranked(8):
             ch = self.cast.characters[cid]
-            if ch.gender != gender or ch.role or cid not in self.salience:
+            if ch.gender != gender or (ch.role and not self._narrated_role(ch, gender)) \
+                    or cid not in self.salience:
                 continue
             score, at = self.salience[cid]
             score *= math.exp((at - offset) / SALIENCE_SPAN)
@@ -1100,7 +1140,7 @@ class _Sieve:
         characters = self.cast.characters
         for cid in self.ranked(12):
             ch = characters[cid]
-            if ch in exclude or ch.role:
+            if ch in exclude or (ch.role and not self._narrated_role(ch, gender)):
                 continue
             # (strict: of that gender, which is all compatible() would add)
             if ch.gender == gender if strict else ch.compatible(gender):
@@ -1113,6 +1153,12 @@ class _Sieve:
             if ch not in exclude and ch.gender == gender and not self._introduced_later(ch):
                 return ch
         return None
+
+    def _narrated_role(self, ch: CastCharacter, gender: str | None) -> bool:
+        """Whether a role may be meant by a pronoun of `gender` (or a description of no sex):
+        one the narration names ("the stranger") and gives a sex, that sex."""
+        return ch.id in self.narrated_roles and ch.gender is not None \
+            and (gender is None or ch.gender == gender)
 
     def _introduced_later(self, ch: CastCharacter) -> bool:
         """Whether the narration first mentions `ch` only pages after the text read so far:
@@ -1141,8 +1187,9 @@ class _Sieve:
         prev = self.speaker_at(k - 1, turn.conv)
         exclude = set(turn.vocatives)
         if unfit:
+            # ("the girl" is no Mrs., nor the grown-up the narration calls "the stranger")
             exclude |= {c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
-                        if c.titles & unfit}
+                        if c.titles & unfit or cid in self.narrated_roles}
         if verb in CONTINUING_VERBS and prev is not None and prev.compatible(gender) \
                 and not _right_after(self.turns[k - 1], turn):
             return prev                     # "she added": the speaker goes on
@@ -1787,6 +1834,43 @@ class _Sieve:
                     and replies[(role, best.id)] * 2 < len(convs & char_convs[best.id]):
                 self.described[role] = best
         self._learn_by_turns()
+        self._narrate_roles()
+
+    def _narrate_roles(self):
+        """'The stranger laughed. ... "Was he?" he said': a description the tags keep using
+        for someone the story does not name ("said the stranger", again and again) names them
+        in the narration too. Its mentions there keep that person in focus, as a name would,
+        so the narration's pronouns may mean them."""
+        heads = {}
+        for head, n in self.description_counts.items():
+            if n < RECURRING_DESCRIPTION or head in GENERIC_PERSONS or head in VOICE_NOUNS \
+                    or not (head in PERSON_NOUNS or castmod.is_occupation(head)) \
+                    or self.appositions.get(head) \
+                    or any(role in self.described for role in self.description_forms[head]):
+                continue
+            heads[head] = None
+        if not heads:
+            return
+        words = "|".join(map(re.escape, sorted(heads)))
+        pattern = re.compile(r"[Tt]he\s+(%s)(?![\w\-'\u2019])" % words)
+        events = []
+        for span in self.narration_spans:
+            text, base = span.text, span.start
+            for m in pattern.finditer(text):
+                if not castmod._word_start(text, m.start()):
+                    continue
+                head = m.group(1)
+                ch = heads[head]
+                if ch is None:
+                    ch = heads[head] = self.role_character(self.description_name(head),
+                                                           _noun_gender(head))
+                    self.narrated_roles.add(ch.id)
+                subject = _subject_like(text, m.start(), m.end()) \
+                    and (1 + _opens_sentence(text, m.start(), True))
+                events.append((base + m.start(), ch, subject))
+        if events:
+            self.mentions = sorted(self.mentions + events, key=itemgetter(0))
+            self._mention_offsets = [m[0] for m in self.mentions]
 
     def _learn_by_turns(self):
         """Bind descriptions by turn-taking too: a named speaker tagged two turns before or

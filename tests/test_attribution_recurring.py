@@ -203,3 +203,24 @@ def test_her_voice_is_the_woman_herself():
             + '"Will you stay?" asked Tom.\n\n'
             + '"I cannot," her voice answered, very low.\n')
     assert speakers(text)[-1] == "NELL"
+
+
+def test_the_narrations_stranger_is_the_one_a_pronoun_and_the_visitor_mean():
+    # "said the stranger", again and again, names someone the story does not name; the
+    # narration's "The stranger set a coin down. He pointed" keeps him in focus, so "he
+    # said" is his, and so is "said the visitor" (a word of no sex for the same man)
+    scene = ('Tom Baker kept the shop by the mill, and he was wiping the counter when the door '
+             'opened. The stranger came in out of the wind, his collar turned up to his ears. '
+             'Tom put down his cloth.\n\n'
+             '"We are closing," said Tom.\n\n'
+             '"Then I shall be quick," said the stranger.\n\n'
+             'The stranger set a coin on the counter and looked about him at the shelves. '
+             'He pointed at a tin of tobacco.\n\n'
+             '"That one," he said.\n\n'
+             '"Anything else?" said Tom.\n\n'
+             '"Matches," said the visitor.\n\n')
+    text = ('"Good evening," said Tom.\n\n"Good evening," said Jenny.\n\n' + FILLER + "\n\n"
+            + scene + FILLER + "\n\n"
+            + '"Back again?" said Tom.\n\n"Back again," said the stranger.\n\n' + FILLER + "\n\n"
+            + '"Tea?" said Tom.\n\n"No," said the stranger.\n\n' + FILLER + "\n\n")
+    assert speakers(text)[2:7] == ["TOM", "STRANGER", "STRANGER", "TOM", "STRANGER"]
