@@ -194,6 +194,7 @@ class _Turn:
     after: list = field(default_factory=list)   # characters opening the narration after it
     lead_in: list = field(default_factory=list) # speaker of a paragraph before ending "X said,"
     named: list = field(default_factory=list)   # characters the quotes name, not calling them
+    self_named: list = field(default_factory=list)  # ... as the speaker: "I am X", "my name is X"
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
@@ -388,12 +389,17 @@ def _describes_someone(head: str | None) -> bool:
         and not head.endswith("ly")
 
 
-def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastCharacter]:
+def _vocatives(cast: Cast, quote: Span, named: list | None = None,
+               self_named: list | None = None) -> list[CastCharacter]:
     """Characters a quotation calls by name ("Jess, oh my god!", "Are you, Lizzy?"); the
-    others it names go to `named` ("you remember Rory": a speaker rarely names himself)."""
+    others it names go to `named` ("you remember Rory": a speaker rarely names himself), and
+    those it names as its speaker ("I am Rory", "my name, sir, is Rory") to `self_named`."""
     out = []
     text = quote.text
     for start, end, ch in cast.mentions(text):
+        if self_named is not None and _names_oneself(text, start, end):
+            self_named.append(ch)
+            continue
         before = text[:start].rstrip()
         after = text[end:].lstrip()
         # "Bingley." alone answers a question with a name; it calls nobody
@@ -405,6 +411,19 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
         if named is not None:
             named.append(ch)
     return out
+
+
+# "I am X", "I'm Mr. X", "my name is X", "my name, sir, is X", "call me X": the quote names its
+# own speaker.
+_NAMES_ONESELF = re.compile(r"(?:I\s+am|I['\u2019]m|[Mm]y\s+name(?:\s+is|['\u2019]s|,\s+\w+,\s+is)|"
+                            r"[Cc]all\s+me)\s+(?:the\s+)?\Z")
+
+
+def _names_oneself(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is one the quote gives its own speaker (not
+    "I am Rory's friend")."""
+    return _NAMES_ONESELF.search(text, max(0, start - 24), start) is not None \
+        and not text.startswith(("'s", "\u2019s"), end)
 
 
 # "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
@@ -500,7 +519,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
             t.looks_at = _looks_at(block, t.quotes[-1])
             t.carries = _carries(block)
-            t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
+            t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named, t.self_named)]
             _mutual_introduction(t, cast)
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
