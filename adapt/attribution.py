@@ -982,6 +982,8 @@ _APPOSITION_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:Her|His|Their|My|Our)\s+[^,
 # A sentence opening on a description ("The stationmaster whistled.") and the next one
 _DESCRIBED_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:The|This|That)\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)"
                                 r"\s+[a-z]")
+# A sentence opening on someone described: "The policeman had", "This little boy stepped"
+_DESCRIPTION_OPENING = re.compile(r"(The|This|That|One|An?)\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\b")
 _PERSON_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
 _NOT_A_VERB = frozenset("of and or who whom whose that which".split())
 _NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
@@ -1244,6 +1246,41 @@ class _Sieve:
         role = found.group(1)
         ch = self.roles.get(role)
         return "the " + role if ch is not None and ch.gender == gender else None
+
+    def _chain_description(self, turn: _Turn, gender: str) -> str | None:
+        """'The policeman had been standing on the settee. He got down. / "It's that," he
+        said': a description of someone opening a sentence of the narration right before the
+        quote, when every sentence after it opens on the tag's pronoun and no sentence from it
+        on names anyone of that sex, is whom the pronouns go on meaning."""
+        start = turn.quotes[0].start
+        i = bisect.bisect_right(self._narration_starts, start) - 1
+        if i < 0 or self.narration_spans[i].end < start - 3:
+            return None
+        text = self.narration_spans[i].text
+        cuts = [0, *(m.end() - 1 for m in _NEXT_SENTENCE.finditer(text)), len(text)]
+        pronoun = "He " if gender == "M" else "She "
+        chain = 0
+        for a, b in reversed(list(zip(cuts, cuts[1:]))):
+            sentence = text[a:b]
+            if any(ch.compatible(gender) for _s, _e, ch in self.cast.mentions(sentence)):
+                return None
+            sentence = sentence.lstrip(" \t\r\n\"'\u201c\u201d")
+            if sentence.startswith(pronoun):
+                chain += 1
+                continue
+            found = _DESCRIPTION_OPENING.match(sentence)
+            if found is None or not chain:
+                return None
+            words = found.group(2).split()
+            for n, word in enumerate(words):
+                if word in PERSON_NOUNS or castmod.is_occupation(word) \
+                        or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
+                    if not _compatible(PERSON_NOUNS.get(word), gender) \
+                            or n + 1 < len(words) and words[n + 1] in _NOT_A_VERB:
+                        return None
+                    return "the " + " ".join(words[:n + 1])
+            return None
+        return None
 
     def _introduced(self, turn: _Turn, gender: str) -> CastCharacter | None:
         """An unnamed person the narration just introduced ("a toddler", "an old woman") as a
@@ -1984,7 +2021,8 @@ class _Sieve:
                 if named and not self._known_role(described, PRONOUNS[subj]):
                     described = None
                 if described is None and not named:
-                    described = self._role_before_pronoun(turn, PRONOUNS[subj])
+                    described = self._role_before_pronoun(turn, PRONOUNS[subj]) \
+                        or self._chain_description(turn, PRONOUNS[subj])
                 if described is not None:
                     # "The stationmaster whistled. / '...,' he said": the one just described
                     ch = self.resolve_np(k, described)
