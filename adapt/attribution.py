@@ -199,6 +199,7 @@ class _Turn:
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
+    gives_name: CastCharacter | None = None     # its first quote answers a question for a name
     aside: bool = False              # thought or said to oneself: no turn in the exchange
     tag_gender: str | None = None    # the sex a noun-phrase tag says ("the old lady": F)
     before_last: str = ""            # the last sentence of the narration paragraph before
@@ -450,6 +451,32 @@ def _mutual_introduction(turn: _Turn, cast: Cast):
         turn.vocatives = [presented[-1]] + [v for v in turn.vocatives if v not in presented]
 
 
+# A question for the hearer's own name: "What is your name?", "Who are you?", "What name shall I
+# give?" (not "What is his name?": anyone may answer that)
+_ASKS_NAME = re.compile(r"\b(?:your\s+name|[Ww]ho\s+are\s+you|[Ww]hat\s+name)\b")
+# A quote that is a name and no more ("Anne Shirley," / "Sissy Jupe, sir," / "Monks!")
+_ONLY_A_NAME = re.compile(r"\s*([A-Z][\w.\- ]{1,40}?)(?:,\s*(?:sir|ma'am|madam|miss))?[!.,]?\s*\Z")
+
+
+def _name_given(turn: _Turn, before: _Turn | None, cast: Cast):
+    """"What is your name?" / "Anne Shirley," faltered the child: a line that is only a name,
+    answering the line before's question for one, gives the speaker's own name; it calls no
+    one. (Read where the line has no name in its tag; "said Marilla solemnly" may call.)"""
+    if before is None or before.conv != turn.conv or (turn.tag is not None and turn.tag.identifies):
+        return
+    asked = before.quotes[-1].text
+    if "name" not in asked and "ho are" not in asked:
+        return          # (cheap test first)
+    m = _ONLY_A_NAME.match(turn.quotes[0].text)
+    if m is None or not _ASKS_NAME.search(asked):
+        return
+    named = cast.lookup(m.group(1).strip().rstrip(".,"))
+    if named is None or named.role or named in before.vocatives:
+        return
+    turn.gives_name = named
+    turn.vocatives = [v for v in turn.vocatives if v is not named]
+
+
 def _turns(story: Story, cast: Cast) -> list[_Turn]:
     turns: list[_Turn] = []
     narration_before: list = []
@@ -513,7 +540,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             if carried is not None and any(t.tag is not None and t.tag.subject_start == carried.subject_start
                                            for t in turns[first_turn:]):
                 carried = None
-        for t in turns[first_turn:]:
+        for k, t in enumerate(turns[first_turn:], first_turn):
             t.aside = _aside(t.tag, block)
             t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
@@ -521,6 +548,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.carries = _carries(block)
             t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named, t.self_named)]
             _mutual_introduction(t, cast)
+            _name_given(t, turns[k - 1] if k else None, cast)
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
@@ -2345,6 +2373,9 @@ def attribute(story: Story, overrides=None) -> Attribution:
     sieve.sweep()
     conversation.decode(turns, sieve.narrated, sieve.tagged)
     _self_named(story, cast, turns)
+    for turn in turns:
+        if turn.gives_name is not None:
+            turn.speaker = turn.gives_name      # "What is your name?" / "Lottie Brand."
     _called_roles(turns)
     _name_narrator(story, cast, turns)
     result = Attribution()
