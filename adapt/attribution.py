@@ -194,6 +194,7 @@ class _Turn:
     after: list = field(default_factory=list)   # characters opening the narration after it
     lead_in: list = field(default_factory=list) # speaker of a paragraph before ending "X said,"
     named: list = field(default_factory=list)   # characters the quotes name, not calling them
+    self_named: list = field(default_factory=list)  # ... as the speaker: "I am X", "my name is X"
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
@@ -316,7 +317,7 @@ def _np_head(subject: str) -> tuple[str | None, str | None, str]:
 
 _PAST_THE_PHRASE = frozenset("""
     to by for of from with at in on into upon than before after afterwards soon then again
-    instead out presently once now still
+    instead out presently once now still himself herself themselves
 """.split())
 
 
@@ -388,12 +389,17 @@ def _describes_someone(head: str | None) -> bool:
         and not head.endswith("ly")
 
 
-def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastCharacter]:
+def _vocatives(cast: Cast, quote: Span, named: list | None = None,
+               self_named: list | None = None) -> list[CastCharacter]:
     """Characters a quotation calls by name ("Jess, oh my god!", "Are you, Lizzy?"); the
-    others it names go to `named` ("you remember Rory": a speaker rarely names himself)."""
+    others it names go to `named` ("you remember Rory": a speaker rarely names himself), and
+    those it names as its speaker ("I am Rory", "my name, sir, is Rory") to `self_named`."""
     out = []
     text = quote.text
     for start, end, ch in cast.mentions(text):
+        if self_named is not None and _names_oneself(text, start, end):
+            self_named.append(ch)
+            continue
         before = text[:start].rstrip()
         after = text[end:].lstrip()
         # "Bingley." alone answers a question with a name; it calls nobody
@@ -405,6 +411,19 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None) -> list[CastC
         if named is not None:
             named.append(ch)
     return out
+
+
+# "I am X", "I'm Mr. X", "my name is X", "my name, sir, is X", "call me X": the quote names its
+# own speaker.
+_NAMES_ONESELF = re.compile(r"(?:I\s+am|I['\u2019]m|[Mm]y\s+name(?:\s+is|['\u2019]s|,\s+\w+,\s+is)|"
+                            r"[Cc]all\s+me)\s+(?:the\s+)?\Z")
+
+
+def _names_oneself(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is one the quote gives its own speaker (not
+    "I am Rory's friend")."""
+    return _NAMES_ONESELF.search(text, max(0, start - 24), start) is not None \
+        and not text.startswith(("'s", "\u2019s"), end)
 
 
 # "This is X", "this is my daughter, X", "meet X": the quote presents X to someone.
@@ -470,7 +489,8 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
                 tag = carried
             named = tag is not None and tag.identifies
             if current is None or _another_speaker(tag, current.tag, cast) \
-                    or _answers(block, tag, current.tag, cast):
+                    or _answers(block, tag, current.tag, cast) \
+                    or _new_subject_between(block, i, tag, current, cast):
                 current = _Turn(block, [], conv=conv)
                 turns.append(current)
                 if len(turns) - 1 == first_turn and prev_open:
@@ -499,7 +519,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
             t.looks_at = _looks_at(block, t.quotes[-1])
             t.carries = _carries(block)
-            t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named)]
+            t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named, t.self_named)]
             _mutual_introduction(t, cast)
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
@@ -584,6 +604,43 @@ def _another_speaker(tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
         return _describes_another(current, tag, cast)
     named = cast.lookup(clean_subject(tag.designation[0] if tag.designation else tag.subject))
     return named is not None and named.gender not in (None, gender)
+
+
+def _new_subject_between(block: Paragraph, index: int, tag: Tag | None, current: _Turn,
+                         cast: Cast) -> bool:
+    """'"Yes," said Syme. Gregory's mouth worked twice; then ... "He is a man," he said': a
+    pronoun tag after a name tag in one paragraph, with a sentence between opening on
+    someone else of that sex, is theirs (a new turn for the pronoun to go by salience)."""
+    if tag is None or current.tag is None or not tag.pronoun or not current.tag.identifies:
+        return False
+    gender = PRONOUNS.get(tag.subject.lower())
+    if gender is None or index < 1 or block.spans[index - 1].kind != "narration":
+        return False
+    named = cast.lookup(clean_subject(current.tag.designation[0] if current.tag.designation
+                                      else current.tag.subject))
+    if named is None:
+        return False
+    span = block.spans[index - 1]
+    text = span.text
+    limit = tag.subject_start - span.start if span.start <= tag.subject_start < span.end \
+        else len(text)
+    for s, e, ch in cast.mentions(text[:limit]):
+        if ch is not named and ch.gender == gender and not _after_preposition(text, s) \
+                and _opens_sentence(text, s, True) and _NEW_SUBJECT_DOES.match(text, e) \
+                and not any(w in PERSON_NOUNS or w in KIN_WORDS or w in COMPANION_NOUNS
+                            for m in _DESCRIBED.finditer(text, e, limit) for w in m.groups()):
+            return True
+    return False
+
+
+# What follows a name that is its sentence's one subject, doing something: a verb ("Aziz did
+# likewise"), or its face or voice doing it ("Gregory's mouth worked"); not a name joined to
+# another ("X and Y looked cross") nor a participle ("Miss Tilney continuing silent, she").
+_NEW_SUBJECT_DOES = re.compile(
+    r"(?:['\u2019]s\s+(?:mouth|face|lips|eyes|voice|cheeks|hand|hands|head)\s+)?"
+    r"\s*(?:[a-z]+ly\s+)?(?!and\b|or\b)[a-z]+(?<!ing)\b")
+# "...; but his friend disregarded them all": someone described after the name
+_DESCRIBED = re.compile(r"\b(?:his|her|the|their)\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
 def _answers(block: Paragraph, tag: Tag | None, current: Tag | None, cast: Cast) -> bool:
@@ -925,6 +982,8 @@ _APPOSITION_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:Her|His|Their|My|Our)\s+[^,
 # A sentence opening on a description ("The stationmaster whistled.") and the next one
 _DESCRIBED_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:The|This|That)\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)"
                                 r"\s+[a-z]")
+# A sentence opening on someone described: "The policeman had", "This little boy stepped"
+_DESCRIPTION_OPENING = re.compile(r"(The|This|That|One|An?)\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\b")
 _PERSON_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
 _NOT_A_VERB = frozenset("of and or who whom whose that which".split())
 _NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
@@ -1187,6 +1246,41 @@ class _Sieve:
         role = found.group(1)
         ch = self.roles.get(role)
         return "the " + role if ch is not None and ch.gender == gender else None
+
+    def _chain_description(self, turn: _Turn, gender: str) -> str | None:
+        """'The policeman had been standing on the settee. He got down. / "It's that," he
+        said': a description of someone opening a sentence of the narration right before the
+        quote, when every sentence after it opens on the tag's pronoun and no sentence from it
+        on names anyone of that sex, is whom the pronouns go on meaning."""
+        start = turn.quotes[0].start
+        i = bisect.bisect_right(self._narration_starts, start) - 1
+        if i < 0 or self.narration_spans[i].end < start - 3:
+            return None
+        text = self.narration_spans[i].text
+        cuts = [0, *(m.end() - 1 for m in _NEXT_SENTENCE.finditer(text)), len(text)]
+        pronoun = "He " if gender == "M" else "She "
+        chain = 0
+        for a, b in reversed(list(zip(cuts, cuts[1:]))):
+            sentence = text[a:b]
+            if any(ch.compatible(gender) for _s, _e, ch in self.cast.mentions(sentence)):
+                return None
+            sentence = sentence.lstrip(" \t\r\n\"'\u201c\u201d")
+            if sentence.startswith(pronoun):
+                chain += 1
+                continue
+            found = _DESCRIPTION_OPENING.match(sentence)
+            if found is None or not chain:
+                return None
+            words = found.group(2).split()
+            for n, word in enumerate(words):
+                if word in PERSON_NOUNS or castmod.is_occupation(word) \
+                        or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
+                    if not _compatible(PERSON_NOUNS.get(word), gender) \
+                            or n + 1 < len(words) and words[n + 1] in _NOT_A_VERB:
+                        return None
+                    return "the " + " ".join(words[:n + 1])
+            return None
+        return None
 
     def _introduced(self, turn: _Turn, gender: str) -> CastCharacter | None:
         """An unnamed person the narration just introduced ("a toddler", "an old woman") as a
@@ -1945,7 +2039,8 @@ class _Sieve:
                 if named and not self._known_role(described, PRONOUNS[subj]):
                     described = None
                 if described is None and not named:
-                    described = self._role_before_pronoun(turn, PRONOUNS[subj])
+                    described = self._role_before_pronoun(turn, PRONOUNS[subj]) \
+                        or self._chain_description(turn, PRONOUNS[subj])
                 if described is not None:
                     # "The stationmaster whistled. / '...,' he said": the one just described
                     ch = self.resolve_np(k, described)

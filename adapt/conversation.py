@@ -44,6 +44,7 @@ CALLED = 2.0                   # the previous quote called them by name
 STILL_ASKED = 0.5              # a question put to them by name a few turns back, unanswered
 NAMES = -3.0                   # the quote names them ("you remember Rory")
 CALLS = -4.0                   # the quote calls them by name: someone else speaks
+SELF_NAMED = 4.0               # the quote names them as its speaker ("I am Rory")
 NOUN_PHRASE = 2.0              # the sieve's reading of a noun-phrase tag ("her sister said")
 LEAD_GENDER = -2.0             # someone not of the gender of the pronoun opening the narration
 FOCUS = 1.5                    # the narration's focus of the pronoun's gender
@@ -173,6 +174,9 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
             e[ch] += CALLS
         for ch in set(turn.named) - set(turn.vocatives):
             e[ch] += NAMES
+        for ch in set(turn.self_named):
+            if _person(ch, narrated, tagged):       # (not a name one only dreams of being)
+                e[ch] += SELF_NAMED
         if turn.speaker is not None and turn.how == "np":
             e[turn.speaker] += NOUN_PHRASE
         gender = _gender(turn) or _lead_gender(turn)

@@ -247,3 +247,14 @@ def test_an_opening_he_is_not_a_man_the_book_first_names_chapters_later():
     cues = speakers(text)
     assert cues[2:] == ["MRS. PENROSE", "MR. FENWICK", "MRS. PENROSE", "MR. FENWICK"]
     assert "MR. FENWICK" not in cues[:2]
+
+
+def test_he_goes_on_meaning_the_description_a_sentence_opened_on():
+    # Mr. Pell is the only man named, but the narration's last sentences are about the
+    # porter: one opens on him and the next opens on "He", naming nobody else
+    text = ('Mr. Pell waited on the platform with his bags. "Is the train late?" said Mr. '
+            'Pell.\n\n"Ten minutes," said Ada.\n\n'
+            'A bell rang somewhere. The porter had been leaning against the wall of the '
+            'office, watching the signal. He straightened his cap slowly.\n\n'
+            '"She is coming now," he said.\n')
+    assert speakers(text)[2] == "PORTER"

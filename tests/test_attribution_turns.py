@@ -58,3 +58,44 @@ Miss Ada Crane came nearer to the water and looked out at the grey line of the c
 "How sad," said Miss Ada Crane.
 '''
     assert speakers(text)[2:4] == ["MISS ADA CRANE", "MRS. LACY"]
+
+
+def test_a_pronoun_tag_after_someone_else_of_that_sex_opens_a_sentence_is_theirs():
+    # "said Harold ... Walter's face went red ... he said": the pronoun goes on with Walter
+    text = '''Mr. Harold Finch and Mr. Walter Gage stood by the gate of the orchard. Harold Finch held the ladder, and Walter Gage held the basket.
+
+"The apples are not ripe," said Walter Gage.
+
+"Then we shall wait," said Harold Finch, and he leaned the ladder against the wall. Walter Gage's face went red; then slowly the colour left it again. "I cannot wait a week," he said, and threw the basket down.
+
+"You must," said Harold Finch.
+'''
+    assert speakers(text)[1:3] == ["HAROLD FINCH", "WALTER GAGE"]
+
+
+def test_a_pronoun_tag_after_a_name_in_an_aside_stays_with_the_named_speaker():
+    # "Walter standing by, he said": a participle's subject does not take the pronoun
+    text = '''Mr. Harold Finch and Mr. Walter Gage stood by the gate of the orchard. Harold Finch held the ladder, and Walter Gage held the basket.
+
+"The apples are not ripe," said Walter Gage.
+
+"Then we shall wait," said Harold Finch. Walter Gage standing silent, he went on quickly, "A week will do it."
+
+"You must be right," said Walter Gage.
+'''
+    assert speakers(text)[1:3] == ["HAROLD FINCH", "HAROLD FINCH"]
+
+
+def test_the_young_man_himself_is_a_man():
+    # "and the young man himself added": the description's head is "man", not "himself"
+    text = '''Mrs. Ida Welbeck drove home with Mr. Roger Lane after the opera. Mrs. Welbeck said little, and Roger Lane looked out of the window.
+
+"A long evening," said Mrs. Welbeck.
+
+"A fine one," said Roger Lane.
+
+Neither spoke of the singer; but Roger Lane knew that Mrs. Welbeck was thinking: "She should never have sung it in that dress," and the young man himself silently added: "And she should never have sung it at all."
+
+"Good night," said Mrs. Welbeck.
+'''
+    assert speakers(text)[2:4] == ["MRS. WELBECK", "ROGER LANE"]

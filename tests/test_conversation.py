@@ -252,3 +252,25 @@ def test_a_departure_setting_the_time_is_no_departure():
         paragraph = [p for p in story.paragraphs() if p.spans[0].kind == "narration"][-1]
         cast = discover_cast(story)
         assert [c.cue for c in _paragraph_subjects(paragraph, cast)] == subjects, narration
+
+
+def test_a_line_naming_its_own_speaker_is_theirs():
+    # "she said" after two women's exchange would go to the one who spoke two turns back;
+    # but the line says "I am Mrs. Pole": the woman waiting by the door speaks, and her
+    # own name in it is no sign that someone else is talking about her.
+    text = '''Ellen and May sat in the parlour with their sewing. Mrs. Pole, who had walked up from the vicarage, waited by the door with her basket.
+
+"It is very cold today," said Ellen.
+
+"It is," said May.
+
+"Shall we have the fire lit?" said Ellen.
+
+"Forgive me for coming in unasked," she said. "I am Mrs. Pole, and I have come about the bazaar."
+
+"You are very welcome," said May.
+'''
+    assert _cues(text) == ["ELLEN", "MAY", "ELLEN", "MRS. POLE", "MRS. POLE", "MAY"]
+    from adapt.attribution import _names_oneself
+    line = "I am Rory's friend, and my name, sir, is Ben."
+    assert not _names_oneself(line, 5, 9) and _names_oneself(line, 41, 44)
