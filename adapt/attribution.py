@@ -199,6 +199,7 @@ class _Turn:
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
+    gives_name: CastCharacter | None = None     # its first quote answers a question for a name
     aside: bool = False              # thought or said to oneself: no turn in the exchange
     tag_gender: str | None = None    # the sex a noun-phrase tag says ("the old lady": F)
     before_last: str = ""            # the last sentence of the narration paragraph before
@@ -450,6 +451,32 @@ def _mutual_introduction(turn: _Turn, cast: Cast):
         turn.vocatives = [presented[-1]] + [v for v in turn.vocatives if v not in presented]
 
 
+# A question for the hearer's own name: "What is your name?", "Who are you?", "What name shall I
+# give?" (not "What is his name?": anyone may answer that)
+_ASKS_NAME = re.compile(r"\b(?:your\s+name|[Ww]ho\s+are\s+you|[Ww]hat\s+name)\b")
+# A quote that is a name and no more ("Anne Shirley," / "Sissy Jupe, sir," / "Monks!")
+_ONLY_A_NAME = re.compile(r"\s*([A-Z][\w.\- ]{1,40}?)(?:,\s*(?:sir|ma'am|madam|miss))?[!.,]?\s*\Z")
+
+
+def _name_given(turn: _Turn, before: _Turn | None, cast: Cast):
+    """"What is your name?" / "Anne Shirley," faltered the child: a line that is only a name,
+    answering the line before's question for one, gives the speaker's own name; it calls no
+    one. (Read where the line has no name in its tag; "said Marilla solemnly" may call.)"""
+    if before is None or before.conv != turn.conv or (turn.tag is not None and turn.tag.identifies):
+        return
+    asked = before.quotes[-1].text
+    if "name" not in asked and "ho are" not in asked:
+        return          # (cheap test first)
+    m = _ONLY_A_NAME.match(turn.quotes[0].text)
+    if m is None or not _ASKS_NAME.search(asked):
+        return
+    named = cast.lookup(m.group(1).strip().rstrip(".,"))
+    if named is None or named.role or named in before.vocatives:
+        return
+    turn.gives_name = named
+    turn.vocatives = [v for v in turn.vocatives if v is not named]
+
+
 def _turns(story: Story, cast: Cast) -> list[_Turn]:
     turns: list[_Turn] = []
     narration_before: list = []
@@ -513,7 +540,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             if carried is not None and any(t.tag is not None and t.tag.subject_start == carried.subject_start
                                            for t in turns[first_turn:]):
                 carried = None
-        for t in turns[first_turn:]:
+        for k, t in enumerate(turns[first_turn:], first_turn):
             t.aside = _aside(t.tag, block)
             t.lead = _opening_characters(block, cast, t.quotes[0], before=True) or t.lead_in
             t.after = _opening_characters(block, cast, t.quotes[-1], before=False)
@@ -521,6 +548,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             t.carries = _carries(block)
             t.vocatives = [v for q in t.quotes for v in _vocatives(cast, q, t.named, t.self_named)]
             _mutual_introduction(t, cast)
+            _name_given(t, turns[k - 1] if k else None, cast)
         last = block.spans[-1]
         prev_open = last.kind == "quote" and not last.closed
     return turns
@@ -984,6 +1012,10 @@ _DESCRIBED_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:The|This|That)\s+((?:[a-z][a
                                 r"\s+[a-z]")
 # A sentence opening on someone described: "The policeman had", "This little boy stepped"
 _DESCRIPTION_OPENING = re.compile(r"(The|This|That|One|An?)\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\b")
+_ANY_PRONOUN = {"M": re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b"), "F": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
+_ANY_PERSON_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|him|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir|I|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
+
+
 _PERSON_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
 _NOT_A_VERB = frozenset("of and or who whom whose that which".split())
 _NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
@@ -1248,39 +1280,43 @@ class _Sieve:
         return "the " + role if ch is not None and ch.gender == gender else None
 
     def _chain_description(self, turn: _Turn, gender: str) -> str | None:
-        """'The policeman had been standing on the settee. He got down. / "It's that," he
-        said': a description of someone opening a sentence of the narration right before the
-        quote, when every sentence after it opens on the tag's pronoun and no sentence from it
-        on names anyone of that sex, is whom the pronouns go on meaning."""
+        """'The porter had been leaning on the wall. A bell rang. His cap was crooked, and he
+        straightened it. / "It's late," he said': a description of someone opening a sentence
+        of the narration right before the quote, when the sentences after it speak of someone
+        of the tag's sex by pronouns only, is whom the pronouns go on meaning."""
         start = turn.quotes[0].start
         i = bisect.bisect_right(self._narration_starts, start) - 1
-        if i < 0 or self.narration_spans[i].end < start - 3:
+        if gender is None or i < 0 or self.narration_spans[i].end < start - 3:
             return None
         text = self.narration_spans[i].text
         cuts = [0, *(m.end() - 1 for m in _NEXT_SENTENCE.finditer(text)), len(text)]
-        pronoun = "He " if gender == "M" else "She "
-        chain = 0
+        chain = False
         for a, b in reversed(list(zip(cuts, cuts[1:]))):
             sentence = text[a:b]
             if any(ch.compatible(gender) for _s, _e, ch in self.cast.mentions(sentence)):
                 return None
             sentence = sentence.lstrip(" \t\r\n\"'\u201c\u201d")
-            if sentence.startswith(pronoun):
-                chain += 1
-                continue
             found = _DESCRIPTION_OPENING.match(sentence)
-            if found is None or not chain:
-                return None
-            words = found.group(2).split()
-            for n, word in enumerate(words):
-                if word in PERSON_NOUNS or castmod.is_occupation(word) \
-                        or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
-                    if not _compatible(PERSON_NOUNS.get(word), gender) \
-                            or n + 1 < len(words) and words[n + 1] in _NOT_A_VERB:
-                        return None
-                    return "the " + " ".join(words[:n + 1])
-            return None
+            head = found and self._person_word(found.group(2))
+            if head:
+                if not chain or not _compatible(PERSON_NOUNS.get(head[-1]), gender):
+                    return None
+                return "the " + " ".join(head)
+            if _ANY_PRONOUN[gender].search(sentence):
+                chain = True            # "He got down", "His face was working"
+            elif _ANY_PERSON_WORD.search(sentence):
+                return None             # about someone else
         return None
+
+    def _person_word(self, words: str) -> list:
+        """The words up to the noun of a person in a description ("little boy" of "little boy
+        stepped"), or none."""
+        words = words.split()
+        for n, word in enumerate(words):
+            if word in PERSON_NOUNS or castmod.is_occupation(word) \
+                    or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
+                return words[:n + 1]
+        return []
 
     def _introduced(self, turn: _Turn, gender: str) -> CastCharacter | None:
         """An unnamed person the narration just introduced ("a toddler", "an old woman") as a
@@ -2363,6 +2399,9 @@ def attribute(story: Story, overrides=None) -> Attribution:
     sieve.sweep()
     conversation.decode(turns, sieve.narrated, sieve.tagged)
     _self_named(story, cast, turns)
+    for turn in turns:
+        if turn.gives_name is not None:
+            turn.speaker = turn.gives_name      # "What is your name?" / "Lottie Brand."
     _called_roles(turns)
     _name_narrator(story, cast, turns)
     result = Attribution()

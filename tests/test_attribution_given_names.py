@@ -1,0 +1,22 @@
+"""A line that is only a name, answering a question for the hearer's name, gives the
+speaker's own name (it calls no one), on short invented passages."""
+from tests.conftest import speakers
+
+_ASKED = ('Mrs. Hale sat by the fire, and the child stood at the door with her bundle.\n\n'
+          '"Come in, then," said Mrs. Hale. "What is your name?"\n\n'
+          '"Lottie Brand," faltered the child, looking at the floor.\n\n'
+          '"Well, Lottie, you may sit there," said Mrs. Hale.\n\n'
+          '"Thank you, ma\'am," said Lottie.\n')
+
+
+def test_a_name_answering_what_is_your_name_is_the_speakers_own():
+    # (read as a call before: "Lottie Brand," to Lottie, and the line went to "the child")
+    assert speakers(_ASKED) == ["MRS. HALE", "MRS. HALE", "LOTTIE", "MRS. HALE", "LOTTIE"]
+
+
+def test_a_name_answering_for_someone_else_is_no_self_naming():
+    # "What is his name?" asks about a third person: the child gives the boy's name
+    text = _ASKED.replace("What is your name?", "And the boy who brought you, what is his "
+                          "name?").replace("Lottie Brand", "Tom Reed") \
+        + '\n"Tom Reed is a good boy," said Mrs. Hale. "Tom Reed came at noon."\n'
+    assert speakers(text)[2] != "TOM REED"
