@@ -198,6 +198,7 @@ class _Turn:
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
+    opened_on: list = field(default_factory=list)  # who its last sentence opened on, per sex (sieve)
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     gives_name: CastCharacter | None = None     # its first quote answers a question for a name
     aside: bool = False              # thought or said to oneself: no turn in the exchange
@@ -2002,6 +2003,7 @@ class _Sieve:
             for gender in ("M", "F"):
                 opener = self._last_opener(turn, gender)
                 if opener is not None:
+                    turn.opened_on.append(opener)
                     # first of its sex, where the first of that sex was (a description's
                     # tag, of no sex, still goes by the order of them all)
                     rest = [c for c in turn.focus_tag if c is not opener]
