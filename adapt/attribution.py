@@ -1513,6 +1513,10 @@ class _Sieve:
                 sibling = self._fuller_description(k, head)
                 if sibling is not None and sibling is not prev and sibling not in turn.vocatives:
                     return sibling
+            called = self._called_young(k, role, gender) if det == "the" and head in YOUNG_NOUNS \
+                else None
+            if called is not None:
+                return called
             if det == "the" and role == head and head in YOUNG_NOUNS:
                 # "the girl answers" where everyone of hers on stage is grown up: someone new
                 newcomer = self._newcomer(k, gender)
@@ -1550,6 +1554,20 @@ class _Sieve:
             focus = [c for c in turn.focus_tag if c is not prev and c.compatible(gender)][:1]
             return self.resolve_pronoun(k, gender, focus)
         return self.resolve_pronoun(k, gender)
+
+    def _called_young(self, k: int, role: str, gender: str | None) -> CastCharacter | None:
+        """'"Hush, Dick!" said Oliver. / "Nobody but me," replied the child': a description
+        of the young answering a line that called someone by name is the one it called (of
+        that sex, and no Mr. or Mrs.)."""
+        turn = self.turns[k]
+        prev = self.speaker_at(k - 1, turn.conv)
+        if prev is None:
+            return None
+        for v in self.turns[k - 1].vocatives:
+            if v is not prev and v not in turn.vocatives and not v.role and v.gender \
+                    and _fits(v, role, gender):
+                return v
+        return None
 
     def _servant(self, k: int, head: str, gender: str | None) -> CastCharacter | None:
         """"The old servant" where the text has called someone on stage the parlourmaid, the
