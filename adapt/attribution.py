@@ -2032,9 +2032,17 @@ class _Sieve:
             # who the narration since the last quote was about, latest first (a pronoun
             # there means whoever of that gender was in focus)
             self.salient_touched = []
-            touched = self.advance(turn.quotes[0].start)
+            # (a tag in narration after its turn's first quote that names someone: '"England
+            # holds India." Fielding would not say it. He said, "..."' - the narration up to
+            # the tag; pronouns alone there only go on meaning whoever they meant before)
+            at = turn.quotes[0].start
+            if turn.tag is not None and turn.tag.start > turn.quotes[0].end and next(
+                    self.cast.mentions(self.story.text[turn.quotes[0].end:turn.tag.start]),
+                    None) is not None:
+                at = turn.tag.start
+            touched = self.advance(at)
             turn.focus = _by_salience(touched)
-            turn.focus_tag = self._focus_near(self.salient_touched, turn.quotes[0].start)
+            turn.focus_tag = self._focus_near(self.salient_touched, at)
             for gender in ("M", "F"):
                 opener = self._last_opener(turn, gender)
                 if opener is not None:
