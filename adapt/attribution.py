@@ -706,9 +706,10 @@ def _describes_another(described: Tag, named: Tag, cast: Cast) -> bool:
     if ch is None:
         return False
     if det in ("his", "her"):
-        # the named one's own kin or friend ("said Lucy, while her brother"); "said Daisy
-        # ... his companion resumed" may be Daisy, someone else's companion
-        return ch.gender == {"his": "M", "her": "F"}[det]
+        # the named one's own kin or friend ("said Lucy, while her brother"); someone's kin
+        # ("Janey commented; and his mother added"); "said Daisy ... his companion resumed"
+        # may be Daisy, someone else's companion
+        return ch.gender == {"his": "M", "her": "F"}[det] or head in KIN_WORDS
     gender = _noun_gender(head)
     return gender is not None and ch.gender not in (None, gender)
 
