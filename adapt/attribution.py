@@ -405,6 +405,9 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None,
         after = text[end:].lstrip()
         # "Bingley." alone answers a question with a name; it calls nobody
         answer = not before and after.rstrip() == "."
+        if before.endswith("I,") and (len(before) == 2 or not before[-3].isalnum()) \
+                and len(text[start:end].split()) >= 2 and not castmod.split_title(text[start:end])[0]:
+            continue            # "I, Hercule Poirot, affirm": the speaker, called by no one
         if not answer and (not before or before[-1] in ",.!?;\u2014-" or before.lower().endswith(("dear", "my")))\
                 and (not after or after[0] in ",.!?;\u2014-"):
             out.append(ch)
