@@ -1015,6 +1015,10 @@ _DESCRIBED_OPENING = re.compile(r"(?:\A|[.!?]\s+)(?:The|This|That)\s+((?:[a-z][a
                                 r"\s+[a-z]")
 # A sentence opening on someone described: "The policeman had", "This little boy stepped"
 _DESCRIPTION_OPENING = re.compile(r"(The|This|That|One|An?)\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\b")
+_ANY_PRONOUN = {"M": re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b"), "F": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
+_ANY_PERSON_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|him|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir|I|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
+
+
 _PERSON_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
 _NOT_A_VERB = frozenset("of and or who whom whose that which".split())
 _NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
@@ -1279,39 +1283,43 @@ class _Sieve:
         return "the " + role if ch is not None and ch.gender == gender else None
 
     def _chain_description(self, turn: _Turn, gender: str) -> str | None:
-        """'The policeman had been standing on the settee. He got down. / "It's that," he
-        said': a description of someone opening a sentence of the narration right before the
-        quote, when every sentence after it opens on the tag's pronoun and no sentence from it
-        on names anyone of that sex, is whom the pronouns go on meaning."""
+        """'The porter had been leaning on the wall. A bell rang. His cap was crooked, and he
+        straightened it. / "It's late," he said': a description of someone opening a sentence
+        of the narration right before the quote, when the sentences after it speak of someone
+        of the tag's sex by pronouns only, is whom the pronouns go on meaning."""
         start = turn.quotes[0].start
         i = bisect.bisect_right(self._narration_starts, start) - 1
-        if i < 0 or self.narration_spans[i].end < start - 3:
+        if gender is None or i < 0 or self.narration_spans[i].end < start - 3:
             return None
         text = self.narration_spans[i].text
         cuts = [0, *(m.end() - 1 for m in _NEXT_SENTENCE.finditer(text)), len(text)]
-        pronoun = "He " if gender == "M" else "She "
-        chain = 0
+        chain = False
         for a, b in reversed(list(zip(cuts, cuts[1:]))):
             sentence = text[a:b]
             if any(ch.compatible(gender) for _s, _e, ch in self.cast.mentions(sentence)):
                 return None
             sentence = sentence.lstrip(" \t\r\n\"'\u201c\u201d")
-            if sentence.startswith(pronoun):
-                chain += 1
-                continue
             found = _DESCRIPTION_OPENING.match(sentence)
-            if found is None or not chain:
-                return None
-            words = found.group(2).split()
-            for n, word in enumerate(words):
-                if word in PERSON_NOUNS or castmod.is_occupation(word) \
-                        or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
-                    if not _compatible(PERSON_NOUNS.get(word), gender) \
-                            or n + 1 < len(words) and words[n + 1] in _NOT_A_VERB:
-                        return None
-                    return "the " + " ".join(words[:n + 1])
-            return None
+            head = found and self._person_word(found.group(2))
+            if head:
+                if not chain or not _compatible(PERSON_NOUNS.get(head[-1]), gender):
+                    return None
+                return "the " + " ".join(head)
+            if _ANY_PRONOUN[gender].search(sentence):
+                chain = True            # "He got down", "His face was working"
+            elif _ANY_PERSON_WORD.search(sentence):
+                return None             # about someone else
         return None
+
+    def _person_word(self, words: str) -> list:
+        """The words up to the noun of a person in a description ("little boy" of "little boy
+        stepped"), or none."""
+        words = words.split()
+        for n, word in enumerate(words):
+            if word in PERSON_NOUNS or castmod.is_occupation(word) \
+                    or any(r.rsplit(None, 1)[-1] == word for r in self.roles):
+                return words[:n + 1]
+        return []
 
     def _introduced(self, turn: _Turn, gender: str) -> CastCharacter | None:
         """An unnamed person the narration just introduced ("a toddler", "an old woman") as a

@@ -258,3 +258,13 @@ def test_he_goes_on_meaning_the_description_a_sentence_opened_on():
             'office, watching the signal. He straightened his cap slowly.\n\n'
             '"She is coming now," he said.\n')
     assert speakers(text)[2] == "PORTER"
+
+
+def test_he_means_the_description_through_sentences_that_name_no_one():
+    # after "The porter", a sentence about a train and one where he is only "his" and "he"
+    text = ('Mr. Pell waited on the platform with his bags. "Is the train late?" said Mr. '
+            'Pell.\n\n"Ten minutes," said Ada.\n\n'
+            'The porter had been leaning against the wall of the office, watching the signal. '
+            'A train whistled far away. His cap was crooked, and he put it straight.\n\n'
+            '"She is coming now," he said.\n')
+    assert speakers(text)[2] == "PORTER"
