@@ -198,6 +198,7 @@ class _Turn:
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
+    opened_on: list = field(default_factory=list)  # who its last sentence opened on, per sex (sieve)
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     gives_name: CastCharacter | None = None     # its first quote answers a question for a name
     aside: bool = False              # thought or said to oneself: no turn in the exchange
@@ -1512,6 +1513,10 @@ class _Sieve:
                 sibling = self._fuller_description(k, head)
                 if sibling is not None and sibling is not prev and sibling not in turn.vocatives:
                     return sibling
+            called = self._called_young(k, role, gender) if det == "the" and head in YOUNG_NOUNS \
+                else None
+            if called is not None:
+                return called
             if det == "the" and role == head and head in YOUNG_NOUNS:
                 # "the girl answers" where everyone of hers on stage is grown up: someone new
                 newcomer = self._newcomer(k, gender)
@@ -1549,6 +1554,20 @@ class _Sieve:
             focus = [c for c in turn.focus_tag if c is not prev and c.compatible(gender)][:1]
             return self.resolve_pronoun(k, gender, focus)
         return self.resolve_pronoun(k, gender)
+
+    def _called_young(self, k: int, role: str, gender: str | None) -> CastCharacter | None:
+        """'"Hush, Dick!" said Oliver. / "Nobody but me," replied the child': a description
+        of the young answering a line that called someone by name is the one it called (of
+        that sex, and no Mr. or Mrs.)."""
+        turn = self.turns[k]
+        prev = self.speaker_at(k - 1, turn.conv)
+        if prev is None:
+            return None
+        for v in self.turns[k - 1].vocatives:
+            if v is not prev and v not in turn.vocatives and not v.role and v.gender \
+                    and _fits(v, role, gender):
+                return v
+        return None
 
     def _servant(self, k: int, head: str, gender: str | None) -> CastCharacter | None:
         """"The old servant" where the text has called someone on stage the parlourmaid, the
@@ -1987,6 +2006,7 @@ class _Sieve:
             for gender in ("M", "F"):
                 opener = self._last_opener(turn, gender)
                 if opener is not None:
+                    turn.opened_on.append(opener)
                     # first of its sex, where the first of that sex was (a description's
                     # tag, of no sex, still goes by the order of them all)
                     rest = [c for c in turn.focus_tag if c is not opener]
