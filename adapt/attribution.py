@@ -789,12 +789,14 @@ class _Relation:
 
 
 def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = None) -> list:
-    """The characters a narration paragraph's first and last sentences open on. (`sentences`:
-    the paragraph's, if the caller has them; white space after the last makes no difference.)"""
+    """The characters a narration paragraph's first and last sentences open on, after whom a
+    last sentence opening on a pronoun carries on (`_pronoun_chain`). (`sentences`: the
+    paragraph's, if the caller has them; white space after the last makes no difference.)"""
     if sentences is None:
         sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text)
                      if m.group().strip()]
-    out = []
+    chained = _pronoun_chain(sentences, cast)
+    out = [chained] if chained is not None else []
     for s in (sentences[-1:] + sentences[:1]) if sentences else []:
         s = s.lstrip(" \t\r\n,;\u2014-")
         ch = _opening_name(s, cast)
@@ -842,6 +844,10 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
         if opener is not None and opener[0] == 0 and not last.startswith(("'s", "\u2019s"),
                                                                           opener[1]):
             return [opener[2]]
+        # "... Mr. Harland had closed the piano. He crossed the room to Ada. "...""
+        chained = _pronoun_chain([m.group() for m in sentences], cast)
+        if chained is not None:
+            return [chained]
         s_text = sentences[0].group()
     else:
         m = castmod.SENTENCE_RE.match(text)
@@ -864,6 +870,31 @@ _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She|I)\b")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|near|with|at|from|by|of|for|on|upon|in|towards?|toward|behind|beside|than|about|"
     r"after|before|like|against|among|between|into|round|around)\s+\Z", re.I)
+
+
+_PRONOUN_OPENING = re.compile(r"\s*(He|She)\b")
+
+
+def _pronoun_chain(sentences: list, cast: Cast):
+    """"Tom was tired. Mr. Harland had closed the piano. He crossed the room to Ada. "...":
+    a paragraph's last sentence opening on a pronoun carries on the latest sentence before
+    it (after the first) that opens on a name, when that name is of the pronoun's sex -
+    the one the paragraph ends on, not the one it opened on. That name, or None."""
+    if len(sentences) < 3:
+        return None
+    m = _PRONOUN_OPENING.match(sentences[-1])
+    if m is None:
+        return None
+    gender = PRONOUNS.get(m.group(1).lower())
+    for sm in reversed(sentences[1:-1]):
+        text = sm.lstrip(" \t\r\n,;\u2014-")
+        if _PRONOUN_OPENING.match(text):
+            continue
+        ch = _opening_name(text, cast)
+        if isinstance(ch, CastCharacter) and ch.gender == gender:
+            return ch
+        return None
+    return None
 
 
 def _lead_in_speaker(sentence: str, cast: Cast) -> list:

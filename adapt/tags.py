@@ -112,7 +112,7 @@ _LOWER_NP_LONG = (rf"(?:(?!{_FUNCTION_WORDS})[a-z][\w\-]*\s+){{1,2}}"
 _AFTER_NORMAL_LONG = [re.compile(
     rf"{_LEAD}(?P<subj>(?:the|his|her|their|my|our|a|an|this|that)\s+{_LOWER_NP_LONG})\s+"
     rf"(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?{_AUX}"
-    rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
+    rf"(?!{_FUNCTION_WORDS}|(?:to|at|with|of|for|from|by|on|in|into|upon)\b)(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
 _DETERMINER_FIRST = re.compile(r"\s*(?:the|his|her|their|my|our|a|an|this|that)\s+[a-z]+\s+[a-z]")
 # An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
 # doctor to Rose", "cried the girl, rising".
@@ -412,7 +412,7 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
     if not stripped:
         return None
     ends_sentence = quote_text.rstrip().endswith((".", "\u201d"))
-    starts_lower = stripped[:1].islower()
+    starts_lower = stripped.lstrip("-\u2014 ")[:1].islower()      # ('"Yes"--he replied')
     if ends_sentence and not starts_lower:
         return None
     nominal = _NOMINAL.match(narration)
@@ -674,7 +674,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
             # "Archer heard Madame Olenska say", "Not until then did Marilla say"
             chosen, perceived = (s, e), True
             break
-        if opens and not _AFTER_PREPOSITION.search(before) and not _POSSESSIVE.match(head, e):
+        if opens and not _AFTER_PREPOSITION.search(before) and not _POSSESSIVE.match(head, e) \
+                and not _OBJECT_AND.search(before):       # ("leant behind her and Willoughby")
             chosen, chosen_pronoun = (s, e), None       # (not "Isabella's eyes")
     if chosen is None:
         subject = chosen_pronoun is not None and (_CLAUSE_PRONOUN.match(head, chosen_pronoun)
@@ -727,6 +728,9 @@ def _hears_speaker(between: str, verb: str) -> bool:
 
 _GIVEN_NAME_BEFORE = re.compile(r"(?<=[\s,;(])(?!(?:De|Du|Da|Di|Del|Van|Von|Le|La|Der|Den|St)\b)"
                                 r"[A-Z][a-z]+ \Z")
+# A preposition's object and: "behind her and", "to him or"
+_OBJECT_AND = re.compile(r"\b(?:to|at|with|of|for|from|by|on|upon|towards?|near|beside|behind|"
+                         r"before|after|than|like|between)\s+(?:him|her|them|me|us)\s+(?:and|or)\s+\Z")
 # Words before a pronoun that make it no subject of the speech verb: "what she said".
 _NOT_PRONOUN_TAG = re.compile(r"\b(?:what|that|which|whom|as|than|how|whether|if|all)\s+\Z", re.I)
 # Words before a pronoun that make its clause the object of a name's verb ("all that she

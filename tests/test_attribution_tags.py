@@ -521,3 +521,25 @@ def test_a_description_opening_a_long_clause_is_its_speaker():
                       "The colour deepened when Rosa answered: ",
                       "The old lady smiled and kissed her, saying: "):
         assert clause_tag(narration, 0, lambda text: [], pronouns=True) is None, narration
+
+
+def test_a_lower_case_tag_after_a_dash_is_a_tag():
+    # '"Yes, oh! yes"--he replied;': the dash leads into the tag as a comma does
+    tag = tag_after("--he replied; ", 0, "Yes, oh! yes")
+    assert tag is not None and (tag.subject, tag.lemma) == ("he", "reply")
+
+
+def test_a_long_description_before_a_verb_and_its_object():
+    # "the old lady added to the General": the verb is "added", not the preposition after it
+    tag = tag_after(" the old lady added to the General.", 0, "Will you lend me your nephew?")
+    assert tag is not None and (tag.subject, tag.verb) == ("the old lady", "added")
+
+
+def test_a_name_joined_to_a_prepositions_object_is_no_subject():
+    # "leant behind her and Mr. Hobbs, and said": Mr. Hobbs is leant behind, not speaking
+    text = ("Mrs. Carver sat down beside Alice; and before long she leant behind her and "
+            "Mr. Hobbs, and said to Alice, ")
+    tag = clause_tag(text, 0, lambda s: [(m.start(), m.end())
+                                         for m in re.finditer(r"Mr\. Hobbs|Mrs\. Carver|Alice", s)],
+                     pronouns=True)
+    assert tag is None or tag.subject != "Mr. Hobbs"
