@@ -206,6 +206,7 @@ class _Turn:
     between: bool = False            # a paragraph of narration only came before this one
     focus: list = field(default_factory=list)   # characters the narration since the last quote mentions
     focus_tag: list = field(default_factory=list)  # ... by the salience a pronoun tag goes by
+    opened_on: list = field(default_factory=list)  # who its last sentence opened on, per sex (sieve)
     address: set = field(default_factory=set)   # how its quotes address someone (conversation.py)
     gives_name: CastCharacter | None = None     # its first quote answers a question for a name
     aside: bool = False              # thought or said to oneself: no turn in the exchange
@@ -796,12 +797,14 @@ class _Relation:
 
 
 def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = None) -> list:
-    """The characters a narration paragraph's first and last sentences open on. (`sentences`:
-    the paragraph's, if the caller has them; white space after the last makes no difference.)"""
+    """The characters a narration paragraph's first and last sentences open on, after whom a
+    last sentence opening on a pronoun carries on (`_pronoun_chain`). (`sentences`: the
+    paragraph's, if the caller has them; white space after the last makes no difference.)"""
     if sentences is None:
         sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text)
                      if m.group().strip()]
-    out = []
+    chained = _pronoun_chain(sentences, cast)
+    out = [chained] if chained is not None else []
     for s in (sentences[-1:] + sentences[:1]) if sentences else []:
         s = s.lstrip(" \t\r\n,;\u2014-")
         ch = _opening_name(s, cast)
@@ -849,6 +852,10 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
         if opener is not None and opener[0] == 0 and not last.startswith(("'s", "\u2019s"),
                                                                           opener[1]):
             return [opener[2]]
+        # "... Mr. Harland had closed the piano. He crossed the room to Ada. "...""
+        chained = _pronoun_chain([m.group() for m in sentences], cast)
+        if chained is not None:
+            return [chained]
         s_text = sentences[0].group()
     else:
         m = castmod.SENTENCE_RE.match(text)
@@ -871,6 +878,31 @@ _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She|I)\b")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|near|with|at|from|by|of|for|on|upon|in|towards?|toward|behind|beside|than|about|"
     r"after|before|like|against|among|between|into|round|around)\s+\Z", re.I)
+
+
+_PRONOUN_OPENING = re.compile(r"\s*(He|She)\b")
+
+
+def _pronoun_chain(sentences: list, cast: Cast):
+    """"Tom was tired. Mr. Harland had closed the piano. He crossed the room to Ada. "...":
+    a paragraph's last sentence opening on a pronoun carries on the latest sentence before
+    it (after the first) that opens on a name, when that name is of the pronoun's sex -
+    the one the paragraph ends on, not the one it opened on. That name, or None."""
+    if len(sentences) < 3:
+        return None
+    m = _PRONOUN_OPENING.match(sentences[-1])
+    if m is None:
+        return None
+    gender = PRONOUNS.get(m.group(1).lower())
+    for sm in reversed(sentences[1:-1]):
+        text = sm.lstrip(" \t\r\n,;\u2014-")
+        if _PRONOUN_OPENING.match(text):
+            continue
+        ch = _opening_name(text, cast)
+        if isinstance(ch, CastCharacter) and ch.gender == gender:
+            return ch
+        return None
+    return None
 
 
 def _lead_in_speaker(sentence: str, cast: Cast) -> list:
@@ -1544,6 +1576,10 @@ class _Sieve:
                 sibling = self._fuller_description(k, head)
                 if sibling is not None and sibling is not prev and sibling not in turn.vocatives:
                     return sibling
+            called = self._called_young(k, role, gender) if det == "the" and head in YOUNG_NOUNS \
+                else None
+            if called is not None:
+                return called
             if det == "the" and role == head and head in YOUNG_NOUNS:
                 # "the girl answers" where everyone of hers on stage is grown up: someone new
                 newcomer = self._newcomer(k, gender)
@@ -1581,6 +1617,20 @@ class _Sieve:
             focus = [c for c in turn.focus_tag if c is not prev and c.compatible(gender)][:1]
             return self.resolve_pronoun(k, gender, focus)
         return self.resolve_pronoun(k, gender)
+
+    def _called_young(self, k: int, role: str, gender: str | None) -> CastCharacter | None:
+        """'"Hush, Dick!" said Oliver. / "Nobody but me," replied the child': a description
+        of the young answering a line that called someone by name is the one it called (of
+        that sex, and no Mr. or Mrs.)."""
+        turn = self.turns[k]
+        prev = self.speaker_at(k - 1, turn.conv)
+        if prev is None:
+            return None
+        for v in self.turns[k - 1].vocatives:
+            if v is not prev and v not in turn.vocatives and not v.role and v.gender \
+                    and _fits(v, role, gender):
+                return v
+        return None
 
     def _servant(self, k: int, head: str, gender: str | None) -> CastCharacter | None:
         """"The old servant" where the text has called someone on stage the parlourmaid, the
@@ -2019,6 +2069,7 @@ class _Sieve:
             for gender in ("M", "F"):
                 opener = self._last_opener(turn, gender)
                 if opener is not None:
+                    turn.opened_on.append(opener)
                     # first of its sex, where the first of that sex was (a description's
                     # tag, of no sex, still goes by the order of them all)
                     rest = [c for c in turn.focus_tag if c is not opener]

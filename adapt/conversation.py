@@ -48,6 +48,7 @@ SELF_NAMED = 4.0               # the quote names them as its speaker ("I am Rory
 NOUN_PHRASE = 2.0              # the sieve's reading of a noun-phrase tag ("her sister said")
 LEAD_GENDER = -2.0             # someone not of the gender of the pronoun opening the narration
 FOCUS = 1.5                    # the narration's focus of the pronoun's gender
+LAST_OPENER = 2.0              # ... named to open the narration's last sentence, just before
 FOCUS_GOES_ON = 3.0            # ... who spoke last, after narration about them: goes on
 FADE = 0.7                     # how much a turn's people count one turn further on
 MAX_CANDIDATES = 5
@@ -186,6 +187,10 @@ def _evidence(turns, narrated, tagged) -> list[Counter]:
             focus = _focus(turn, lead=True)
             if focus is not None:
                 e[focus] += FOCUS
+                if focus in turn.opened_on and _gender(turn) is not None:
+                    # "Mrs. Bennet was mindful of her civility. / '...,' she added": the
+                    # name opening the last sentence is whom the pronoun tag means
+                    e[focus] += LAST_OPENER
         out.append(e)
     return out
 

@@ -112,7 +112,7 @@ _LOWER_NP_LONG = (rf"(?:(?!{_FUNCTION_WORDS})[a-z][\w\-]*\s+){{1,2}}"
 _AFTER_NORMAL_LONG = [re.compile(
     rf"{_LEAD}(?P<subj>(?:the|his|her|their|my|our|a|an|this|that)\s+{_LOWER_NP_LONG})\s+"
     rf"(?:(?P<adv1>{_ADVERB})\s+)?{_PLAIN_ADVERB}?{_AUX}"
-    rf"(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
+    rf"(?!{_FUNCTION_WORDS}|(?:to|at|with|of|for|from|by|on|in|into|upon)\b)(?P<verb>[a-z]+){prt}(?:\s+(?P<adv2>{_ADVERB}))?\b") for prt in (_PARTICLE, "")]
 _DETERMINER_FIRST = re.compile(r"\s*(?:the|his|her|their|my|our|a|an|this|that)\s+[a-z]+\s+[a-z]")
 # An inverted subject runs to a clear boundary: "said the old gentleman, ...", "said the
 # doctor to Rose", "cried the girl, rising".
@@ -412,7 +412,7 @@ def tag_after(narration: str, base: int, quote_text: str) -> Tag | None:
     if not stripped:
         return None
     ends_sentence = quote_text.rstrip().endswith((".", "\u201d"))
-    starts_lower = stripped[:1].islower()
+    starts_lower = stripped.lstrip("-\u2014 ")[:1].islower()      # ('"Yes"--he replied')
     if ends_sentence and not starts_lower:
         return None
     nominal = _NOMINAL.match(narration)
@@ -526,8 +526,9 @@ _CLAUSE_START = re.compile(r"(?:\A|[;:(\u2014]|--|\b(?:and|but|then|so|when|that
                            r"instantly|again|here|there|while|whilst|afterwards|soon|later|"
                            r"last|length|[a-z]+ly))\s*\Z")
 _DESCRIPTION = re.compile(r"(?=[thamoTHAMO])\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their|A|An|My|"
-                          r"Our)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?=\s*,|\s+(?:[a-z]+ly\s+)?"
-                          r"(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
+                          r"Our)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?=\s*,|"
+                          r"\s+(?:was|were)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ing\b|\Z)|"     # ("his wife was exclaiming")
+                          r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
                           r"burst|took|gave|made|got|put|held|stood|sat|rose|threw|drew)\b)")
 # A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause",
 # "Every day Dr Messinger".
@@ -573,7 +574,7 @@ _CLOSED_TRAIL = re.compile(r"(?:\s+(?:again|thus|first|once\s+more|at\s+last|at\
                            r"[a-z]+ly))*\s*\.\s*\Z")
 
 # A closed sentence's subject stands right before its verb, or before an aside.
-_NEXT_TO_VERB = re.compile(r"\s*(?:,[^,]*,)?\s*(?:(?:thus|then|again|now|[a-z]+ly)\s+)*\Z")
+_NEXT_TO_VERB = re.compile(r"\s*(?:,[^,]*,)?\s*(?:(?:thus|then|again|now|first|next|also|[a-z]+ly)\s+)*\Z")
 
 
 def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) -> Tag | None:
@@ -623,7 +624,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         heard = _HEARD_PRONOUN.search(head, max(0, len(head) - 60))
         if heard:               # "she heard him say", "Emma heard him mutter": he speaks
             return _heard_pronoun_tag(sentence, base + sentence_start, heard, verb, particle, trail)
-    if _OBJECT_BEFORE.search(head) or _NOT_ITS_SUBJECT.search(head):
+    if _OBJECT_BEFORE.search(head) or (_NOT_ITS_SUBJECT.search(head)
+                                       and not verb.group().endswith("ing")):
         return None             # "she heard him say", "he did not answer"
     right_before = _PRONOUN_RIGHT_BEFORE.search(head)
     if right_before:
@@ -650,7 +652,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
             # "when John Thorpe came up": a given name the cast does not write with the
             # surname is still the name's
             before = _GIVEN_NAME_BEFORE.sub("", before)
-        opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
+        opens = bool(_CLAUSE_START.search(before.rstrip(", "))
+                     or _OPENER.match(before.lstrip("-\u2014\"'\u201d"))     # ('"--Even Mr. Weston')
                      or before.rstrip().endswith(","))
         if end < 0:
             fronted = not opens and pronouns and bool(_FRONTED.match(before))
@@ -674,7 +677,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
             # "Archer heard Madame Olenska say", "Not until then did Marilla say"
             chosen, perceived = (s, e), True
             break
-        if opens and not _AFTER_PREPOSITION.search(before) and not _POSSESSIVE.match(head, e):
+        if opens and not _AFTER_PREPOSITION.search(before) and not _POSSESSIVE.match(head, e) \
+                and not _OBJECT_AND.search(before):       # ("leant behind her and Willoughby")
             chosen, chosen_pronoun = (s, e), None       # (not "Isabella's eyes")
     if chosen is None:
         subject = chosen_pronoun is not None and (_CLAUSE_PRONOUN.match(head, chosen_pronoun)
@@ -727,6 +731,9 @@ def _hears_speaker(between: str, verb: str) -> bool:
 
 _GIVEN_NAME_BEFORE = re.compile(r"(?<=[\s,;(])(?!(?:De|Du|Da|Di|Del|Van|Von|Le|La|Der|Den|St)\b)"
                                 r"[A-Z][a-z]+ \Z")
+# A preposition's object and: "behind her and", "to him or"
+_OBJECT_AND = re.compile(r"\b(?:to|at|with|of|for|from|by|on|upon|towards?|near|beside|behind|"
+                         r"before|after|than|like|between)\s+(?:him|her|them|me|us)\s+(?:and|or)\s+\Z")
 # Words before a pronoun that make it no subject of the speech verb: "what she said".
 _NOT_PRONOUN_TAG = re.compile(r"\b(?:what|that|which|whom|as|than|how|whether|if|all)\s+\Z", re.I)
 # Words before a pronoun that make its clause the object of a name's verb ("all that she

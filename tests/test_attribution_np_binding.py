@@ -149,3 +149,17 @@ def test_a_role_the_lines_call_by_a_name_that_never_speaks_is_that_name():
             '"Coming," said the porter.\n')
     who = speakers(text)
     assert who[2] == who[4] == who[7] == "NED"
+
+
+def test_the_child_answering_a_call_by_name_is_the_one_called():
+    # "'Hush, Tim!' said Anna. ... / 'Nobody but me,' replied the child": the child answers
+    # the call, though Kate was the last one the narration named
+    text = ('"Good morning," said Anna.\n\n"Good morning," said Kate.\n\n' + FILLER + "\n\n"
+            + 'Tim was a small pale boy who lived at the end of the lane, and Anna had often '
+            'played with him.\n\n' + FILLER + "\n\n"
+            + 'Anna came to the gate of the yard at dawn. A small figure was weeding the path '
+            'beside Kate.\n\n'
+            + '"Hush, Tim!" said Anna. "Is anyone up?" Kate looked up from her weeding, but '
+            'went on with it.\n\n'
+            + '"Nobody but me," replied the child.\n\n')
+    assert speakers(text)[-1] == "TIM"

@@ -274,3 +274,22 @@ def test_a_line_naming_its_own_speaker_is_theirs():
     from adapt.attribution import _names_oneself
     line = "I am Rory's friend, and my name, sir, is Ben."
     assert not _names_oneself(line, 5, 9) and _names_oneself(line, 41, 44)
+
+
+def test_a_pronoun_tag_means_the_name_opening_the_sentence_just_before():
+    # After the two women's exchange, "she said" would go back to the one who spoke two
+    # turns before; but the sentence right before the line opens on Kitty, whom the
+    # pronoun means.
+    text = '''"Good morning," said Kitty, and she went to stand by the window.
+
+Lady Dane and Mrs. Bell sat down at the table.
+
+"You will not have it painted green," said Lady Dane.
+
+"I shall have it painted any colour I like," said Mrs. Bell. Kitty turned from the window at last.
+
+"How can you both be so silly?" said she.
+
+Lady Dane stared at her. "Silly!"
+'''
+    assert _cues(text) == ["KITTY", "LADY DANE", "MRS. BELL", "KITTY", "LADY DANE"]
