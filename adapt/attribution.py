@@ -1079,6 +1079,7 @@ class _Sieve:
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
         self.tagged: set[int] = set()                   # ids of explicitly tagged speakers
+        self.narrators: set = set()                 # the first-person narrator, once tagged "I"
         # Mentions in narration only: people talked about in a quotation are often not
         # there. A pronoun in narration ("He turned away") keeps its referent - the latest
         # character of that gender - in focus, so a protagonist followed for pages stays
@@ -1278,6 +1279,8 @@ class _Sieve:
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
         exclude = set(turn.vocatives)
+        if gender is not None:
+            exclude |= self.narrators      # "he said" is never the one who tells "I said"
         if unfit:
             # ("the girl" is no Mrs., nor the grown-up the narration calls "the stranger")
             exclude |= {c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
@@ -2059,6 +2062,7 @@ class _Sieve:
                 self.described[role] = bound
 
     def sweep(self):
+        self.narrators = {c for c in self.cast.characters if c.narrator}
         for k, turn in enumerate(self.turns):
             # who the narration since the last quote was about, latest first (a pronoun
             # there means whoever of that gender was in focus)
