@@ -765,3 +765,22 @@ def test_a_mans_name_under_another_surname_stays_apart():
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Harry").gender == "M"
     assert cast.lookup("Harry Ayres") is not cast.lookup("Harry")
+
+
+def test_a_widow_named_by_a_husband_named_once_is_the_mrs_of_his_surname():
+    # "Mrs. Hugh Tallis" is old Mrs. Tallis: Mr. Hugh Tallis, long dead, is named once
+    text = ('Old Mrs. Tallis sat in her chair. She was very fat. "Come here, child," said Mrs. '
+            'Tallis.\n\nMrs. Hugh Tallis, as the cards still called her, had buried Mr. Hugh Tallis '
+            'forty years before. Mrs. Tallis laughed.\n\n"Sit down," said Mrs. Hugh Tallis. She '
+            'pointed at a stool. "Mrs. Tallis is tired," said the maid.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Mrs. Hugh Tallis") is cast.lookup("Mrs. Tallis")
+
+
+def test_the_wife_of_a_man_of_the_story_stays_apart_from_his_mother():
+    # John Tallis speaks and is spoken of: "Mrs. John Tallis" is his wife, not Mrs. Tallis
+    text = ('Mrs. Tallis sat in her chair. "Come here, John," said Mrs. Tallis.\n\n'
+            '"Yes, mother," said John Tallis. Mrs. John Tallis followed him in. John Tallis '
+            'smiled.\n\n"Sit down," said Mrs. John Tallis. She pointed at a stool.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Mrs. John Tallis") is not cast.lookup("Mrs. Tallis")
