@@ -708,9 +708,10 @@ def _describes_another(described: Tag, named: Tag, cast: Cast) -> bool:
     if ch is None:
         return False
     if det in ("his", "her"):
-        # the named one's own kin or friend ("said Lucy, while her brother"); "said Daisy
-        # ... his companion resumed" may be Daisy, someone else's companion
-        return ch.gender == {"his": "M", "her": "F"}[det]
+        # the named one's own kin or friend ("said Lucy, while her brother"); someone's kin
+        # ("Janey commented; and his mother added"); "said Daisy ... his companion resumed"
+        # may be Daisy, someone else's companion
+        return ch.gender == {"his": "M", "her": "F"}[det] or head in KIN_WORDS
     gender = _noun_gender(head)
     return gender is not None and ch.gender not in (None, gender)
 
@@ -1106,6 +1107,7 @@ class _Sieve:
         self.description_counts: Counter = Counter()
         self.description_forms: dict[str, Counter] = {}
         self.tagged: set[int] = set()                   # ids of explicitly tagged speakers
+        self.narrators: set = set()                 # the first-person narrator, once tagged "I"
         # Mentions in narration only: people talked about in a quotation are often not
         # there. A pronoun in narration ("He turned away") keeps its referent - the latest
         # character of that gender - in focus, so a protagonist followed for pages stays
@@ -1278,6 +1280,8 @@ class _Sieve:
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
         exclude = set(turn.vocatives)
+        if gender is not None:
+            exclude |= self.narrators      # "he said" is never the one who tells "I said"
         if unfit:
             # ("the girl" is no Mrs., nor the grown-up the narration calls "the stranger")
             exclude |= {c for cid in self.ranked(12) for c in [self.cast.characters[cid]]
@@ -2059,6 +2063,7 @@ class _Sieve:
                 self.described[role] = bound
 
     def sweep(self):
+        self.narrators = {c for c in self.cast.characters if c.narrator}
         for k, turn in enumerate(self.turns):
             # who the narration since the last quote was about, latest first (a pronoun
             # there means whoever of that gender was in focus)

@@ -262,8 +262,10 @@ def _candidates(turns, evidence) -> list[list]:
         # of the sex of a pronoun tag, or of a description's ("said the old lady"), whose
         # focus counts for nothing: a description is seldom who the narration was about
         gender = _gender(turn) or (turn.tag_gender if turn.how == "np" else None)
+        # (and never the first-person narrator for "he said": the narrator's tag is "I said")
+        third = _gender(turn) is not None
         ranked = [ch for ch, _ in sorted(people[k].items(), key=lambda kv: (-kv[1], kv[0].id))
-                  if ch.compatible(gender)]
+                  if ch.compatible(gender) and not (third and ch.narrator)]
         cands = ranked[:MAX_CANDIDATES]
         if turn.speaker is not None and turn.speaker not in cands:
             cands.append(turn.speaker)

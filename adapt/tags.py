@@ -526,8 +526,9 @@ _CLAUSE_START = re.compile(r"(?:\A|[;:(\u2014]|--|\b(?:and|but|then|so|when|that
                            r"instantly|again|here|there|while|whilst|afterwards|soon|later|"
                            r"last|length|[a-z]+ly))\s*\Z")
 _DESCRIPTION = re.compile(r"(?=[thamoTHAMO])\b(?:the|his|her|their|a|an|my|our|The|His|Her|Their|A|An|My|"
-                          r"Our)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?=\s*,|\s+(?:[a-z]+ly\s+)?"
-                          r"(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
+                          r"Our)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*(?=\s*,|"
+                          r"\s+(?:was|were)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ing\b|\Z)|"     # ("his wife was exclaiming")
+                          r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|spoke|began|cried|sang|ran|went|came|broke|"
                           r"burst|took|gave|made|got|put|held|stood|sat|rose|threw|drew)\b)")
 # A sentence opening on a phrase of time: "At this moment Five", "After an instant's pause",
 # "Every day Dr Messinger".
@@ -573,7 +574,7 @@ _CLOSED_TRAIL = re.compile(r"(?:\s+(?:again|thus|first|once\s+more|at\s+last|at\
                            r"[a-z]+ly))*\s*\.\s*\Z")
 
 # A closed sentence's subject stands right before its verb, or before an aside.
-_NEXT_TO_VERB = re.compile(r"\s*(?:,[^,]*,)?\s*(?:(?:thus|then|again|now|[a-z]+ly)\s+)*\Z")
+_NEXT_TO_VERB = re.compile(r"\s*(?:,[^,]*,)?\s*(?:(?:thus|then|again|now|first|next|also|[a-z]+ly)\s+)*\Z")
 
 
 def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) -> Tag | None:
@@ -623,7 +624,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
         heard = _HEARD_PRONOUN.search(head, max(0, len(head) - 60))
         if heard:               # "she heard him say", "Emma heard him mutter": he speaks
             return _heard_pronoun_tag(sentence, base + sentence_start, heard, verb, particle, trail)
-    if _OBJECT_BEFORE.search(head) or _NOT_ITS_SUBJECT.search(head):
+    if _OBJECT_BEFORE.search(head) or (_NOT_ITS_SUBJECT.search(head)
+                                       and not verb.group().endswith("ing")):
         return None             # "she heard him say", "he did not answer"
     right_before = _PRONOUN_RIGHT_BEFORE.search(head)
     if right_before:
@@ -650,7 +652,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
             # "when John Thorpe came up": a given name the cast does not write with the
             # surname is still the name's
             before = _GIVEN_NAME_BEFORE.sub("", before)
-        opens = bool(_CLAUSE_START.search(before.rstrip(", ")) or _OPENER.match(before)
+        opens = bool(_CLAUSE_START.search(before.rstrip(", "))
+                     or _OPENER.match(before.lstrip("-\u2014\"'\u201d"))     # ('"--Even Mr. Weston')
                      or before.rstrip().endswith(","))
         if end < 0:
             fronted = not opens and pronouns and bool(_FRONTED.match(before))

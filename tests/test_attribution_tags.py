@@ -543,3 +543,38 @@ def test_a_name_joined_to_a_prepositions_object_is_no_subject():
                                          for m in re.finditer(r"Mr\. Hobbs|Mrs\. Carver|Alice", s)],
                      pronouns=True)
     assert tag is None or tag.subject != "Mr. Hobbs"
+
+
+def _hobbs_names(text):
+    return [(m.start(), m.end()) for m in re.finditer(r"Mr\. Hobbs|Mrs\. Carver|Alice", text)]
+
+
+def test_a_name_opening_a_clause_after_a_dash_and_an_opener():
+    # '"...!"--Then Mr. Hobbs turned round and said,': the dash does not hide "Then"
+    tag = clause_tag("--Then Mr. Hobbs turned round and said, ", 0, _hobbs_names, pronouns=True)
+    assert tag is not None and (tag.subject, tag.verb) == ("Mr. Hobbs", "said")
+
+
+def test_was_saying_is_no_passive():
+    # "was presently saying" speaks; "was immediately greeted with" is spoken to
+    tag = clause_tag("and Mr. Hobbs, looking at the clock, was presently saying to Alice: ", 0,
+                     _hobbs_names, pronouns=True)
+    assert tag is not None and (tag.subject, tag.lemma) == ("Mr. Hobbs", "say")
+    assert clause_tag("Alice was immediately greeted with ", 0, _hobbs_names,
+                      pronouns=True) is None
+
+
+def test_a_description_before_was_and_a_participle_is_the_subject():
+    # "Mr. Hobbs had come in, and his wife was exclaiming,": his wife speaks
+    tag = clause_tag("Mr. Hobbs had just come in, and his wife was exclaiming, ", 0, _hobbs_names,
+                     pronouns=True)
+    assert tag is not None and tag.subject == "his wife"
+
+
+def test_a_name_that_first_spoke_leads_into_the_next_paragraph():
+    text = ('"We shall go on Monday," said Alice.\n\n'
+            '"So soon?" said Mr. Hobbs.\n\n'
+            'Alice looked at Mrs. Carver with surprise. For a few moments every one was silent. '
+            'Mrs. Carver first spoke.\n\n'
+            '"Then you must dine with us on Sunday, both of you."\n')
+    assert speakers(text)[2] == "MRS. CARVER"

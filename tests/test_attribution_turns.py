@@ -99,3 +99,17 @@ Neither spoke of the singer; but Roger Lane knew that Mrs. Welbeck was thinking:
 "Good night," said Mrs. Welbeck.
 '''
     assert speakers(text)[2:4] == ["MRS. WELBECK", "ROGER LANE"]
+
+
+def test_his_kin_tagging_a_later_quote_after_a_womans_name_is_someone_else():
+    # 'Kitty cried; and his mother added:': "his" is not Kitty, so his mother is another
+    text = '''Tom Barlow came down late to breakfast. His sister Kitty Barlow and old Mrs. Barlow were already at the table, and Mrs. Barlow was pouring the coffee.
+
+"Good morning," said Tom Barlow.
+
+"Mercy, how pale you look, Tom!" Kitty Barlow cried over the coffee-cups; and his mother added: "You work too hard at that office, my dear boy."
+
+"I am quite well," said Tom Barlow.
+'''
+    said = speakers(text)
+    assert said[1] == "KITTY BARLOW" and said[2] != "KITTY BARLOW"

@@ -293,3 +293,21 @@ Lady Dane and Mrs. Bell sat down at the table.
 Lady Dane stared at her. "Silly!"
 '''
     assert _cues(text) == ["KITTY", "LADY DANE", "MRS. BELL", "KITTY", "LADY DANE"]
+
+
+def test_he_or_she_said_is_never_the_first_person_narrator():
+    # The narrator's lines are tagged "I said"; a "she replied" is someone else's even where
+    # the turns would alternate back to the narrator (whose sex the text never gives).
+    text = '''I found Polina in the garden, sitting on a bench under the limes.
+
+"You are late," said Polina.
+
+"I was kept at the tables," I said.
+
+"And I have lost everything I had."
+
+"Have you? Then you can take the consequences," she replied.
+
+"I will try," I said.
+'''
+    assert _cues(text) == ["POLINA", "NARRATOR", "NARRATOR", "POLINA", "NARRATOR"]
