@@ -35,6 +35,7 @@ def merge_aliases(cast: Cast):
     merge_title_given_names(cast)
     merge_nicknames(cast)
     merge_eldest_daughters(cast)
+    merge_other_surnames(cast)
 
 
 # Titles a woman takes by marriage or rank: "Mrs.", "Madame" (canonical "mrs"), "Countess".
@@ -152,6 +153,33 @@ def merge_eldest_daughters(cast: Cast):
         eldest = [c for c in women if not _given_with(c, surname) & styled]
         if len(eldest) == 1 and eldest[0].gender == "F" and eldest[0].id not in merged:
             merged[ch.id] = eldest[0]
+    if merged:
+        cast.absorb(merged)
+
+
+def merge_other_surnames(cast: Cast):
+    """A woman the prose calls by her given name alone time and again ("Ellen", "Ellen
+    Olenska") is the one written now and then in full under another surname ("Ellen
+    Mingott"): her name before (or after) a marriage. A second woman of that given name would
+    be called by it too; one only ever written in full, five times less often, is the same."""
+    people = _people(cast)
+    carriers = _carriers(people)
+    merged = {}
+    for ch in people:
+        full = {tuple(split_title(f)[1]) for f in ch.forms}
+        if any(split_title(f)[0] for f in ch.forms) or len(full) != 1 \
+                or len(next(iter(full))) != 2:
+            continue
+        given, surname = next(iter(full))
+        owners = carriers.get(given.lower(), set()) - {ch}
+        if len(owners) != 1:
+            continue
+        into, = owners
+        if into.id in merged or surname in _own_surnames(into) \
+                or not could_be(ch, "F") or into.gender != "F" \
+                or 5 * _mentions(ch) > into.forms.get(given, 0):
+            continue
+        merged[ch.id] = into
     if merged:
         cast.absorb(merged)
 

@@ -398,7 +398,10 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None,
     those it names as its speaker ("I am Rory", "my name, sir, is Rory") to `self_named`."""
     out = []
     text = quote.text
+    reported = _reported_speech(text) if "'" in text or "\u2018" in text else ()
     for start, end, ch in cast.mentions(text):
+        if any(a < start < b for a, b in reported):
+            continue            # "He said to me: 'Ahem! Honeychurch, ...'": someone else's call
         if self_named is not None and _names_oneself(text, start, end):
             self_named.append(ch)
             continue
@@ -406,12 +409,41 @@ def _vocatives(cast: Cast, quote: Span, named: list | None = None,
         after = text[end:].lstrip()
         # "Bingley." alone answers a question with a name; it calls nobody
         answer = not before and after.rstrip() == "."
+        if before.endswith("I,") and (len(before) == 2 or not before[-3].isalnum()) \
+                and len(text[start:end].split()) >= 2 and not castmod.split_title(text[start:end])[0]:
+            continue            # "I, Hercule Poirot, affirm": the speaker, called by no one
         if not answer and (not before or before[-1] in ",.!?;\u2014-" or before.lower().endswith(("dear", "my")))\
                 and (not after or after[0] in ",.!?;\u2014-"):
             out.append(ch)
             continue
         if named is not None:
             named.append(ch)
+    return out
+
+
+# Speech a quote reports in single quotation marks: opened after a colon, a comma, a stop or a
+# line's start, before a capital ("she says, 'Dorcas, I've had a shock.'"); closed after a stop
+# or a comma ("'Ahem! Honeychurch,' he said"). (An apostrophe, "'em", "'tis", opens on a small
+# letter or inside a word.)
+_SINGLE_QUOTES = re.compile("['\u2018\u2019]")
+
+
+def _reported_speech(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of speech the quote reports in single quotation marks."""
+    out, opened = [], None
+    for m in _SINGLE_QUOTES.finditer(text):
+        i = m.start()
+        if opened is None:
+            if m.group() == "\u2019" or i + 1 == len(text) or not text[i + 1].isupper():
+                continue
+            j = i - 1
+            while j >= 0 and text[j] == " ":
+                j -= 1
+            if j < 0 or text[j] in ":,;.!?\u2014\n":
+                opened = i
+        elif text[i - 1] in ".,!?\u2014-" and (i + 1 == len(text) or not text[i + 1].isalnum()):
+            out.append((opened, i))
+            opened = None
     return out
 
 

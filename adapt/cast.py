@@ -898,7 +898,9 @@ def _named_husband(words: list[str], counts: dict[str, int], known: dict[str, st
     if len(words) != 2 or known.get(words[0]) == "F":
         return False
     full = " ".join(words)
-    return full in counts or f"Mr. {full}" in counts
+    # (a man named once, "Mr. Manson Mingott", is no man of the story: his widow is the
+    # "Mrs. Mingott" the prose names time and again)
+    return counts.get(full, 0) + counts.get(f"Mr. {full}", 0) >= 2
 
 
 def _goes_by_other_name(cluster: dict, counts: dict[str, int]) -> bool:

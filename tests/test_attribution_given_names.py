@@ -20,3 +20,30 @@ def test_a_name_answering_for_someone_else_is_no_self_naming():
                           "name?").replace("Lottie Brand", "Tom Reed") \
         + '\n"Tom Reed is a good boy," said Mrs. Hale. "Tom Reed came at noon."\n'
     assert speakers(text)[2] != "TOM REED"
+
+
+def test_i_and_a_full_name_is_the_speaker_calling_no_one():
+    from adapt.attribution import _turns, discover_cast
+    from adapt.readers.prose import read_prose
+    text = ('"You cannot prove a thing," said Mrs. Dove to Arthur Penrose.\n\n'
+            '"I can. I, Arthur Penrose, have seen the letter," said Arthur Penrose.\n\n'
+            '"And I, Mr. Penrose, have burnt it," said Mrs. Dove.\n')
+    story = read_prose(text)
+    cast = discover_cast(story)
+    turns = _turns(story, cast)
+    # "I, Arthur Penrose, have seen" names the speaker; "And I, Mr. Penrose," calls him
+    assert [v.cue for v in turns[1].vocatives] == []
+    assert [v.cue for v in turns[2].vocatives] == ["ARTHUR PENROSE"]
+
+
+def test_a_name_called_in_reported_speech_is_no_call_of_the_speaker():
+    from adapt.attribution import _turns, discover_cast
+    from adapt.readers.prose import read_prose
+    text = ('"Where have you been?" said Mrs. Finch to Tom Finch.\n\n'
+            '"At the vicarage. The vicar said to me: \'Ahem! Tom Finch, I have found a tenant.\' '
+            'So I came home, Mrs. Finch," said Tom Finch.\n')
+    story = read_prose(text)
+    cast = discover_cast(story)
+    turns = _turns(story, cast)
+    # the vicar called Tom; Tom calls Mrs. Finch
+    assert [v.cue for v in turns[1].vocatives] == ["MRS. FINCH"]

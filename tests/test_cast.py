@@ -721,3 +721,66 @@ def test_a_bare_title_goes_to_the_bearer_the_prose_names_far_more_often():
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Countess") is cast.lookup("Countess Varga")
     assert cast.lookup("Countess").cue == "COUNTESS VARGA"
+
+
+# Helen, married to Mr. Stroud, is "Helen" time and again and "Helen Stroud"; the prose now and
+# then recalls her as the girl "Helen Ayres" she was.
+WIFE = """Helen Stroud stood at the window. She was waiting for her husband.
+
+"He is late," said Helen. She drew the curtain. "He is always late."
+
+Mr. Stroud came in at last. He kissed her. "Forgive me, Helen," he said.
+
+"I forgave you long ago," said Helen. She laughed. Helen had been Helen Ayres once, the
+gayest girl in the county; Helen was graver now.
+
+"You were never grave as a girl," said Mr. Stroud. Helen smiled at him. She took his arm.
+
+"Helen Ayres was never grave," said Helen. "Helen Ayres danced till dawn."
+
+"Helen, dear, come and dine," said Mr. Stroud. Helen went with him. She was happy.
+
+Helen sat at the table. Helen poured the wine. She thought of the old days and smiled.
+
+"You are far away, Helen," said Mr. Stroud. Helen shook her head. Helen ate nothing.
+
+"Not far," said Helen. She rose. Helen kissed him and went up. Helen slept well.
+"""
+
+
+def test_a_womans_other_surname_written_once_in_full_is_hers():
+    # (a separate "HELEN AYRES" before: a second Helen the prose never calls "Helen")
+    cast = discover_cast(read_prose(WIFE))
+    helen = cast.lookup("Helen")
+    assert helen is not None and helen.gender == "F"
+    assert cast.lookup("Helen Ayres") is helen and cast.lookup("Helen Stroud") is helen
+
+
+def test_a_mans_name_under_another_surname_stays_apart():
+    # a man does not change his surname: "Harry Ayres" is another Harry
+    text = (WIFE.replace("Helen", "Harry").replace("She ", "He ").replace("she ", "he ")
+            .replace("her husband", "his wife").replace("Mr. Stroud", "Mrs. Stroud")
+            .replace(" He kissed her.", " She kissed him.").replace("his arm", "her arm")
+            .replace("gayest girl", "gayest boy").replace("as a girl", "as a boy"))
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Harry").gender == "M"
+    assert cast.lookup("Harry Ayres") is not cast.lookup("Harry")
+
+
+def test_a_widow_named_by_a_husband_named_once_is_the_mrs_of_his_surname():
+    # "Mrs. Hugh Tallis" is old Mrs. Tallis: Mr. Hugh Tallis, long dead, is named once
+    text = ('Old Mrs. Tallis sat in her chair. She was very fat. "Come here, child," said Mrs. '
+            'Tallis.\n\nMrs. Hugh Tallis, as the cards still called her, had buried Mr. Hugh Tallis '
+            'forty years before. Mrs. Tallis laughed.\n\n"Sit down," said Mrs. Hugh Tallis. She '
+            'pointed at a stool. "Mrs. Tallis is tired," said the maid.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Mrs. Hugh Tallis") is cast.lookup("Mrs. Tallis")
+
+
+def test_the_wife_of_a_man_of_the_story_stays_apart_from_his_mother():
+    # John Tallis speaks and is spoken of: "Mrs. John Tallis" is his wife, not Mrs. Tallis
+    text = ('Mrs. Tallis sat in her chair. "Come here, John," said Mrs. Tallis.\n\n'
+            '"Yes, mother," said John Tallis. Mrs. John Tallis followed him in. John Tallis '
+            'smiled.\n\n"Sit down," said Mrs. John Tallis. She pointed at a stool.\n')
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Mrs. John Tallis") is not cast.lookup("Mrs. Tallis")
