@@ -1122,6 +1122,11 @@ _NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
 _THE_ROLE = re.compile(r"\b[Tt]he\s+([a-z][a-z\-]*)\b")
 
 
+# Kin outside the owner's surname whom "her aunt", "his uncle" mostly means one person in a
+# book: learned from the tags like "the doctor" (keyed "her aunt", not "the aunt").
+_KIN_ELDERS = frozenset({"aunt", "uncle"})
+
+
 class _Sieve:
     def __init__(self, story: Story, cast: Cast, turns: list[_Turn]):
         self.story = story
@@ -1550,6 +1555,10 @@ class _Sieve:
                 for v in self.turns[k - 1].vocatives:
                     if v not in exclude and v.compatible(gender) and v.gender and not v.role:
                         return v
+            bound = self.described.get(det + " " + role) if role in _KIN_ELDERS else None
+            if bound is not None and bound not in exclude and bound.id in self.ranked(12):
+                # "said her aunt", whom the tags keep with one named speaker, when she is there
+                return bound
             if gender is None and head in COMPANION_NOUNS:
                 # "his friend", "her companion": most often one of the owner's own sex
                 ch = self.most_recent(owner_gender, exclude=exclude)
@@ -1992,6 +2001,8 @@ class _Sieve:
                 if det == "the" and (head in PERSON_NOUNS or head in ROLE_NAMES
                                      or _describes_someone(head)):
                     desc_convs.setdefault(role, set()).add(turn.conv)
+                elif det in ("his", "her") and role in _KIN_ELDERS:
+                    desc_convs.setdefault(det + " " + role, set()).add(turn.conv)
         # A description that answers a named speaker, or is answered by one, is someone else:
         # the croupier who calls the grandmother's numbers is not the grandmother.
         replies: Counter = Counter()
@@ -2000,8 +2011,12 @@ class _Sieve:
                 continue
             for one, other in ((a, b), (b, a)):
                 if one.how == "explicit" and one.speaker is not None and other.tag is not None \
-                        and not other.tag.named and _np_head(other.tag.subject)[0] == "the":
-                    replies[(_np_head(other.tag.subject)[2], one.speaker.id)] += 1
+                        and not other.tag.named:
+                    det, _head, role = _np_head(other.tag.subject)
+                    if det == "the":
+                        replies[(role, one.speaker.id)] += 1
+                    elif det in ("his", "her") and role in _KIN_ELDERS:
+                        replies[(det + " " + role, one.speaker.id)] += 1
         for role, convs in desc_convs.items():
             if len(convs) < 2:
                 continue

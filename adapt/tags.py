@@ -577,6 +577,13 @@ _CLOSED_TRAIL = re.compile(r"(?:\s+(?:again|thus|first|once\s+more|at\s+last|at\
 _NEXT_TO_VERB = re.compile(r"\s*(?:,[^,]*,)?\s*(?:(?:thus|then|again|now|first|next|also|[a-z]+ly)\s+)*\Z")
 
 
+# What a description may name that is nobody: a body's part or what one holds ("Mr. Weston
+# shook his head, and said": his head opens no clause)
+_THINGS = frozenset("""head hand hands eye eyes lips mouth arm arms shoulder shoulders
+    finger fingers foot feet knee knees brow forehead cheek cheeks chin hair hat cap
+    glass cup book letter paper pen door window chair""".split())
+
+
 def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) -> Tag | None:
     """A speech verb closing the narration before a quote, and the named subject of its
     clause however far before it ("Sir Thomas smiled, tried to encourage her, and then
@@ -639,7 +646,8 @@ def clause_tag(narration: str, base: int, find_names, pronouns: bool = False) ->
     # a pronoun or a description opening a clause nearer the verb is its subject: "..., and
     # what she said", "..., while her sister, panting for breath, ... cried out"
     others = [(m.start() + sentence_start, -1) for m in _CLAUSE_PRONOUN.finditer(head)] + \
-        [(m.start() + sentence_start, -1) for m in _DESCRIPTION.finditer(head)]
+        [(m.start() + sentence_start, -1) for m in _DESCRIPTION.finditer(head)
+         if m.group().rsplit(None, 1)[-1] not in _THINGS]     # ("shook his head, and said")
     kin = _KIN_BEFORE_VERB.search(head, max(0, len(head) - 40))
     if kin:
         others.append((kin.start() + sentence_start, -1))     # "her husband called from"

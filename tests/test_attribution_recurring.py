@@ -224,3 +224,20 @@ def test_the_narrations_stranger_is_the_one_a_pronoun_and_the_visitor_mean():
             + '"Back again?" said Tom.\n\n"Back again," said the stranger.\n\n' + FILLER + "\n\n"
             + '"Tea?" said Tom.\n\n"No," said the stranger.\n\n' + FILLER + "\n\n")
     assert speakers(text)[2:7] == ["TOM", "STRANGER", "STRANGER", "TOM", "STRANGER"]
+
+
+def test_her_aunt_is_whom_the_tags_keep_her_with():
+    # "said her aunt" speaks in the visits where Mrs. Gray is tagged by name (and never
+    # answers her): the aunt is Mrs. Gray, not Kate, the last woman the narration named
+    visit = ('"Is the kettle on?" said Mrs. Gray.\n\n'
+             '"Not yet," said Lucy.\n\n'
+             '"Then put it on, child," said her aunt.\n\n'
+             '"At once," said Lucy.\n\n')
+    text = ('"Good day," said Kate.\n\n"Good day," said Lucy.\n\n' + FILLER + "\n\n"
+            + visit + FILLER + "\n\n" + visit + FILLER + "\n\n"
+            + '"Sit down, dear," said Mrs. Gray.\n\n"Thank you," said Lucy.\n\n'
+            + 'Lucy sat by the window with Mrs. Gray. Kate came in from the garden with a basket '
+            'of apples, and Kate set it down on the table by the door.\n\n'
+            + '"What a fine crop," said Lucy.\n\n'
+            + '"The best in years," said her aunt.\n\n')
+    assert speakers(text)[-1] == "MRS. GRAY"

@@ -578,3 +578,10 @@ def test_a_name_that_first_spoke_leads_into_the_next_paragraph():
             'Mrs. Carver first spoke.\n\n'
             '"Then you must dine with us on Sunday, both of you."\n')
     assert speakers(text)[2] == "MRS. CARVER"
+
+
+def test_a_body_part_after_the_name_opens_no_clause():
+    # "Then Mr. Hobbs shook his head, and said,": his head is nobody who could speak
+    tag = clause_tag("Then Mr. Hobbs shook his head, and looked grave, and said, ", 0,
+                     _hobbs_names, pronouns=True)
+    assert tag is not None and (tag.subject, tag.verb) == ("Mr. Hobbs", "said")
