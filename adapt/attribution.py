@@ -137,8 +137,16 @@ _NARRATION_PRONOUN = re.compile(r"(?=[hsHS])\b(he|she|He|She|him|his|His)\b")
 # Each of those: the gender it says, and whether it is a subject.
 _PRONOUN_READING = {"he": ("M", True), "He": ("M", True), "she": ("F", True), "She": ("F", True),
                     "him": ("M", False), "his": ("M", False), "His": ("M", False)}
+# "Her husband agreed": a sentence opening on the owner's kin, who is a character of the cast
+# when the family shares a surname ("her husband" of a Mrs. Elton is Mr. Elton)
+_KIN_MENTION = re.compile(r"[Hh](?:is|er)\s+(?:(?:own|dear|poor|elder|eldest|younger|"
+                          r"youngest|late)\s+)?(father|mother|husband|wife|papa|mamma|mama)\b(?![\-'\u2019])")
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
+KIN_GENDER = {"papa": "M", "mamma": "F", "mama": "F"}
+# The titles of a married man or woman, or a parent: "her father" of a Bennet is the one of them
+_PARENT_TITLES = {"M": frozenset("mr sir lord dr doctor colonel captain general major admiral".split()),
+                  "F": frozenset("mrs lady".split())}
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
              "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
 # Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
@@ -1169,6 +1177,12 @@ class _Sieve:
                         subject = last_subject and 1
                     last_end, last_subject = e, subject
                     events.append((s, ch, subject))
+                for m in _KIN_MENTION.finditer(text):
+                    if castmod._word_start(text, m.start()) and _subject_like(text, m.start(), m.end()) \
+                            and _opens_sentence(text, m.start(), True):
+                        owner = "M" if m.group(0)[1] == "i" else "F"
+                        # (at the noun: after the owner's "his", which names the owner first)
+                        events.append((base + m.start(1), (owner, m.group(1)), 2))
                 if FOCUS_PRONOUNS:
                     events += [(base + m.start(), gender,
                                 subject and (1 + _opens_sentence(text, m.start())))
@@ -1199,6 +1213,11 @@ class _Sieve:
         self.read_to = max(self.read_to, offset)
         while self._mention_i < len(self.mentions) and self.mentions[self._mention_i][0] < offset:
             s, ch, subject = self.mentions[self._mention_i]
+            if isinstance(ch, tuple):
+                ch = self._kin_mentioned(*ch, s)
+                if ch is None:
+                    self._mention_i += 1
+                    continue
             pronoun = isinstance(ch, str)
             if pronoun:
                 gender = ch
@@ -1236,6 +1255,22 @@ class _Sieve:
                     self.salient_touched = [m for m in self.salient_touched if m[0] is not ch]
             self._mention_i += 1
         return touched
+
+    def _kin_mentioned(self, owner_gender: str, head: str, offset: int) -> CastCharacter | None:
+        """Whom "her husband" in the narration at `offset` means: the one married grown-up of
+        that sex and the owner's surname ("her husband" of Mrs. Elton is Mr. Elton), the owner
+        being the woman in focus (else the latest one); nobody when the family has several."""
+        gender = PERSON_NOUNS.get(head) or KIN_GENDER.get(head)
+        titles = _PARENT_TITLES[gender]
+        for owner in (self.most_salient(owner_gender, offset),
+                      self.most_recent(owner_gender, strict=True)):
+            if owner is None or not owner.surname or head == "husband" and owner.titles == {"miss"}:
+                continue
+            kin = [c for c in self.cast.characters if c.surname == owner.surname and c is not owner
+                   and not c.role and c.compatible(gender) and _mostly_titled(c, titles)]
+            # (and on stage: mentioned or heard lately)
+            return kin[0] if len(kin) == 1 and kin[0].id in self.ranked(12) else None
+        return None
 
     @staticmethod
     def _focus_near(touched: list, start: int) -> list:
