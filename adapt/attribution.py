@@ -317,6 +317,11 @@ def _np_head(subject: str) -> tuple[str | None, str | None, str]:
         if w in _PAST_THE_PHRASE:
             words = words[:i]
             break
+        if w in VOICE_NOUNS:
+            # "said a voice close ahead", "asked a voice behind me", "cried the voice which
+            # belonged to the legs": an unseen speaker's voice, whatever places it
+            words = words[:i + 1]
+            break
     words = [w.strip("-\u2014,;:") or w for w in words]
     det = words[0] if words and words[0] in ("the", "his", "her", "their", "my", "our", "a",
                                              "an", "this", "that") else None
@@ -1728,7 +1733,7 @@ class _Sieve:
         who spoke before it."""
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
-        end = max(turn.quotes[-1].end, turn.tag.subject_end)
+        end = turn.tag.subject_end
         offsets = self._mention_offsets
         for _at, ch, _subj in self.mentions[bisect.bisect_left(offsets, end):
                                             bisect.bisect_left(offsets, end + REVEAL_WINDOW)]:
