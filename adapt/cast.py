@@ -1144,7 +1144,7 @@ def given_name_gender(cast: Cast):
         # "Gilbert" whose name sits among the heroine's pronouns: the name is right unless
         # the sentences where it is the subject say otherwise, twice and more ("Kit")
         g, other = said.pop(), ch.gender
-        if ch.subject_votes[other] < 2 or ch.subject_votes[g] >= ch.subject_votes[other]:
+        if ch.subject_votes[other] < 4 or ch.subject_votes[g] >= ch.subject_votes[other]:
             ch.votes[g] = max(ch.votes[g], 2 * ch.votes[other] + 1)
 
 
