@@ -2374,7 +2374,7 @@ def _vocative_names(text: str):
 
 # "my dear Fanny;", "dearest Kitty." -- a name after an endearment is called, whatever mark
 # follows it (a mark before it is no part of it, as in "Yes, my dear Fanny;").
-_ENDEARED = re.compile(r"[Dd]ear(?:est)?\s+([A-Z][a-z]+)(?=\s*[,;:!?.\u2014-])")
+_ENDEARED = re.compile(r"[Dd]ear(?:est)?\s+((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+)(?=\s*[,;:!?.\u2014-])")
 
 
 def _endeared_names(text: str):
