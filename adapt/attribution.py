@@ -137,8 +137,16 @@ _NARRATION_PRONOUN = re.compile(r"(?=[hsHS])\b(he|she|He|She|him|his|His)\b")
 # Each of those: the gender it says, and whether it is a subject.
 _PRONOUN_READING = {"he": ("M", True), "He": ("M", True), "she": ("F", True), "She": ("F", True),
                     "him": ("M", False), "his": ("M", False), "His": ("M", False)}
+# "Her husband agreed": a sentence opening on the owner's kin, who is a character of the cast
+# when the family shares a surname ("her husband" of a Mrs. Elton is Mr. Elton)
+_KIN_MENTION = re.compile(r"[Hh](?:is|er)\s+(?:(?:own|dear|poor|elder|eldest|younger|"
+                          r"youngest|late)\s+)?(father|mother|husband|wife|papa|mamma|mama)\b(?![\-'\u2019])")
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
+KIN_GENDER = {"papa": "M", "mamma": "F", "mama": "F"}
+# The titles of a married man or woman, or a parent: "her father" of a Bennet is the one of them
+_PARENT_TITLES = {"M": frozenset("mr sir lord dr doctor colonel captain general major admiral".split()),
+                  "F": frozenset("mrs lady".split())}
 KIN_WORDS = {"father", "mother", "husband", "wife", "papa", "mamma", "mama", "sister", "brother",
              "daughter", "son", "niece", "nephew", "cousin", "aunt", "uncle"}
 # Kin that shares the owner's surname ("her sister" of a Bennet); an aunt or a cousin seldom does.
@@ -512,7 +520,7 @@ def _name_given(turn: _Turn, before: _Turn | None, cast: Cast):
 
 def _turns(story: Story, cast: Cast) -> list[_Turn]:
     turns: list[_Turn] = []
-    narration_before: list = []
+    narration_before: tuple = ()    # (paragraph, its sentences): whom it opens and ends on
     last_sentence = ""
     conv = 0
     gap = CONVERSATION_GAP + 1
@@ -530,7 +538,7 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             prev_open, between = False, True
             sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text.rstrip())
                          if m.group().strip()]
-            narration_before = _paragraph_subjects(block, cast, sentences)
+            narration_before = (block, sentences)     # (looked at if a quote follows)
             last_sentence = sentences[-1] if sentences else ""
             lead_in = [x for x in (_lead_in_speaker(sentences[-1], cast) if sentences else [])
                        if isinstance(x, CastCharacter)]
@@ -559,13 +567,15 @@ def _turns(story: Story, cast: Cast) -> list[_Turn]:
             if tag and (current.tag is None or (named and not current.tag.identifies)):
                 current.tag = tag
         for t in turns[first_turn:first_turn + 1]:
-            t.before, t.between = narration_before, between
+            t.before = _paragraph_subjects(narration_before[0], cast, narration_before[1]) \
+                if narration_before else []
+            t.between = between
             t.before_last = last_sentence
             if block.spans[0].kind == "quote":
                 # "... Charlotte said,\n\n"I shall depend on ..."": the paragraph before
                 # runs into this one's opening quote
                 t.lead_in = lead_in
-        narration_before, lead_in, between, carried, last_sentence = [], [], False, None, ""
+        narration_before, lead_in, between, carried, last_sentence = (), [], False, None, ""
         if block.spans[-1].kind == "narration":
             # '"Gentlemen sometimes do not realize--" ... and at last Miss Bartlett rose with
             # a sigh, and said:\n\n"I think one might venture now."'
@@ -829,6 +839,8 @@ def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = N
         sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text)
                      if m.group().strip()]
     chained = _pronoun_chain(sentences, cast)
+    if chained is None and sentences:
+        chained = _last_clause_subject(sentences[-1], cast)
     out = [chained] if chained is not None else []
     for s in (sentences[-1:] + sentences[:1]) if sentences else []:
         s = s.lstrip(" \t\r\n,;\u2014-")
@@ -878,7 +890,8 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
                                                                           opener[1]):
             return [opener[2]]
         # "... Mr. Harland had closed the piano. He crossed the room to Ada. "...""
-        chained = _pronoun_chain([m.group() for m in sentences], cast)
+        chained = _pronoun_chain([m.group() for m in sentences], cast) \
+            or _last_clause_subject(last, cast)
         if chained is not None:
             return [chained]
         s_text = sentences[0].group()
@@ -928,6 +941,36 @@ def _pronoun_chain(sentences: list, cast: Cast):
             return ch
         return None
     return None
+
+
+def _last_clause_subject(sentence: str, cast: Cast):
+    """"Nobody spoke, and the fire burned low; but Mr. Harland suddenly struck his hands
+    together.": the name opening the sentence's last clause, when the sentence opens on no
+    name - whom the sentence, and the narration before a quote, ends on."""
+    # (names are looked up only where a clause opens on a capital, latest first)
+    starts = [m.end() for m in _SPACE_CAPITAL.finditer(sentence, 12)
+              if _MAIN_CLAUSE_BEFORE.search(sentence, max(0, m.end() - 16), m.end())]
+    if not starts:
+        return None
+    first = next(cast.mentions(sentence[:40]), None)
+    if first is not None and first[0] < 12:
+        return None             # (a name opening the sentence is _opening_name's)
+    for at in reversed(starts):
+        found = next(cast.mentions(sentence[at:at + 60], at), None)
+        if found is not None and found[0] == at and _subject_like(sentence, at, found[1]) \
+                and not _JOINED_BEFORE.search(sentence, max(0, at - 40), at):
+            return found[2]
+    return None
+
+
+# What opens a main clause before its subject: a stop, a dash, a co-ordinating word, an
+# adverb ("; and Tom opposed it", ", but Mr. Harland suddenly") - not "that", "when", ":".
+_MAIN_CLAUSE_BEFORE = re.compile(r"(?:[,;\u2014]|--|\b(?:and|but|yet|so|then|now|presently|"
+                                 r"suddenly|immediately|instantly|again|afterwards|soon|later|"
+                                 r"[a-z]+ly))\s+\Z")
+_SPACE_CAPITAL = re.compile(r"\s(?=[A-Z](?!\W))")     # (not "I")
+# ... but not a name joined to one before it ("between Tom and Ann, and")
+_JOINED_BEFORE = re.compile(r"[A-Z][\w.'\u2019-]*,?\s+(?:and|or)\s+\Z")
 
 
 def _lead_in_speaker(sentence: str, cast: Cast) -> list:
@@ -1134,6 +1177,12 @@ class _Sieve:
                         subject = last_subject and 1
                     last_end, last_subject = e, subject
                     events.append((s, ch, subject))
+                for m in _KIN_MENTION.finditer(text):
+                    if castmod._word_start(text, m.start()) and _subject_like(text, m.start(), m.end()) \
+                            and _opens_sentence(text, m.start(), True):
+                        owner = "M" if m.group(0)[1] == "i" else "F"
+                        # (at the noun: after the owner's "his", which names the owner first)
+                        events.append((base + m.start(1), (owner, m.group(1)), 2))
                 if FOCUS_PRONOUNS:
                     events += [(base + m.start(), gender,
                                 subject and (1 + _opens_sentence(text, m.start())))
@@ -1164,6 +1213,11 @@ class _Sieve:
         self.read_to = max(self.read_to, offset)
         while self._mention_i < len(self.mentions) and self.mentions[self._mention_i][0] < offset:
             s, ch, subject = self.mentions[self._mention_i]
+            if isinstance(ch, tuple):
+                ch = self._kin_mentioned(*ch, s)
+                if ch is None:
+                    self._mention_i += 1
+                    continue
             pronoun = isinstance(ch, str)
             if pronoun:
                 gender = ch
@@ -1201,6 +1255,22 @@ class _Sieve:
                     self.salient_touched = [m for m in self.salient_touched if m[0] is not ch]
             self._mention_i += 1
         return touched
+
+    def _kin_mentioned(self, owner_gender: str, head: str, offset: int) -> CastCharacter | None:
+        """Whom "her husband" in the narration at `offset` means: the one married grown-up of
+        that sex and the owner's surname ("her husband" of Mrs. Elton is Mr. Elton), the owner
+        being the woman in focus (else the latest one); nobody when the family has several."""
+        gender = PERSON_NOUNS.get(head) or KIN_GENDER.get(head)
+        titles = _PARENT_TITLES[gender]
+        for owner in (self.most_salient(owner_gender, offset),
+                      self.most_recent(owner_gender, strict=True)):
+            if owner is None or not owner.surname or head == "husband" and owner.titles == {"miss"}:
+                continue
+            kin = [c for c in self.cast.characters if c.surname == owner.surname and c is not owner
+                   and not c.role and c.compatible(gender) and _mostly_titled(c, titles)]
+            # (and on stage: mentioned or heard lately)
+            return kin[0] if len(kin) == 1 and kin[0].id in self.ranked(12) else None
+        return None
 
     @staticmethod
     def _focus_near(touched: list, start: int) -> list:
@@ -2080,9 +2150,17 @@ class _Sieve:
             # who the narration since the last quote was about, latest first (a pronoun
             # there means whoever of that gender was in focus)
             self.salient_touched = []
-            touched = self.advance(turn.quotes[0].start)
+            # (a tag in narration after its turn's first quote that names someone: '"England
+            # holds India." Fielding would not say it. He said, "..."' - the narration up to
+            # the tag; pronouns alone there only go on meaning whoever they meant before)
+            at = turn.quotes[0].start
+            if turn.tag is not None and turn.tag.start > turn.quotes[0].end and next(
+                    self.cast.mentions(self.story.text[turn.quotes[0].end:turn.tag.start]),
+                    None) is not None:
+                at = turn.tag.start
+            touched = self.advance(at)
             turn.focus = _by_salience(touched)
-            turn.focus_tag = self._focus_near(self.salient_touched, turn.quotes[0].start)
+            turn.focus_tag = self._focus_near(self.salient_touched, at)
             for gender in ("M", "F"):
                 opener = self._last_opener(turn, gender)
                 if opener is not None:

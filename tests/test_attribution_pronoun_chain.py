@@ -41,3 +41,42 @@ def test_a_pronoun_of_the_other_sex_carries_on_no_one():
     text = _OPENING + '''Tom was tired; he sat down by the fire and stared at it. Mr. Harland had closed the piano. She put down her work and looked at him. "Will you not sing one more?"
 '''
     assert speakers(text)[4] != "MR. HARLAND"
+
+
+# "Nobody spoke, but Mr. Harland struck his hands together.": the name opening a
+# sentence's last clause is whom the sentence ends on, though the sentence opens on none.
+_LAST_CLAUSE = "Nobody spoke for a while, and the fire burned low; but Mr. Harland suddenly " \
+    "struck his hands together."
+
+
+def test_the_name_opening_the_last_clause_of_the_paragraph_before_speaks():
+    text = _OPENING + _LAST_CLAUSE + '''
+
+"I have it! We shall all go to the river tomorrow."
+
+"Oh, yes," said Miss Ada Crane.
+'''
+    assert speakers(text)[4:] == ["MR. HARLAND", "MISS ADA CRANE"]
+
+
+def test_the_name_opening_the_last_clause_before_the_quote_speaks():
+    text = _OPENING + _LAST_CLAUSE + ''' "I have it! We shall all go to the river tomorrow."
+
+"Oh, yes," said Miss Ada Crane.
+'''
+    assert speakers(text)[4:] == ["MR. HARLAND", "MISS ADA CRANE"]
+
+
+def test_a_name_in_a_clause_that_is_no_main_one_is_not_whom_it_ends_on():
+    from adapt.attribution import _last_clause_subject
+    from adapt.cast import Cast
+    cast = Cast()
+    harland = cast.new(["Mr. Harland"])
+    ada = cast.new(["Ada"])
+    assert _last_clause_subject(_LAST_CLAUSE, cast) is harland
+    assert _last_clause_subject("Nobody spoke, and the fire burned low, when Mr. Harland came in.",
+                                cast) is None
+    assert _last_clause_subject("Tom sat by the fire between Ada and Mr. Harland, and nodded.",
+                                cast) is None
+    assert _last_clause_subject("The fire burned low, and Ada's work lay untouched.", cast) is None
+    assert _last_clause_subject("Mr. Harland sat down, and Ada went on with her work.", cast) is None

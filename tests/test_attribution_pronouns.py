@@ -268,3 +268,14 @@ def test_he_means_the_description_through_sentences_that_name_no_one():
             'A train whistled far away. His cap was crooked, and he put it straight.\n\n'
             '"She is coming now," he said.\n')
     assert speakers(text)[2] == "PORTER"
+
+
+def test_her_mother_opening_a_sentence_is_the_family_mrs_for_the_pronoun_after():
+    # the narration is about Clara until "Her mother" opens its last sentence: of a Dunmore,
+    # with a Mrs. Dunmore on stage, that is Mrs. Dunmore, whom "she said" then means
+    text = ('Clara Dunmore sat by the window. "Is it raining?" said Clara.\n\n'
+            '"It is," said Mrs. Dunmore.\n\n'
+            'Clara looked out at the rain. She thought of the long road to the village, and she '
+            'sighed. Her mother put down her work at last.\n\n'
+            '"We shall not go out today," she said.\n')
+    assert speakers(text)[2] == "MRS. DUNMORE"

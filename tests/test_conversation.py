@@ -311,3 +311,20 @@ def test_he_or_she_said_is_never_the_first_person_narrator():
 "I will try," I said.
 '''
     assert _cues(text) == ["POLINA", "NARRATOR", "NARRATOR", "POLINA", "NARRATOR"]
+
+
+def test_a_tag_after_its_turns_first_quote_goes_by_the_narration_up_to_it():
+    # "He said" follows narration about Harry that comes after the turn's first quote;
+    # the narration before that quote names no one, so by it alone the turns would
+    # alternate back to Tom.
+    text = '''Tom and Harry sat late over the fire in the inn parlour.
+
+"You will sign the lease tomorrow," said Tom.
+
+"I have not decided," said Harry.
+
+There was only one answer to that: "I will sign." Yet Harry was unwilling to give it. The doubt had got hold of him at last. He said, "I cannot promise anything for him tonight."
+
+"Then sleep on it."
+'''
+    assert _cues(text) == ["TOM", "HARRY", "HARRY", "HARRY", "TOM"]
