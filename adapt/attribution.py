@@ -2530,6 +2530,20 @@ def _vocative_names(text: str):
         yield m.group(1)
 
 
+# "my dear Fanny;", "dearest Kitty." -- a name after an endearment is called, whatever mark
+# follows it (a mark before it is no part of it, as in "Yes, my dear Fanny;").
+_ENDEARED = re.compile(r"[Dd]ear(?:est)?\s+((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+)(?=\s*[,;:!?.\u2014-])")
+
+
+def _endeared_names(text: str):
+    """Names an endearment calls ("my dear Fanny;"): "dear" a word of its own."""
+    if "ear" not in text:
+        return                  # (most quotes: a substring test is cheaper than the regex)
+    for m in _ENDEARED.finditer(text):
+        if castmod._word_start(text, m.start()):
+            yield m.group(1)
+
+
 def discover_cast(story: Story) -> Cast:
     """Cast discovery: tag subjects and vocatives are the evidence that a name is a person."""
     evidence = Counter()
@@ -2549,6 +2563,8 @@ def discover_cast(story: Story) -> Cast:
                 if designation[1]:
                     designations[castmod.norm(designation[0])] += 1     # "the Mock Turtle"
             for name in _vocative_names(span.text):
+                evidence[castmod.norm(name)] += 1
+            for name in _endeared_names(span.text):
                 evidence[castmod.norm(name)] += 1
     cast = discover(story.text, evidence, designations, tagged)
     # Pronouns count in narration only: a name called in a quote is followed by the
