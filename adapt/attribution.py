@@ -1126,7 +1126,10 @@ _ANY_PERSON_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|him|[Hh]is|[Hh]er|[Tt]hey|[Tt]
 
 _PERSON_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
 _NOT_A_VERB = frozenset("of and or who whom whose that which".split())
-_NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
+# A sentence's end and the next one's capital, but not the full stop of a title or an initial
+# ("Mr. Gradgrind", "J. Smith"; not "I."): the mark is found first and only then looked behind
+_NEXT_SENTENCE = re.compile(r"[.!?]" + "".join(rf"(?<!\b{a}\.)" for a in castmod.ABBREVIATIONS)
+                            + r"(?<!\b[A-HJ-Z]\.)[\s\"'\u201d\u2019]+[A-Z]")
 _THE_ROLE = re.compile(r"\b[Tt]he\s+([a-z][a-z\-]*)\b")
 
 
