@@ -273,6 +273,20 @@ _RUNS_INTO = re.compile(r"(?:[,:\u2014-]|\b[a-z]+)\s*\Z")
 _LAST_WORDS = re.compile(r"[a-z]+")
 
 
+# A title's or an initial's full stop, which ends no sentence ("Mr. Darcy", "J. Smith"; not "I.")
+_TITLE_STOP = re.compile(r"(?<!\w)(?:%s|[A-HJ-Z])\.\Z" % "|".join(castmod.ABBREVIATIONS))
+
+
+def _last_stop(text: str, lo: int, hi: int) -> int:
+    """Where in text[lo:hi] the last sentence ends (its ". ", "! ", "? " or ".\n"), or -1."""
+    while True:
+        at = max(text.rfind(". ", lo, hi), text.rfind("! ", lo, hi), text.rfind("? ", lo, hi),
+                 text.rfind(".\n", lo, hi))
+        if at < 0 or text[at] != "." or not _TITLE_STOP.search(text[max(0, at - 5):at + 1]):
+            return at
+        hi = at
+
+
 def _speech_runs_into(text: str) -> bool:
     """Whether a narration's last sentence runs into the quote after it around a speech
     verb ("..., in a voice of surprise and concern, repeated, ")."""
@@ -1022,14 +1036,15 @@ FOCUS_NEAR = 600
 _OPENING = re.compile(r"(?:(?:and|but|then|so|now|yet|still|thus|here|there|presently|suddenly|"
                       r"meanwhile|instantly|immediately|soon|again|at\s+(?:last|length|once|first)|"
                       r"at\s+(?:that|this|the\s+same)\s+(?:moment|instant|time)|[a-z]+ly)\s*,?\s+)*"
-                      r"(?:[^,;:.!?\"\u201c\u201d]{3,160},\s+)?(?:the\s+)?\Z", re.I)
+                      r"(?:(?:[^,;:.!?\"\u201c\u201d]|%s){3,160},\s+)?(?:the\s+)?\Z"
+                      % "|".join([*(rf"(?<=\b{a})\." for a in castmod.ABBREVIATIONS),
+                                  r"(?-i:(?<=\b[A-HJ-Z]))\."]), re.I)
 
 
 def _opens_sentence(text: str, start: int, clause: bool = False) -> bool:
     """Whether the mention at `start` of a narration text is its sentence's opening subject."""
     lo = max(0, start - 200)
-    from_ = max(text.rfind(". ", lo, start), text.rfind("! ", lo, start), text.rfind("? ", lo, start),
-                text.rfind(".\n", lo, start))
+    from_ = _last_stop(text, lo, start)
     if from_ < 0 and lo > 0:
         return False
     prefix = text[from_ + 2 if from_ >= 0 else 0:start].lstrip(" \t\r\n,;\u2014-\"\u201d'")
