@@ -47,6 +47,9 @@ RECURRING_DESCRIPTION = 3
 # A recurring description bound to a named speaker means them this many characters before the
 # narration first names them ("said the doctor" ... "Mr. Losberne, a surgeon,").
 NAMED_SOON = 5000
+# A description's binding is re-learned, per conversation, from its own conversations this many
+# on either side (the same words name different people in different stretches of a book).
+BINDING_STRETCH = 3
 # The protagonist fallback ("he" with no man on stage) skips a character the narration first
 # names more than this many characters on: a man the book names only chapters later is not the
 # stranger who speaks on page one (one described for a few pages before his name still can be).
@@ -1175,6 +1178,8 @@ class _Sieve:
         self.roles: dict[str, CastCharacter] = {}
         self.sexed_by_prose: set[int] = set()     # roles whose sex the narration gave, not the noun
         self.described: dict[str, CastCharacter] = {}   # "old gentleman" -> learned character
+        self.described_in: dict[tuple, CastCharacter] = {}  # (role, conversation) -> local binding
+        self.conv_votes: dict[tuple, Counter] = {}      # (role, conversation) -> turn-taking votes
         self.long_forms: dict[str, bool] = {}          # "gentleman in the white waistcoat"
         self.kin_found = False                      # resolve_np found a surname relation
         self.newcomer_found = False                 # ... or someone new to the scene
@@ -1621,7 +1626,7 @@ class _Sieve:
                 for v in self.turns[k - 1].vocatives:
                     if v not in exclude and v.compatible(gender) and v.gender and not v.role:
                         return v
-            bound = self.described.get(det + " " + role) if role in _KIN_ELDERS else None
+            bound = self._bound(det + " " + role, k) if role in _KIN_ELDERS else None
             if bound is not None and bound not in exclude and bound.id in self.ranked(12):
                 # "said her aunt", whom the tags keep with one named speaker, when she is there
                 return bound
@@ -1657,7 +1662,7 @@ class _Sieve:
             # called so ("Mr. Perry, the apothecary,") or the tags keep him with a named one
             apposed = self.appositions.get(role) or self.appositions.get(head) \
                 or self._servant(k, head, gender)
-            bound = self.described.get(role) or apposed
+            bound = self._bound(role, k) or apposed
             if bound is not None and bound is not prev and bound not in turn.vocatives \
                     and bound.compatible(gender) and bound.id in self.recent:
                 # (someone the story has brought in by now); the text's own word
@@ -1666,7 +1671,7 @@ class _Sieve:
                 return bound
             return self.role_character(role, gender)
         if head in PERSON_NOUNS or head in ROLE_NAMES:
-            bound = self.described.get(role) if det == "the" else None
+            bound = self._bound(role, k) if det == "the" else None
             if bound is not None and bound not in turn.vocatives \
                     and (bound is not prev or self._same_tag(k, role)
                          or self.turns[k - 1].how in ("explicit", *GUESSED_TURNS)) \
@@ -1774,9 +1779,9 @@ class _Sieve:
         ... said the doctor" are one person), else a character of its own."""
         turn = self.turns[k]
         # the text's own word ("Mr. Wells, the lawyer,") before the company the tags keep
-        bound = self.appositions.get(role) or self.appositions.get(head) or self.described.get(role)
+        bound = self.appositions.get(role) or self.appositions.get(head) or self._bound(role, k)
         if bound is None and role != head and not set(role.split()[:-1]) & _DISTINGUISHING:
-            bound = self.described.get(head)    # "the good doctor" is the doctor
+            bound = self._bound(head, k)    # "the good doctor" is the doctor
         if bound is None and role == head and head in castmod.TITLE_GENDER:
             # "the doctor" again and again: the Dr. lately mentioned
             titles = {head, *castmod.canonical_titles([head])}
@@ -1860,7 +1865,7 @@ class _Sieve:
                     det, other_head, role = _np_head(tag.subject)
                     if det == "the" and other_head == head and role != head \
                             and role.split()[0] not in _ORDINALS and role in self.described:
-                        return self.described[role]
+                        return self._bound(role, j)
                 j += step
         return None
 
@@ -2100,6 +2105,7 @@ class _Sieve:
                     and replies[(role, best.id)] * 2 < len(convs & char_convs[best.id]):
                 self.described[role] = best
         self._learn_by_turns()
+        self._learn_locally(desc_convs, char_convs, replies)
         self._narrate_roles()
 
     def _narrate_roles(self):
@@ -2138,6 +2144,47 @@ class _Sieve:
             self.mentions = sorted(self.mentions + events, key=itemgetter(0))
             self._mention_offsets = [m[0] for m in self.mentions]
 
+    def _learn_locally(self, desc_convs: dict, char_convs: dict, replies: Counter):
+        """The same words mean different people in different stretches of a book ("the old
+        lady" is the housekeeper in one part, the hostess in another): in each conversation
+        of a bound description, its nearest conversations (BINDING_STRETCH on either side)
+        rebind it to the named speaker tagged in more of them than the book-wide binding,
+        when the turn-taking there makes them the same voice (two turns away) more than it."""
+        for role, convs in desc_convs.items():
+            bound = self.described.get(role)
+            if bound is None or len(convs) < 3:
+                continue
+            gender = _noun_gender(role.split()[-1])
+            fitting = [(ch, char_convs[ch.id]) for ch in map(self.cast.characters.__getitem__,
+                                                             char_convs)
+                       if ch is not bound and not ch.role and not ch.narrator
+                       and _fits(ch, role, gender)]
+            ordered = sorted(convs)
+            for i, conv in enumerate(ordered):
+                near = ordered[max(0, i - BINDING_STRETCH):i + BINDING_STRETCH + 1]
+                local, lo, hi = set(near), near[0], near[-1]
+                held = len(local & char_convs.get(bound.id, set()))
+                best, best_score = None, (max(held + 1, 2), 0.0)
+                for ch, theirs in fitting:
+                    shared = len(local & theirs)
+                    if shared < best_score[0]:
+                        continue
+                    dice = 2 * shared / (len(local) + sum(lo <= c <= hi for c in theirs))
+                    if (shared, dice) > best_score:
+                        best, best_score = ch, (shared, dice)
+                if best is None or best_score[1] < DESCRIPTION_DICE \
+                        or replies[(role, best.id)] * 2 >= best_score[0]:
+                    continue
+                votes = Counter()
+                for c in near:
+                    votes.update(self.conv_votes.get((role, c), {}))
+                if votes[best] > max(0.0, votes[bound]):
+                    self.described_in[(role, conv)] = best
+
+    def _bound(self, role: str, k: int) -> CastCharacter | None:
+        """The character a description is bound to where turn k is (see _learn_locally)."""
+        return self.described_in.get((role, self.turns[k].conv)) or self.described.get(role)
+
     def _learn_by_turns(self):
         """Bind descriptions by turn-taking too: a named speaker tagged two turns before or
         after "the young girl" is her (the exchange alternates), one turn away is the other
@@ -2162,6 +2209,8 @@ class _Sieve:
                 other = turns[j].speaker
                 same = d % 2 == 0
                 votes.setdefault(role, Counter())[other] += (1.0 if same else -1.0) / abs(d)
+                self.conv_votes.setdefault((role, turn.conv), Counter())[other] += \
+                    (1.0 if same else -1.0) / abs(d)
                 if same:
                     convs.setdefault((role, other.id), set()).add(turn.conv)
         for role, v in votes.items():
@@ -2481,6 +2530,20 @@ def _vocative_names(text: str):
         yield m.group(1)
 
 
+# "my dear Fanny;", "dearest Kitty." -- a name after an endearment is called, whatever mark
+# follows it (a mark before it is no part of it, as in "Yes, my dear Fanny;").
+_ENDEARED = re.compile(r"[Dd]ear(?:est)?\s+((?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z]+)(?=\s*[,;:!?.\u2014-])")
+
+
+def _endeared_names(text: str):
+    """Names an endearment calls ("my dear Fanny;"): "dear" a word of its own."""
+    if "ear" not in text:
+        return                  # (most quotes: a substring test is cheaper than the regex)
+    for m in _ENDEARED.finditer(text):
+        if castmod._word_start(text, m.start()):
+            yield m.group(1)
+
+
 def discover_cast(story: Story) -> Cast:
     """Cast discovery: tag subjects and vocatives are the evidence that a name is a person."""
     evidence = Counter()
@@ -2500,6 +2563,8 @@ def discover_cast(story: Story) -> Cast:
                 if designation[1]:
                     designations[castmod.norm(designation[0])] += 1     # "the Mock Turtle"
             for name in _vocative_names(span.text):
+                evidence[castmod.norm(name)] += 1
+            for name in _endeared_names(span.text):
                 evidence[castmod.norm(name)] += 1
     cast = discover(story.text, evidence, designations, tagged)
     # Pronouns count in narration only: a name called in a quote is followed by the

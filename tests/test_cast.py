@@ -784,3 +784,28 @@ def test_the_wife_of_a_man_of_the_story_stays_apart_from_his_mother():
             'smiled.\n\n"Sit down," said Mrs. John Tallis. She pointed at a stool.\n')
     cast = discover_cast(read_prose(text))
     assert cast.lookup("Mrs. John Tallis") is not cast.lookup("Mrs. Tallis")
+
+
+def test_a_name_called_only_after_an_endearment_is_a_person():
+    # Hester's own lines take only "she"; her name is called once, after "my dear" and
+    # before a semicolon, and the prose names her (never with a title) time and again.
+    text = ("Hester was at the window when her husband came in. Hester did not turn.\n\n"
+            "\"You are late again,\" said she.\n\n"
+            "\"It could not be helped, my dear Hester; the roads were deep.\"\n\n"
+            "Hester shrugged, and took up her work. Hester said nothing more to him "
+            "that evening, and Hester went up early.\n")
+    cast = discover_cast(read_prose(text))
+    hester = cast.lookup("Hester")
+    assert hester is not None and hester.gender == "F"
+
+
+def test_a_given_name_outweighs_three_pronouns_of_the_man_beside_her():
+    # each sentence naming Hester goes on about her husband ("he"): her name says she is a
+    # woman, and three such sentences do not overrule it
+    text = ("\"Come in,\" said Hester.\n\n"
+            "Hester watched the door until he came through it.\n\n"
+            "Hester poured the tea while he talked of the roads.\n\n"
+            "Hester listened as he told of the fair.\n\n"
+            "\"And the price of corn?\" said Hester.\n")
+    cast = discover_cast(read_prose(text))
+    assert cast.lookup("Hester").gender == "F"
