@@ -320,6 +320,11 @@ def _np_head(subject: str) -> tuple[str | None, str | None, str]:
         if w in _PAST_THE_PHRASE:
             words = words[:i]
             break
+        if w in VOICE_NOUNS:
+            # "said a voice close ahead", "asked a voice behind me", "cried the voice which
+            # belonged to the legs": an unseen speaker's voice, whatever places it
+            words = words[:i + 1]
+            break
     words = [w.strip("-\u2014,;:") or w for w in words]
     det = words[0] if words and words[0] in ("the", "his", "her", "their", "my", "our", "a",
                                              "an", "this", "that") else None
@@ -1764,7 +1769,7 @@ class _Sieve:
         who spoke before it."""
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
-        end = max(turn.quotes[-1].end, turn.tag.subject_end)
+        end = turn.tag.subject_end
         offsets = self._mention_offsets
         for _at, ch, _subj in self.mentions[bisect.bisect_left(offsets, end):
                                             bisect.bisect_left(offsets, end + REVEAL_WINDOW)]:
@@ -2107,6 +2112,7 @@ class _Sieve:
         self._learn_by_turns()
         self._learn_locally(desc_convs, char_convs, replies)
         self._narrate_roles()
+        self._narrate_bound()
 
     def _narrate_roles(self):
         """'The stranger laughed. ... "Was he?" he said': a description the tags keep using
@@ -2184,6 +2190,36 @@ class _Sieve:
     def _bound(self, role: str, k: int) -> CastCharacter | None:
         """The character a description is bound to where turn k is (see _learn_locally)."""
         return self.described_in.get((role, self.turns[k].conv)) or self.described.get(role)
+
+    def _narrate_bound(self):
+        """'The old lady smiled. ... "So it is," she said': a description of some words
+        bound to a named speaker names that person in the narration too, as bound in that
+        stretch of the book (a noun alone, "the lady", "the whelp", is too loose for it)."""
+        roles = {r: b for r, b in self.described.items() if " " in r
+                 and r.split()[-1] in PERSON_NOUNS and r.split()[0] not in _ORDINALS
+                 and r.split()[0] not in ("other", "same", "his", "her")}
+        if not roles:
+            return
+        words = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len,
+                                                                             reverse=True))
+        pattern = re.compile(r"[Tt]he\s+(%s)(?![\w\-'\u2019])" % words)
+        starts = [t.quotes[0].start for t in self.turns]
+        events = []
+        for span in self.narration_spans:
+            text, base = span.text, span.start
+            for m in pattern.finditer(text):
+                if not castmod._word_start(text, m.start()):
+                    continue
+                role = " ".join(m.group(1).split())
+                at = bisect.bisect_right(starts, base + m.start()) - 1
+                conv = self.turns[at].conv if at >= 0 else None
+                ch = self.described_in.get((role, conv)) or roles[role]
+                subject = _subject_like(text, m.start(), m.end()) \
+                    and (1 + _opens_sentence(text, m.start(), True))
+                events.append((base + m.start(), ch, subject))
+        if events:
+            self.mentions = sorted(self.mentions + events, key=itemgetter(0))
+            self._mention_offsets = [m[0] for m in self.mentions]
 
     def _learn_by_turns(self):
         """Bind descriptions by turn-taking too: a named speaker tagged two turns before or

@@ -17,3 +17,15 @@ def test_an_old_lady_early_in_the_book_is_the_one_tagged_near_her_not_the_later_
     who = speakers(text)
     assert who[1] == who[5] == "MRS. HALE"
     assert who[-3] == "MRS. GREY"
+
+
+def test_a_bound_description_in_the_narration_keeps_its_person_in_focus():
+    # "asked the young man" keeps company with Mr. Pratt's tags: "The young man stood up"
+    # in the narration is Mr. Pratt, so the "he" who answers Tom is him
+    visit = ('"{}" said Mr. Pratt.\n\n"Good evening," said Tom.\n\n'
+             '"Is it cold out?" asked the young man.\n\n"Very," said Tom.\n\n' + FILLER + '\n\n')
+    text = "".join(visit.format(q) for q in ("Good evening,", "Hello again,", "Here I am,")) \
+        + ('"It will not stop," said Tom.\n\n'
+           'The young man stood up. There was a long silence in the room.\n\n'
+           '"Then I shall walk home," he said.\n')
+    assert speakers(text)[-2:] == ["TOM", "MR. PRATT"]
