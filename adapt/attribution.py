@@ -337,6 +337,11 @@ def _np_head(subject: str) -> tuple[str | None, str | None, str]:
         if w in _PAST_THE_PHRASE:
             words = words[:i]
             break
+        if w in VOICE_NOUNS:
+            # "said a voice close ahead", "asked a voice behind me", "cried the voice which
+            # belonged to the legs": an unseen speaker's voice, whatever places it
+            words = words[:i + 1]
+            break
     words = [w.strip("-\u2014,;:") or w for w in words]
     det = words[0] if words and words[0] in ("the", "his", "her", "their", "my", "our", "a",
                                              "an", "this", "that") else None
@@ -859,10 +864,15 @@ def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = N
         sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text)
                      if m.group().strip()]
     chained = _pronoun_chain(sentences, cast)
+    later = None
     if chained is None and sentences:
         chained = _last_clause_subject(sentences[-1], cast)
+        if chained is None:
+            chained = later = _later_subject(sentences[-1].lstrip(" \t\r\n,;\u2014-"), cast)
     out = [chained] if chained is not None else []
-    for s in (sentences[-1:] + sentences[:1]) if sentences else []:
+    # (a sentence ending on a later name is no longer about the one it opened on)
+    ends = sentences[-1:] if later is None else []
+    for s in (ends + sentences[:-1][:1]) if sentences else []:
         s = s.lstrip(" \t\r\n,;\u2014-")
         ch = _opening_name(s, cast)
         if ch is not None and ch not in out and not _departs(s, cast, ch):
@@ -911,7 +921,7 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
             return [opener[2]]
         # "... Mr. Harland had closed the piano. He crossed the room to Ada. "...""
         chained = _pronoun_chain([m.group() for m in sentences], cast) \
-            or _last_clause_subject(last, cast)
+            or _last_clause_subject(last, cast) or _later_subject(last, cast)
         if chained is not None:
             return [chained]
         s_text = sentences[0].group()
@@ -981,6 +991,32 @@ def _last_clause_subject(sentence: str, cast: Cast):
                 and not _JOINED_BEFORE.search(sentence, max(0, at - 40), at):
             return found[2]
     return None
+
+
+def _later_subject(sentence: str, cast: Cast):
+    """"Tom looked sceptical, but Mr. Harland went on with his questions.": a sentence opening
+    on one name whose later main clause, after a joining word, opens on another - the one who
+    acts last, and likely speaks next."""
+    first = next(cast.mentions(sentence[:40]), None)
+    if first is None or first[0] > 0:
+        return None
+    for m in reversed(list(_JOINED_CLAUSE.finditer(sentence, first[1]))):
+        at = m.end()
+        found = next(cast.mentions(sentence[at:at + 60], at), None)
+        if found is not None and found[0] == at:
+            if found[2] is first[2] or not _subject_like(sentence, at, found[1]) \
+                    or _QUIET_AFTER.match(sentence, found[1]):
+                return None
+            return found[2]
+    return None
+
+
+# ", and Tom", "; but Mr. Harland", ", while Ann": where a later main clause opens
+# ... but one who only thinks, is, has ("and Ada had the benefit of it", "and Tom too looked
+# happy", "and Ada suspected that"): no beat of their own that leads to speech
+_QUIET_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:too|also|was|were|had|thought|suspected|"
+                          r"reflected|felt|wondered|knew|hoped|feared)\b")
+_JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|yet|so|then)\s+(?=[A-Z])")
 
 
 # What opens a main clause before its subject: a stop, a dash, a co-ordinating word, an
@@ -1751,7 +1787,7 @@ class _Sieve:
         who spoke before it."""
         turn = self.turns[k]
         prev = self.speaker_at(k - 1, turn.conv)
-        end = max(turn.quotes[-1].end, turn.tag.subject_end)
+        end = turn.tag.subject_end
         offsets = self._mention_offsets
         for _at, ch, _subj in self.mentions[bisect.bisect_left(offsets, end):
                                             bisect.bisect_left(offsets, end + REVEAL_WINDOW)]:

@@ -163,3 +163,15 @@ def test_the_child_answering_a_call_by_name_is_the_one_called():
             'went on with it.\n\n'
             + '"Nobody but me," replied the child.\n\n')
     assert speakers(text)[-1] == "TIM"
+
+
+def test_a_voice_placed_after_its_noun_is_whom_the_narration_between_the_lines_reveals():
+    # "said a voice close behind" is a voice, whatever places it; Mr. Hale, whom the
+    # narration right after the tag shows, speaks it - before the paragraph's next line
+    text = ('"Hullo," said Tom.\n\n"Hullo," said Jenny.\n\n' + FILLER + '\n\n'
+            'Jenny and Tom went down the lane in the dark, looking for the gate.\n\n'
+            '"It must be here somewhere," said Jenny.\n\n'
+            '"Over this way," said a voice close behind, and Mr. Hale came up with a lantern. '
+            '"Mind the ditch."\n')
+    assert sieve_reading(text)[0] == "MR. HALE"
+    assert speakers(text)[-1] == "MR. HALE"
