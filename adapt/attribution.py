@@ -223,7 +223,10 @@ class _Turn:
     carried_off: list = field(default_factory=list)  # the child the turn before carried off
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?;]")
+# (after a stop: not a title's or an initial's, "Mr. Darcy", "J. Smith"; looked behind only
+# once a stop is found, which keeps the patterns fast)
+_NOT_ABBREVIATED = "".join(rf"(?<!\b{a}\.)" for a in castmod.ABBREVIATIONS) + r"(?<!\b[A-HJ-Z]\.)"
+_SENTENCE_BREAK = re.compile(rf"[.!?;]{_NOT_ABBREVIATED}")
 _TEMPORAL = re.compile(r"\b(?:when|as|till|until|before|after|since|once)\b")
 
 
@@ -276,6 +279,20 @@ def find_tag(paragraph: Paragraph, index: int, cast: Cast | None = None) -> Tag 
 
 _RUNS_INTO = re.compile(r"(?:[,:\u2014-]|\b[a-z]+)\s*\Z")
 _LAST_WORDS = re.compile(r"[a-z]+")
+
+
+# A title's or an initial's full stop, which ends no sentence ("Mr. Darcy", "J. Smith"; not "I.")
+_TITLE_STOP = re.compile(r"(?<!\w)(?:%s|[A-HJ-Z])\.\Z" % "|".join(castmod.ABBREVIATIONS))
+
+
+def _last_stop(text: str, lo: int, hi: int) -> int:
+    """Where in text[lo:hi] the last sentence ends (its ". ", "! ", "? " or ".\n"), or -1."""
+    while True:
+        at = max(text.rfind(". ", lo, hi), text.rfind("! ", lo, hi), text.rfind("? ", lo, hi),
+                 text.rfind(".\n", lo, hi))
+        if at < 0 or text[at] != "." or not _TITLE_STOP.search(text[max(0, at - 5):at + 1]):
+            return at
+        hi = at
 
 
 def _speech_runs_into(text: str) -> bool:
@@ -849,10 +866,15 @@ def _paragraph_subjects(block: Paragraph, cast: Cast, sentences: list | None = N
         sentences = [m.group() for m in castmod.SENTENCE_RE.finditer(block.text)
                      if m.group().strip()]
     chained = _pronoun_chain(sentences, cast)
+    later = None
     if chained is None and sentences:
         chained = _last_clause_subject(sentences[-1], cast)
+        if chained is None:
+            chained = later = _later_subject(sentences[-1].lstrip(" \t\r\n,;\u2014-"), cast)
     out = [chained] if chained is not None else []
-    for s in (sentences[-1:] + sentences[:1]) if sentences else []:
+    # (a sentence ending on a later name is no longer about the one it opened on)
+    ends = sentences[-1:] if later is None else []
+    for s in (ends + sentences[:-1][:1]) if sentences else []:
         s = s.lstrip(" \t\r\n,;\u2014-")
         ch = _opening_name(s, cast)
         if ch is not None and ch not in out and not _departs(s, cast, ch):
@@ -901,7 +923,7 @@ def _opening_characters(block: Paragraph, cast: Cast, quote: Span, before: bool)
             return [opener[2]]
         # "... Mr. Harland had closed the piano. He crossed the room to Ada. "...""
         chained = _pronoun_chain([m.group() for m in sentences], cast) \
-            or _last_clause_subject(last, cast)
+            or _last_clause_subject(last, cast) or _later_subject(last, cast)
         if chained is not None:
             return [chained]
         s_text = sentences[0].group()
@@ -973,6 +995,32 @@ def _last_clause_subject(sentence: str, cast: Cast):
     return None
 
 
+def _later_subject(sentence: str, cast: Cast):
+    """"Tom looked sceptical, but Mr. Harland went on with his questions.": a sentence opening
+    on one name whose later main clause, after a joining word, opens on another - the one who
+    acts last, and likely speaks next."""
+    first = next(cast.mentions(sentence[:40]), None)
+    if first is None or first[0] > 0:
+        return None
+    for m in reversed(list(_JOINED_CLAUSE.finditer(sentence, first[1]))):
+        at = m.end()
+        found = next(cast.mentions(sentence[at:at + 60], at), None)
+        if found is not None and found[0] == at:
+            if found[2] is first[2] or not _subject_like(sentence, at, found[1]) \
+                    or _QUIET_AFTER.match(sentence, found[1]):
+                return None
+            return found[2]
+    return None
+
+
+# ", and Tom", "; but Mr. Harland", ", while Ann": where a later main clause opens
+# ... but one who only thinks, is, has ("and Ada had the benefit of it", "and Tom too looked
+# happy", "and Ada suspected that"): no beat of their own that leads to speech
+_QUIET_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:too|also|was|were|had|thought|suspected|"
+                          r"reflected|felt|wondered|knew|hoped|feared)\b")
+_JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|yet|so|then)\s+(?=[A-Z])")
+
+
 # What opens a main clause before its subject: a stop, a dash, a co-ordinating word, an
 # adverb ("; and Tom opposed it", ", but Mr. Harland suddenly") - not "that", "when", ":".
 _MAIN_CLAUSE_BEFORE = re.compile(r"(?:[,;\u2014]|--|\b(?:and|but|yet|so|then|now|presently|"
@@ -1028,18 +1076,18 @@ SALIENCE_WEIGHTS = (0.5, 1.0, 1.5)
 # ... and the narration's last stretch before the quote counts before what came earlier.
 FOCUS_NEAR = 600
 # What may open a sentence before its subject: "Then", "At that moment", "As their cab
-# approached the entrance, ".
+# approached the entrance, ". (A full stop in it is a title's or an initial's, "As Mr. Darcy
+# spoke, ": it is matched from the last sentence's end on, see _last_stop.)
 _OPENING = re.compile(r"(?:(?:and|but|then|so|now|yet|still|thus|here|there|presently|suddenly|"
                       r"meanwhile|instantly|immediately|soon|again|at\s+(?:last|length|once|first)|"
                       r"at\s+(?:that|this|the\s+same)\s+(?:moment|instant|time)|[a-z]+ly)\s*,?\s+)*"
-                      r"(?:[^,;:.!?\"\u201c\u201d]{3,160},\s+)?(?:the\s+)?\Z", re.I)
+                      r"(?:[^,;:!?\"\u201c\u201d]{3,160},\s+)?(?:the\s+)?\Z", re.I)
 
 
 def _opens_sentence(text: str, start: int, clause: bool = False) -> bool:
     """Whether the mention at `start` of a narration text is its sentence's opening subject."""
     lo = max(0, start - 200)
-    from_ = max(text.rfind(". ", lo, start), text.rfind("! ", lo, start), text.rfind("? ", lo, start),
-                text.rfind(".\n", lo, start))
+    from_ = _last_stop(text, lo, start)
     if from_ < 0 and lo > 0:
         return False
     prefix = text[from_ + 2 if from_ >= 0 else 0:start].lstrip(" \t\r\n,;\u2014-\"\u201d'")
@@ -1136,7 +1184,8 @@ _ANY_PERSON_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|him|[Hh]is|[Hh]er|[Tt]hey|[Tt]
 
 _PERSON_AFTER = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:%s)\b" % "|".join(PERSON_NOUNS))
 _NOT_A_VERB = frozenset("of and or who whom whose that which".split())
-_NEXT_SENTENCE = re.compile(r"[.!?][\s\"'\u201d\u2019]+[A-Z]")
+# A sentence's end and the next one's capital ("Mr. Gradgrind" is one sentence)
+_NEXT_SENTENCE = re.compile(rf"[.!?]{_NOT_ABBREVIATED}[\s\"'\u201d\u2019]+[A-Z]")
 _THE_ROLE = re.compile(r"\b[Tt]he\s+([a-z][a-z\-]*)\b")
 
 

@@ -95,8 +95,8 @@ _TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLE_GENDER), key=len, rev
 _UP, _LOW = "A-Z\u00c0-\u00d6\u00d8-\u00de", "a-z\u00df-\u00f6\u00f8-\u00ff"
 _WORD = rf"(?:(?:Ma?c)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?:'[{_UP}][{_LOW}]+)?)"
 # Only an abbreviation takes a full stop: "Major. The Magistrate" is two sentences.
-_ABBREVIATION_RE = "|".join(sorted(("Mr", "Mrs", "Ms", "Dr", "Mme", "Mlle", "St", "Rev"),
-                                   key=len, reverse=True))
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Mme", "Mlle", "St", "Rev")
+_ABBREVIATION_RE = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 # Particles inside a surname: "Mrs. van der Luyden", "Lady Catherine de Bourgh".
 PARTICLES = frozenset("van von der den de du des la le di da del".split())
 _PARTICLE_FORMS = PARTICLES | {p.capitalize() for p in PARTICLES} | {p.upper() for p in PARTICLES}

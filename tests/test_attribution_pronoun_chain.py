@@ -80,3 +80,35 @@ def test_a_name_in_a_clause_that_is_no_main_one_is_not_whom_it_ends_on():
                                 cast) is None
     assert _last_clause_subject("The fire burned low, and Ada's work lay untouched.", cast) is None
     assert _last_clause_subject("Mr. Harland sat down, and Ada went on with her work.", cast) is None
+
+
+# "Tom was still sulking, but Mr. Harland went on with his questions.": a sentence opening on
+# one name whose later main clause opens on another ends on the one who acts last.
+_LATER = "Tom sat down by the fire, but Mr. Harland went on turning the pages of his music."
+
+
+def test_the_name_opening_a_later_main_clause_of_the_paragraph_before_speaks():
+    text = _OPENING + _LATER + '''
+
+"I have it! We shall all go to the river tomorrow."
+
+"Oh, yes," said Miss Ada Crane.
+'''
+    assert speakers(text)[4:] == ["MR. HARLAND", "MISS ADA CRANE"]
+
+
+def test_a_later_name_that_only_thinks_or_is_does_not_end_the_sentence():
+    from adapt.attribution import _later_subject
+    from adapt.cast import Cast
+    cast = Cast()
+    tom = cast.new(["Tom"])
+    harland = cast.new(["Mr. Harland"])
+    cast.new(["Ada"])
+    assert _later_subject(_LATER, cast) is harland
+    assert _later_subject("Tom sat down; and Mr. Harland, with a sigh, closed the piano.",
+                          cast) is harland
+    assert _later_subject("Tom sat down, and Mr. Harland thought he looked tired.", cast) is None
+    assert _later_subject("Tom sat down, and Mr. Harland too looked tired.", cast) is None
+    assert _later_subject("Tom sat down, and Mr. Harland's music fell to the floor.", cast) is None
+    assert _later_subject("Mr. Harland sat down, and Tom went on with his work.", cast) is tom
+    assert _later_subject("The fire burned low, and Ada went on with her work.", cast) is None

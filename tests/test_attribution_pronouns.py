@@ -279,3 +279,16 @@ def test_her_mother_opening_a_sentence_is_the_family_mrs_for_the_pronoun_after()
             'sighed. Her mother put down her work at last.\n\n'
             '"We shall not go out today," she said.\n')
     assert speakers(text)[2] == "MRS. DUNMORE"
+
+
+def test_a_titles_full_stop_ends_no_sentence_before_the_pronoun():
+    # "Dr. and Mrs. Moss's great hands, she called out": the sentence opens on "Fenwick was
+    # a word to catch Mrs. Brandle", not after "Mrs.", so "she" opens nothing and is the
+    # woman the sentence is about, not the one last named
+    text = ('Mrs. Brandle sat down to cards with Dr. Moss and Mrs. Moss after dinner, and Julia '
+            'Brandle sat by the fire.\n\n'
+            '"We shall go to Fenwick again in the spring," said Julia.\n\n'
+            'Fenwick was a word to catch Mrs. Brandle, and being just then in the happy leisure '
+            'which followed her winning trick against Dr. and Mrs. Moss\'s great hands, she '
+            'called out, "Fenwick! Yes, that is a place, indeed."\n')
+    assert speakers(text) == ["JULIA BRANDLE", "MRS. BRANDLE"]
