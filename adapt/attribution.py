@@ -2725,7 +2725,8 @@ def _called_roles(turns: list[_Turn]) -> None:
                 j += step
 
 
-def attribute(story: Story, overrides=None) -> Attribution:
+def sieve_turns(story: Story, overrides=None):
+    """The cast and the turns as the sieve reads them, before the conversation decoder."""
     cast = discover_cast(story)
     if overrides is not None:
         overrides.apply_to_cast(cast)
@@ -2734,6 +2735,12 @@ def attribute(story: Story, overrides=None) -> Attribution:
     sieve.explicit()
     sieve.learn_descriptions()
     sieve.sweep()
+    return cast, turns, sieve
+
+
+def decide(story: Story, cast: Cast, turns: list[_Turn], sieve: _Sieve) -> None:
+    """The conversation decoder over the sieve's readings, then what only the whole exchange
+    tells (a name given in answer, a role the lines call by name, the narrator's name)."""
     conversation.decode(turns, sieve.narrated, sieve.tagged)
     _self_named(story, cast, turns)
     for turn in turns:
@@ -2741,6 +2748,11 @@ def attribute(story: Story, overrides=None) -> Attribution:
             turn.speaker = turn.gives_name      # "What is your name?" / "Lottie Brand."
     _called_roles(turns)
     _name_narrator(story, cast, turns)
+
+
+def attribute(story: Story, overrides=None) -> Attribution:
+    cast, turns, sieve = sieve_turns(story, overrides)
+    decide(story, cast, turns, sieve)
     result = Attribution()
     for ch in cast.characters:
         if ch.narrator:

@@ -6,7 +6,7 @@ Usage: python -m benchmarks.attribution_errors NOVEL [NOVEL ...] | all | --seed
        [--type=anaphoric|implicit|explicit] [--rule=RULE] [--show=N] [--decoder]
 --decoder adds what the conversation decoder did to the sieve's readings, per (quote type,
 sieve rule): how many it changed, and of those how many it fixed, broke, or left wrong.
-A development aid: it scores against attribute() directly (no screenplay build), so its
+A development aid: it scores the turns attribute() decides (no screenplay build), so its
 figures are close to, not the same as, benchmarks.attribution's.
 """
 from __future__ import annotations
@@ -25,23 +25,16 @@ from benchmarks.corpus import load_novel, novels
 def sieve_steps(text: str):
     """The sieve's steps as attribute() runs them, before the conversation decoder."""
     story = read_prose(text)
-    cast = attr.discover_cast(story)
-    turns = attr._turns(story, cast)
-    sieve = attr._Sieve(story, cast, turns)
-    sieve.explicit()
-    sieve.learn_descriptions()
-    sieve.sweep()
-    return story, cast, turns, sieve
+    return (story, *attr.sieve_turns(story))
 
 
 def run(text: str, readings: list | None = None):
-    """The sieve's steps and the decoder as attribute() runs them, keeping the turns and the
-    sieve; `readings` gets each turn's (speaker, rule) as the sieve read it."""
+    """Every step as attribute() runs them, keeping the turns and the sieve; `readings` gets
+    each turn's (speaker, rule) as the sieve read it, before the decoder."""
     story, cast, turns, sieve = sieve_steps(text)
     if readings is not None:
         readings.extend((t.speaker, t.how) for t in turns)
-    attr.conversation.decode(turns, sieve.narrated, sieve.tagged)
-    attr._name_narrator(story, cast, turns)
+    attr.decide(story, cast, turns, sieve)
     return story, cast, turns, sieve
 
 
