@@ -64,6 +64,8 @@ GUESSED_TURNS = ("alternate", "alternate-anchor", "recent", "fallback", "pronoun
 VOICE_NOUNS = frozenset({"voice", "voices", "tone", "tones", "accents"})
 # How far after "said a voice" the narration may reveal whose it was.
 REVEAL_WINDOW = 400
+# How many turns back the speakers count as the listeners of such a voice.
+REVEAL_LISTENERS = 3
 # A description with a phrase after its noun written this often names one person.
 LONG_DESCRIPTION = 3
 _POSTMODIFIER = re.compile(r"\s+(in|with)\s+the\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
@@ -1791,12 +1793,14 @@ class _Sieve:
         """The first character the narration just after turn `k` names, other than the one
         who spoke before it."""
         turn = self.turns[k]
-        prev = self.speaker_at(k - 1, turn.conv)
+        # whoever has just been talking hears the voice ("'Yes,' replied a voice, which
+        # Oliver thought he had heard before"); the narration names the listener first
+        heard = {self.speaker_at(j, turn.conv) for j in range(k - 1, k - 1 - REVEAL_LISTENERS, -1)}
         end = turn.tag.subject_end
         offsets = self._mention_offsets
         for _at, ch, _subj in self.mentions[bisect.bisect_left(offsets, end):
                                             bisect.bisect_left(offsets, end + REVEAL_WINDOW)]:
-            if isinstance(ch, CastCharacter) and ch is not prev and not ch.role:
+            if isinstance(ch, CastCharacter) and ch not in heard and not ch.role:
                 return ch
         return None
 

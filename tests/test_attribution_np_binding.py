@@ -175,3 +175,14 @@ def test_a_voice_placed_after_its_noun_is_whom_the_narration_between_the_lines_r
             '"Mind the ditch."\n')
     assert sieve_reading(text)[0] == "MR. HALE"
     assert speakers(text)[-1] == "MR. HALE"
+
+
+def test_the_voice_is_not_the_listener_the_narration_names_first():
+    # Jenny, who has just been talking, hears the voice; Mr. Hale, named after her, speaks it
+    text = ('"Hullo," said Tom.\n\n"Hullo," said Jenny.\n\n' + FILLER + '\n\n'
+            'Tom and Jenny waited in the dark yard.\n\n'
+            '"Is anybody here?" said Jenny.\n\n"Nobody," said Tom.\n\n'
+            '"Not quite nobody," replied a voice, which Jenny thought she had heard before; '
+            'and Mr. Hale stepped out of the shadow.\n')
+    assert sieve_reading(text)[0] == "MR. HALE"
+    assert speakers(text)[-1] == "MR. HALE"
