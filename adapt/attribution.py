@@ -130,9 +130,11 @@ ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady
 _ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
 # Age words that contradict each other in descriptions of one person
 _ELDER_WORDS = frozenset({"old", "elderly", "aged"})
-_YOUNG_APPOSED = re.compile(r"(?:([Tt]he)|,\s+(?:a|the))\s+(?:young|little)\s+"
-                            r"(?:woman|lady|girl|man|gentleman|boy|lad|fellow|creature)"
-                            r"(?(1)\s*,\s*|(?![\w\-'\u2019]))")
+_YOUNG_APPOSED = re.compile(r"(?:young|little)\s+(?:woman|lady|girl|man|gentleman|boy|lad"
+                            r"|fellow|creature)\b")
+_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s+$")
+_COMMA_A_BEFORE = re.compile(r",\s+(?:a|the)\s+$")
+_SPACES = re.compile(r"\s*")
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
 _THE_YOUNG = re.compile(r"\bthe\s+([a-z]+)\b")
@@ -2152,15 +2154,18 @@ class _Sieve:
             return
         text, young = self.story.text, set()
         for m in _YOUNG_APPOSED.finditer(text):
-            if m.group(1):      # "the young woman, NAME"
-                if not castmod._word_start(text, m.start()):
-                    continue
-                found = next(iter(self.cast.mentions(text[m.end():m.end() + 40])), None)
+            before = text[max(0, m.start() - 6):m.start()]
+            if _THE_BEFORE.search(before) and text.startswith(",", m.end()):
+                # "the young woman, NAME"
+                after = _SPACES.match(text, m.end() + 1).end()
+                found = next(iter(self.cast.mentions(text[after:after + 40])), None)
                 if found is not None and found[0] == 0:
                     young.add(found[2].id)
-            else:               # "NAME, a young woman"
-                found = list(self.cast.mentions(text[max(0, m.start() - 40):m.start()]))
-                if found and found[-1][1] == min(40, m.start()):
+            elif (comma := _COMMA_A_BEFORE.search(before)) is not None:
+                # "NAME, a young woman"
+                at = m.start() - len(comma.group(0))
+                found = list(self.cast.mentions(text[max(0, at - 40):at]))
+                if found and found[-1][1] == min(40, at):
                     young.add(found[-1][2].id)
         for role in elder:
             if self.described[role].id in young:
