@@ -1020,12 +1020,27 @@ def _later_subject(sentence: str, cast: Cast):
     return None
 
 
+def _later_clause_opener(text: str, opener: tuple, start: int, end: int, ch) -> bool:
+    """Whether the name at text[start:end] opens a later main clause of the sentence that
+    `opener` ((offset, character)) opened, so counts as an opener too: "Tom looked
+    sceptical, but Mr. Harland went on. / '...,' he said" is Mr. Harland's."""
+    return opener[1] is not ch and bool(_JOINED_CLAUSE_BEFORE.search(text, max(0, start - 12), start)) \
+        and _last_stop(text, opener[0], start) < 0 and not _QUIET_AFTER.match(text, end) \
+        and not _SHARED_AFTER.match(text, end)
+
+
+# ... but not one sharing the clause ("and Mrs. Herriton or Harriet glanced") or owning its
+# subject ("and Denham s praise": an apostrophe lost)
+_SHARED_AFTER = re.compile(r",?\s+(?:(?:and|or)\s+[A-Z]|s\b)")
+
+
 # ", and Tom", "; but Mr. Harland", ", while Ann": where a later main clause opens
 # ... but one who only thinks, is, has ("and Ada had the benefit of it", "and Tom too looked
 # happy", "and Ada suspected that"): no beat of their own that leads to speech
 _QUIET_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:too|also|was|were|had|thought|suspected|"
                           r"reflected|felt|wondered|knew|hoped|feared)\b")
 _JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|yet|so|then)\s+(?=[A-Z])")
+_JOINED_CLAUSE_BEFORE = re.compile(r"[,;]\s+(?:and|but|while|yet|so|then)\s+\Z")
 
 
 # What opens a main clause before its subject: a stop, a dash, a co-ordinating word, an
@@ -1234,7 +1249,7 @@ class _Sieve:
                     continue
                 self.narration_spans.append(span)
                 text, base = span.text, span.start
-                last_end, last_subject = None, False
+                last_end, last_subject, opener = None, False, None
                 for s, e, ch in cast.mentions(text, base):
                     if _DEPARTS.match(text, e - base):
                         self.departures.add(s)
@@ -1243,7 +1258,12 @@ class _Sieve:
                     if subject and last_end is not None and s - last_end <= 6 \
                             and _JOINED.fullmatch(text, last_end - base, s - base):
                         subject = last_subject and 1
+                    elif subject == 1 and opener is not None \
+                            and _later_clause_opener(text, opener, s - base, e - base, ch):
+                        subject = 2
                     last_end, last_subject = e, subject
+                    if subject == 2:
+                        opener = (s - base, ch)
                     events.append((s, ch, subject))
                 for m in _KIN_MENTION.finditer(text):
                     if castmod._word_start(text, m.start()) and _subject_like(text, m.start(), m.end()) \

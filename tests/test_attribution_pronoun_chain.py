@@ -112,3 +112,34 @@ def test_a_later_name_that_only_thinks_or_is_does_not_end_the_sentence():
     assert _later_subject("Tom sat down, and Mr. Harland's music fell to the floor.", cast) is None
     assert _later_subject("Mr. Harland sat down, and Tom went on with his work.", cast) is tom
     assert _later_subject("The fire burned low, and Ada went on with her work.", cast) is None
+
+
+# ... and a pronoun tag after it goes by that later name too, as by a sentence's opener:
+# "Tom looked sulky, but Mr. Harland went on. / 'It is this way,' he said" is Mr. Harland's.
+_SULKY = "Tom was still looking rather sulky, but Mr. Harland went on turning the pages of his music."
+
+
+def test_a_pronoun_tag_after_a_later_main_clause_goes_by_its_name():
+    text = _OPENING + _SULKY + '''
+
+"We shall all go to the river tomorrow," he said.
+
+"Oh, yes," said Miss Ada Crane.
+'''
+    assert speakers(text)[4:] == ["MR. HARLAND", "MISS ADA CRANE"]
+    text = _OPENING + _SULKY + '''
+
+"It is this way," he said, "we shall all go to the river tomorrow."
+
+"Oh, yes," said Miss Ada Crane.
+'''
+    assert speakers(text)[4:] == ["MR. HARLAND", "MR. HARLAND", "MISS ADA CRANE"]
+
+
+def test_a_later_name_that_shares_its_clause_does_not_take_the_focus():
+    # "and Mr. Harland or Tom ...": neither opens the clause alone; the sentence stays Tom's
+    text = _OPENING + '''Tom was still looking rather sulky, and Mr. Harland or Miss Ada Crane turned the pages of the music.
+
+"We shall all go to the river tomorrow," he said.
+'''
+    assert speakers(text)[4] == "TOM"
