@@ -128,6 +128,13 @@ ADULT_TITLES = frozenset("""mr mister mrs ms madame madam monsieur sir lord lady
     signora herr frau dr doctor colonel captain major general lieutenant sergeant inspector
     professor rev reverend king queen count countess baron baroness duke duchess""".split())
 _ADULT_NOUN = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(woman|lady|man|gentleman)\b")
+# Age words that contradict each other in descriptions of one person
+_ELDER_WORDS = frozenset({"old", "elderly", "aged"})
+_YOUNG_APPOSED = re.compile(r"(?:young|little)\s+(?:woman|lady|girl|man|gentleman|boy|lad"
+                            r"|fellow|creature)\b")
+_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s+$")
+_COMMA_A_BEFORE = re.compile(r",\s+(?:a|the)\s+$")
+_SPACES = re.compile(r"\s*")
 NEWCOMER_WINDOW = 2000      # how far back the narration says who is on stage
 NEWCOMER_TURNS = 8          # how far ahead an introduction may name a newcomer
 _THE_YOUNG = re.compile(r"\bthe\s+([a-z]+)\b")
@@ -2153,8 +2160,39 @@ class _Sieve:
                 self.described[role] = best
         self._learn_by_turns()
         self._learn_locally(desc_convs, char_convs, replies)
+        self._drop_aged_against_young()
         self._narrate_roles()
         self._narrate_bound()
+
+    def _drop_aged_against_young(self):
+        """"The young woman, Rachael" is no "old woman": an elder description ("the old
+        woman", "the elderly gentleman") bound to someone the text calls young in apposition
+        is someone else. One pass over the text for "the young woman, NAME" / "NAME, a
+        young woman"; only when an elder binding exists."""
+        elder = {r for r in self.described if r.split()[0] in _ELDER_WORDS}
+        if not elder:
+            return
+        text, young = self.story.text, set()
+        for m in _YOUNG_APPOSED.finditer(text):
+            before = text[max(0, m.start() - 6):m.start()]
+            if _THE_BEFORE.search(before) and text.startswith(",", m.end()):
+                # "the young woman, NAME"
+                after = _SPACES.match(text, m.end() + 1).end()
+                found = next(iter(self.cast.mentions(text[after:after + 40])), None)
+                if found is not None and found[0] == 0:
+                    young.add(found[2].id)
+            elif (comma := _COMMA_A_BEFORE.search(before)) is not None:
+                # "NAME, a young woman"
+                at = m.start() - len(comma.group(0))
+                found = list(self.cast.mentions(text[max(0, at - 40):at]))
+                if found and found[-1][1] == min(40, at):
+                    young.add(found[-1][2].id)
+        for role in elder:
+            if self.described[role].id in young:
+                del self.described[role]
+        for key in [k for k, ch in self.described_in.items() if k[0] in elder
+                    and ch.id in young]:
+            del self.described_in[key]
 
     def _narrate_roles(self):
         """'The stranger laughed. ... "Was he?" he said': a description the tags keep using
