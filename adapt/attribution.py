@@ -2209,26 +2209,14 @@ class _Sieve:
             heads[head] = None
         if not heads:
             return
-        words = "|".join(map(re.escape, sorted(heads)))
-        pattern = re.compile(r"[Tt]he\s+(%s)(?![\w\-'\u2019])" % words)
-        events = []
-        for span in self.narration_spans:
-            text, base = span.text, span.start
-            for m in pattern.finditer(text):
-                if not castmod._word_start(text, m.start()):
-                    continue
-                head = m.group(1)
-                ch = heads[head]
-                if ch is None:
-                    ch = heads[head] = self.role_character(self.description_name(head),
-                                                           _noun_gender(head))
-                    self.narrated_roles.add(ch.id)
-                subject = _subject_like(text, m.start(), m.end()) \
-                    and (1 + _opens_sentence(text, m.start(), True))
-                events.append((base + m.start(), ch, subject))
-        if events:
-            self.mentions = sorted(self.mentions + events, key=itemgetter(0))
-            self._mention_offsets = [m[0] for m in self.mentions]
+        def who(head, _offset):
+            ch = heads[head]
+            if ch is None:
+                ch = heads[head] = self.role_character(self.description_name(head),
+                                                       _noun_gender(head))
+                self.narrated_roles.add(ch.id)
+            return ch
+        self._mention_descriptions(heads, who)
 
     def _learn_locally(self, desc_convs: dict, char_convs: dict, replies: Counter):
         """The same words mean different people in different stretches of a book ("the old
@@ -2280,20 +2268,27 @@ class _Sieve:
                  and r.split()[0] not in ("other", "same", "his", "her")}
         if not roles:
             return
-        words = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len,
-                                                                             reverse=True))
-        pattern = re.compile(r"[Tt]he\s+(%s)(?![\w\-'\u2019])" % words)
         starts = [t.quotes[0].start for t in self.turns]
+
+        def who(role, offset):
+            at = bisect.bisect_right(starts, offset) - 1
+            conv = self.turns[at].conv if at >= 0 else None
+            return self.described_in.get((role, conv)) or roles[role]
+        self._mention_descriptions(roles, who)
+
+    def _mention_descriptions(self, phrases, who):
+        """Mentions of "the <phrase>" in the narration (each of `phrases`, its spaces any white
+        space), for the character who(phrase, offset) says it names there, as a name's."""
+        words = "|".join(re.escape(r).replace(r"\ ", r"\s+")
+                         for r in sorted(phrases, key=len, reverse=True))
+        pattern = re.compile(r"[Tt]he\s+(%s)(?![\w\-'\u2019])" % words)
         events = []
         for span in self.narration_spans:
             text, base = span.text, span.start
             for m in pattern.finditer(text):
                 if not castmod._word_start(text, m.start()):
                     continue
-                role = " ".join(m.group(1).split())
-                at = bisect.bisect_right(starts, base + m.start()) - 1
-                conv = self.turns[at].conv if at >= 0 else None
-                ch = self.described_in.get((role, conv)) or roles[role]
+                ch = who(" ".join(m.group(1).split()), base + m.start())
                 subject = _subject_like(text, m.start(), m.end()) \
                     and (1 + _opens_sentence(text, m.start(), True))
                 events.append((base + m.start(), ch, subject))
