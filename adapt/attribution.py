@@ -152,10 +152,9 @@ _PRONOUN_READING = {"he": ("M", True), "He": ("M", True), "she": ("F", True), "S
 # "Her husband agreed": a sentence opening on the owner's kin, who is a character of the cast
 # when the family shares a surname ("her husband" of a Mrs. Elton is Mr. Elton)
 _KIN_MENTION = re.compile(r"[Hh](?:is|er)\s+(?:(?:own|dear|poor|elder|eldest|younger|"
-                          r"youngest|late)\s+)?(father|mother|husband|wife|papa|mamma|mama)\b(?![\-'\u2019])")
+                          r"youngest|late)\s+)?(%s)\b(?![\-'\u2019])" % "|".join(KIN_PARENT))
 # Tag verbs that say the speaker goes on speaking.
 CONTINUING_VERBS = {"add", "continue", "resume", "pursue", "proceed", "persist", "go"}
-KIN_GENDER = {"papa": "M", "mamma": "F", "mama": "F"}
 # The titles of a married man or woman, or a parent: "her father" of a Bennet is the one of them
 _PARENT_TITLES = {"M": frozenset("mr sir lord dr doctor colonel captain general major admiral".split()),
                   "F": frozenset("mrs lady".split())}
@@ -1039,8 +1038,9 @@ _SHARED_AFTER = re.compile(r",?\s+(?:(?:and|or)\s+[A-Z]|s\b)")
 # happy", "and Ada suspected that"): no beat of their own that leads to speech
 _QUIET_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:too|also|was|were|had|thought|suspected|"
                           r"reflected|felt|wondered|knew|hoped|feared)\b")
-_JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|yet|so|then)\s+(?=[A-Z])")
-_JOINED_CLAUSE_BEFORE = re.compile(r"[,;]\s+(?:and|but|while|yet|so|then)\s+\Z")
+_JOINS = r"[,;]\s+(?:and|but|while|yet|so|then)\s+"
+_JOINED_CLAUSE = re.compile(_JOINS + r"(?=[A-Z])")
+_JOINED_CLAUSE_BEFORE = re.compile(_JOINS + r"\Z")
 
 
 # What opens a main clause before its subject: a stop, a dash, a co-ordinating word, an
@@ -1348,7 +1348,7 @@ class _Sieve:
         """Whom "her husband" in the narration at `offset` means: the one married grown-up of
         that sex and the owner's surname ("her husband" of Mrs. Elton is Mr. Elton), the owner
         being the woman in focus (else the latest one); nobody when the family has several."""
-        gender = PERSON_NOUNS.get(head) or KIN_GENDER.get(head)
+        gender = "M" if KIN_PARENT[head] == "mr" else "F"
         titles = _PARENT_TITLES[gender]
         for owner in (self.most_salient(owner_gender, offset),
                       self.most_recent(owner_gender, strict=True)):

@@ -467,8 +467,8 @@ def _heard(narration: str, base: int, tag: Tag) -> Tag | None:
     return heard
 
 
-_AFTER_PREPOSITION = re.compile(r"\b(?:at|to|with|of|for|from|by|on|upon|towards?|near|"
-                                r"beside|behind|before|after|than|like)\s+\Z")
+_PREPOSITIONS = r"at|to|with|of|for|from|by|on|upon|towards?|near|beside|behind|before|after|than|like"
+_AFTER_PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS})\s+\Z")
 # "... in Bath or Chester still murmur:": a name coordinated with a preposition's object
 # is a place or a thing named in passing, not the speaker
 _COORDINATED_OBJECT = re.compile(r"(?:\b(?:in|at|to|of|from|near|by)\s+(?:[A-Z][\w'\-]*\s+){1,3}"
@@ -740,8 +740,7 @@ def _hears_speaker(between: str, verb: str) -> bool:
 _GIVEN_NAME_BEFORE = re.compile(r"(?<=[\s,;(])(?!(?:De|Du|Da|Di|Del|Van|Von|Le|La|Der|Den|St)\b)"
                                 r"[A-Z][a-z]+ \Z")
 # A preposition's object and: "behind her and", "to him or"
-_OBJECT_AND = re.compile(r"\b(?:to|at|with|of|for|from|by|on|upon|towards?|near|beside|behind|"
-                         r"before|after|than|like|between)\s+(?:him|her|them|me|us)\s+(?:and|or)\s+\Z")
+_OBJECT_AND = re.compile(rf"\b(?:{_PREPOSITIONS}|between)\s+(?:him|her|them|me|us)\s+(?:and|or)\s+\Z")
 # Words before a pronoun that make it no subject of the speech verb: "what she said".
 _NOT_PRONOUN_TAG = re.compile(r"\b(?:what|that|which|whom|as|than|how|whether|if|all)\s+\Z", re.I)
 # Words before a pronoun that make its clause the object of a name's verb ("all that she
