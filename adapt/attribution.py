@@ -2692,27 +2692,24 @@ def discover_cast(story: Story) -> Cast:
     return cast
 
 
-_BARE_NAME = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019]*([A-Z][\w.\- ]{1,30}?)[!.,]?[\s\"'\u201c\u201d\u2018\u2019]*\Z")
 SELF_NAMED_GAP = 5000       # characters between two lines of one unnamed person in one scene
 
 
-def _self_named(story: Story, cast: Cast, turns: list[_Turn]) -> None:
+def _self_named(cast: Cast, turns: list[_Turn]) -> None:
     """"What name am I to ask for?" / "Monks!" rejoined the man: a person known by a
     description ("the stranger") who answers a question after their name with a bare name is
     that named character, in every line of theirs in that scene (lines no further apart than
     SELF_NAMED_GAP)."""
-    text = story.text
     for k in range(1, len(turns)):
         turn, asked = turns[k], turns[k - 1]
         if len(turn.quotes) != 1 or turn.tag is None or turn.tag.named \
                 or turn.how not in ("np", "described", "role"):
             continue
-        q = asked.quotes[-1]
-        question = text[q.start:q.end]
+        question = asked.quotes[-1].text
         if "name" not in question.lower() or "?" not in question:
             continue
-        m = _BARE_NAME.match(text[turn.quotes[0].start:turn.quotes[0].end])
-        named = cast.lookup(m.group(1).strip()) if m else None
+        m = _ONLY_A_NAME.match(turn.quotes[0].text)
+        named = cast.lookup(m.group(1).strip().rstrip(".,")) if m else None
         if named is None or named.role or named is asked.speaker:
             continue
         # "rejoined the man": the one known only by a description who spoke lately
@@ -2775,7 +2772,7 @@ def decide(story: Story, cast: Cast, turns: list[_Turn], sieve: _Sieve) -> None:
     """The conversation decoder over the sieve's readings, then what only the whole exchange
     tells (a name given in answer, a role the lines call by name, the narrator's name)."""
     conversation.decode(turns, sieve.narrated, sieve.tagged)
-    _self_named(story, cast, turns)
+    _self_named(cast, turns)
     for turn in turns:
         if turn.gives_name is not None:
             turn.speaker = turn.gives_name      # "What is your name?" / "Lottie Brand."
